@@ -1,0 +1,130 @@
+"""The audit trail: an append-only, hash-chained record of every change of state.
+
+Each entry's hash is SHA-256 over a purpose prefix, the previous entry's hash and the RFC 8785
+canonical form of the entry, so editing, removing or reordering any entry breaks the chain at
+that point, and `verify()` names the first place where it breaks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.clock import now_rfc3339
+from storage.audit_repo import GENESIS_HASH, AuditRecord, AuditRepository
+from storage.database import Database
+from sync.protocol.canonical import canonical_bytes
+
+_PURPOSE = b"outpost/audit/v1\n"
+
+
+def entry_hash(
+    *, seq: int, at: str, actor: str, action: str, obj: str, details: str, prev_hash: str
+) -> str:
+    body = {
+        "seq": seq,
+        "at": at,
+        "actor": actor,
+        "action": action,
+        "object": obj,
+        "details": details,
+    }
+    digest = hashlib.sha256(_PURPOSE + prev_hash.encode("ascii") + b"\n" + canonical_bytes(body))
+    return digest.hexdigest()
+
+
+def _record_hash(r: AuditRecord, prev_hash: str) -> str:
+    return entry_hash(
+        seq=r.seq,
+        at=r.at,
+        actor=r.actor,
+        action=r.action,
+        obj=r.object,
+        details=r.details,
+        prev_hash=prev_hash,
+    )
+
+
+@dataclass(frozen=True)
+class AuditVerification:
+    entries: int
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class AuditTrail:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._repo = AuditRepository(db)
+
+    def record(
+        self, actor: str, action: str, obj: str, details: Mapping[str, Any] | None = None
+    ) -> AuditRecord:
+        """Appends one entry. Call inside the transaction that makes the change it describes."""
+        with self._db.transaction():
+            last = self._repo.last()
+            seq = 1 if last is None else last.seq + 1
+            prev = GENESIS_HASH if last is None else last.hash
+            at = now_rfc3339()
+            details_text = canonical_bytes(dict(details or {})).decode("utf-8")
+            digest = entry_hash(
+                seq=seq,
+                at=at,
+                actor=actor,
+                action=action,
+                obj=obj,
+                details=details_text,
+                prev_hash=prev,
+            )
+            record = AuditRecord(seq, at, actor, action, obj, details_text, prev, digest)
+            self._repo.append(record)
+            return record
+
+    def recent(self, limit: int = 100, obj: str | None = None) -> list[AuditRecord]:
+        return self._repo.recent(limit, obj)
+
+    def verify(self) -> AuditVerification:
+        """Walks the whole chain; reports the first break of each kind with its position."""
+        problems: list[str] = []
+        prev_hash = GENESIS_HASH
+        expected_seq = 1
+        count = 0
+        for record in self._repo.iterate():
+            count += 1
+            if record.seq != expected_seq:
+                if record.seq > expected_seq:
+                    problems.append(
+                        f"entry {expected_seq} is missing (the next stored entry is "
+                        f"{record.seq}): entries were removed"
+                    )
+                else:
+                    problems.append(
+                        f"entry {record.seq} appears after entry {expected_seq - 1}: "
+                        "entries were reordered"
+                    )
+            if _record_hash(record, record.prev_hash) != record.hash:
+                problems.append(
+                    f"entry {record.seq} ({record.action} at {record.at}) was edited: "
+                    "its content does not match its hash"
+                )
+            elif record.prev_hash != prev_hash:
+                problems.append(
+                    f"entry {record.seq} ({record.action} at {record.at}) does not follow "
+                    "the entry before it: an entry was removed, inserted or reordered"
+                )
+            if problems:
+                break
+            prev_hash = record.hash
+            expected_seq = record.seq + 1
+        return AuditVerification(count, problems)
+
+
+def details_of(record: AuditRecord) -> dict[str, Any]:
+    parsed: dict[str, Any] = json.loads(record.details)
+    return parsed

@@ -1,0 +1,285 @@
+"""Recording, reading and finding reports. The GUI and the CLI both call this service."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mimetypes
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app import codelists
+from app.audit import AuditTrail
+from app.clock import now_rfc3339
+from app.domain import Report, ReportStatus
+from app.errors import InvalidInput, NotAllowed
+from app.validation import validate_report
+from storage.attachments_repo import AttachmentRepository
+from storage.database import Database
+from storage.reports_repo import (
+    PageCursor,
+    ReportFilter,
+    ReportRecord,
+    ReportRepository,
+    SearchIndex,
+)
+from storage.users_repo import UserRecord
+
+MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
+EDITABLE = frozenset({ReportStatus.DRAFT.value, ReportStatus.RETURNED.value})
+
+
+@dataclass(frozen=True)
+class AttachmentInput:
+    filename: str
+    media_type: str
+    data: bytes
+
+    @classmethod
+    def from_path(cls, path: Path) -> AttachmentInput:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InvalidInput(f"Cannot read attachment {path}: {exc.strerror}.") from None
+        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return cls(path.name, media_type, data)
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """One version of a report as people see it."""
+
+    record: ReportRecord
+    report: dict[str, Any]
+
+    @property
+    def report_id(self) -> str:
+        return self.record.report_id
+
+    @property
+    def status(self) -> str:
+        return self.record.status
+
+    def summary(self) -> dict[str, Any]:
+        r = self.record
+        return {
+            "id": r.report_id,
+            "version": r.version,
+            "status": r.status,
+            "kind": r.kind,
+            "observed_at": r.observed_at,
+            "crossing_point": r.crossing_point,
+            "tlp": r.tlp,
+            "updated_at": r.updated_at,
+        }
+
+
+def search_index(report: Mapping[str, Any]) -> SearchIndex:
+    """The searchable text and filter values of a report (names of places included)."""
+    persons = report.get("persons") or []
+    route = report.get("route") or {}
+    mo = report.get("modus_operandi") or {}
+    source = report.get("source") or {}
+    nationalities = {p["nationality"] for p in persons if p.get("nationality")}
+    countries = [route.get("origin"), *(route.get("transit") or []), route.get("destination")]
+    countries += [d.get("issuing_state") for d in report.get("documents") or []]
+    places: list[str] = []
+    cp = report.get("crossing_point")
+    if cp:
+        places += [cp, codelists.label("crossing_points", cp)]
+    for code in [c for c in countries if c] + sorted(nationalities):
+        places += [code, codelists.label("countries", code)]
+    tags = [codelists.label("modus_operandi_tags", t) for t in mo.get("tags") or []]
+    return SearchIndex(
+        nationalities=frozenset(nationalities),
+        narrative=report.get("narrative") or "",
+        modus_operandi=" ".join([*tags, mo.get("text") or ""]),
+        source_description=source.get("description") or "",
+        places=" ".join(dict.fromkeys(places)),
+    )
+
+
+def fts_query(text: str) -> str:
+    """Turns what a person typed into a safe FTS5 query: every word must match, the last one
+    as a prefix (so results appear while typing). No FTS syntax errors can come from input."""
+    words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
+    if not words:
+        raise InvalidInput("Type at least one word or number to search for.")
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " AND ".join(quoted)
+
+
+def _payload_text(report: Report) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+class ReportService:
+    def __init__(self, db: Database, user: UserRecord, audit: AuditTrail | None = None) -> None:
+        self._db = db
+        self._user = user
+        self._repo = ReportRepository(db)
+        self._attachments = AttachmentRepository(db)
+        self._audit = audit or AuditTrail(db)
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def _store_attachments(
+        self, data: dict[str, Any], attachments: Sequence[AttachmentInput]
+    ) -> list[tuple[str, str]]:
+        refs = list(data.get("attachments") or [])
+        links: list[tuple[str, str]] = []
+        for item in attachments:
+            if len(item.data) > MAX_ATTACHMENT_BYTES:
+                raise InvalidInput(
+                    f"Attachment {item.filename} is {len(item.data) // (1024 * 1024)} MB; the "
+                    f"limit is {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB. Reduce its size."
+                )
+            digest = hashlib.sha256(item.data).hexdigest()
+            self._attachments.put(digest, item.media_type, item.data, now_rfc3339())
+            if not any(r.get("sha256") == digest for r in refs):
+                refs.append(
+                    {
+                        "sha256": digest,
+                        "filename": item.filename,
+                        "media_type": item.media_type,
+                        "size": len(item.data),
+                    }
+                )
+            links.append((digest, item.filename))
+        data["attachments"] = refs
+        return links
+
+    def create_draft(
+        self, data: Mapping[str, Any], attachments: Sequence[AttachmentInput] = ()
+    ) -> ReportView:
+        """Validates (as a draft: complete later) and stores a new report with its attachments
+        in one transaction with its audit entry."""
+        content = dict(data)
+        with self._db.transaction():
+            links = self._store_attachments(content, attachments)
+            self._check_attachments_present(content)
+            report = validate_report(content, for_submit=False)
+            payload = report.to_dict()
+            now = now_rfc3339()
+            report_id = str(uuid.uuid4())
+            rowid = self._repo.insert(
+                _new_record(report_id, 1, ReportStatus.DRAFT.value, payload, self._user.id, now),
+                search_index(payload),
+            )
+            for sha, filename in links or [
+                (a["sha256"], a["filename"]) for a in payload["attachments"]
+            ]:
+                self._repo.link_attachment(rowid, sha, filename)
+            self._audit.record(
+                self._user.id, "report.created", report_id, {"version": 1, "kind": payload["kind"]}
+            )
+        return self.get(report_id)
+
+    def update_draft(
+        self,
+        report_id: str,
+        data: Mapping[str, Any],
+        attachments: Sequence[AttachmentInput] = (),
+    ) -> ReportView:
+        with self._db.transaction():
+            current = self._repo.get(report_id)
+            if current.status not in EDITABLE:
+                raise NotAllowed(
+                    f"Report {report_id[:8]} is {current.status}; its content can no longer "
+                    "change. Create a corrected version instead."
+                )
+            if current.author_id != self._user.id:
+                raise NotAllowed("Only the author of a draft can edit it.")
+            content = dict(data)
+            links = self._store_attachments(content, attachments)
+            self._check_attachments_present(content)
+            payload = validate_report(content, for_submit=False).to_dict()
+            self._repo.update_content(
+                current.rowid,
+                kind=payload["kind"],
+                observed_at=payload.get("observed_at"),
+                crossing_point=payload.get("crossing_point"),
+                tlp=(payload.get("handling") or {}).get("tlp"),
+                updated_at=now_rfc3339(),
+                payload=json.dumps(payload, ensure_ascii=False, sort_keys=True),
+                index=search_index(payload),
+            )
+            for sha, filename in links:
+                self._repo.link_attachment(current.rowid, sha, filename)
+            self._audit.record(
+                self._user.id, "report.edited", report_id, {"version": current.version}
+            )
+        return self.get(report_id)
+
+    def _check_attachments_present(self, content: Mapping[str, Any]) -> None:
+        for ref in content.get("attachments") or []:
+            sha = ref.get("sha256") if isinstance(ref, Mapping) else None
+            if isinstance(sha, str):
+                try:
+                    self._attachments.info(sha)
+                except Exception:
+                    raise InvalidInput(
+                        f"The report refers to attachment {sha[:12]}…, which is not in this "
+                        "store. Attach the file itself (--attach)."
+                    ) from None
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def resolve_id(self, id_or_prefix: str) -> str:
+        text = id_or_prefix.strip().lower()
+        if len(text) < 4:
+            raise InvalidInput("Give at least the first 4 characters of the report id.")
+        matches = self._repo.find_ids(text)
+        if not matches:
+            raise InvalidInput(f"No report id starts with '{text}'. See 'outpost report list'.")
+        if len(matches) > 1:
+            raise InvalidInput(f"Several reports start with '{text}'; type more characters.")
+        return matches[0]
+
+    def get(self, report_id: str, version: int | None = None) -> ReportView:
+        record = self._repo.get(report_id, version)
+        return ReportView(record, json.loads(record.payload))
+
+    def versions(self, report_id: str) -> list[ReportView]:
+        return [ReportView(r, json.loads(r.payload)) for r in self._repo.versions(report_id)]
+
+    def attachment_bytes(self, sha256: str) -> bytes:
+        return self._attachments.read(sha256)
+
+    def list_page(
+        self, f: ReportFilter | None = None, limit: int = 50, after: PageCursor | None = None
+    ) -> list[ReportView]:
+        records = self._repo.list_page(f or ReportFilter(), limit, after)
+        return [ReportView(r, json.loads(r.payload)) for r in records]
+
+    def search(
+        self, text: str, f: ReportFilter | None = None, limit: int = 50, offset: int = 0
+    ) -> list[ReportView]:
+        records = self._repo.search(fts_query(text), f or ReportFilter(), limit, offset)
+        return [ReportView(r, json.loads(r.payload)) for r in records]
+
+    def count(self, f: ReportFilter | None = None) -> int:
+        return self._repo.count(f or ReportFilter())
+
+
+def _new_record(
+    report_id: str, version: int, status: str, payload: Mapping[str, Any], author: str, now: str
+) -> Any:
+    from storage.reports_repo import NewReport
+
+    return NewReport(
+        report_id=report_id,
+        version=version,
+        status=status,
+        kind=payload["kind"],
+        observed_at=payload.get("observed_at"),
+        crossing_point=payload.get("crossing_point"),
+        tlp=(payload.get("handling") or {}).get("tlp"),
+        author_id=author,
+        created_at=now,
+        payload=json.dumps(payload, ensure_ascii=False, sort_keys=True),
+    )

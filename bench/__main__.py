@@ -1,0 +1,26 @@
+"""`python -m bench [SUITE ...] [--reports N]`: run benchmark suites and print their tables."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="bench")
+    parser.add_argument("suites", nargs="*", default=["store"], help="store")
+    parser.add_argument("--reports", type=int, default=100_000)
+    args = parser.parse_args()
+    for suite in args.suites:
+        if suite == "store":
+            from bench import store_bench
+
+            store_bench.run(args.reports)
+        else:
+            print(f"unknown suite {suite}", file=sys.stderr)
+            return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

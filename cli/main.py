@@ -1,0 +1,420 @@
+"""`outpost`: the headless command line. It drives the same app/ services as the GUI.
+
+Exit codes: 0 success, 1 a user error (one line on stderr saying what to do), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from app.errors import InvalidInput, OutpostError
+from app.paths import DataPaths
+from app.reports import AttachmentInput, ReportService
+from app.session import (
+    NewUser,
+    Session,
+    initialise,
+    parse_role,
+    recover_with_agency_key,
+    unlock,
+)
+from app.validation import ReportValidationError
+from cli import passphrases
+from cli.output import print_json, print_report, print_table
+from storage.errors import StorageError
+from storage.keyslots import KeySlotError
+from storage.reports_repo import ReportFilter
+
+log = logging.getLogger("outpost")
+Handler = Callable[[argparse.Namespace], int]
+
+
+# -- plumbing --------------------------------------------------------------------------------
+
+
+def _paths(args: argparse.Namespace) -> DataPaths:
+    return DataPaths.resolve(args.data_dir)
+
+
+def _unlock(args: argparse.Namespace) -> Session:
+    paths = _paths(args)
+    if not paths.is_installed():
+        raise InvalidInput(
+            f"Outpost is not set up in {paths.root}. Run 'outpost init' first "
+            "(or point --data-dir / OUTPOST_DATA_DIR at an installation)."
+        )
+    passphrase = passphrases.unlock_passphrase(args.passphrase_file)
+    return unlock(paths, args.user, passphrase)
+
+
+def _read_json_input(source: str) -> Any:
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {source}: {exc.strerror}.") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = "standard input" if source == "-" else source
+        raise InvalidInput(
+            f"{where} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
+        ) from None
+
+
+def _filters(args: argparse.Namespace) -> ReportFilter:
+    return ReportFilter(
+        kind=args.kind,
+        status=args.status,
+        observed_from=args.date_from,
+        observed_to=args.date_to,
+        crossing_point=args.crossing_point,
+        nationality=args.nationality.upper() if args.nationality else None,
+    )
+
+
+# -- commands --------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+    paths = _paths(args)
+    recovery = None
+    if args.recovery_public_key:
+        raw = _read_key_file(args.recovery_public_key)
+        recovery = X25519PublicKey.from_public_bytes(raw)
+    passphrase = passphrases.new_passphrase(args.new_passphrase_file, args.user or "the first user")
+    if not args.user:
+        raise InvalidInput("Name the first user with --user NAME.")
+    user = NewUser(args.user, parse_role(args.role), args.agency)
+    with initialise(paths, user, passphrase, recovery_public_key=recovery):
+        pass
+    print(f"Outpost is set up in {paths.root} with user {user.name} ({user.role.value}).")
+    return 0
+
+
+def _read_key_file(path: str) -> bytes:
+    try:
+        text = Path(path).read_text(encoding="ascii").strip()
+        raw = base64.b64decode(text, validate=True)
+    except (OSError, ValueError):
+        raise InvalidInput(f"{path} is not a readable base64 key file.") from None
+    if len(raw) != 32:
+        raise InvalidInput(f"{path} does not hold a 32-byte X25519 key.")
+    return raw
+
+
+def cmd_recovery_key_new(args: argparse.Namespace) -> int:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from storage.atomic import atomic_write_bytes
+
+    private = X25519PrivateKey.generate()
+    atomic_write_bytes(Path(args.private), base64.b64encode(private.private_bytes_raw()) + b"\n")
+    public = private.public_key().public_bytes_raw()
+    atomic_write_bytes(Path(args.public), base64.b64encode(public) + b"\n", mode=0o644)
+    print(f"Recovery key pair written: keep {args.private} offline at the agency.")
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    with _unlock(args) as session:
+        passphrase = passphrases.new_passphrase(args.new_passphrase_file, args.name)
+        agency = args.agency or session.agency
+        record = session.add_user(NewUser(args.name, parse_role(args.role), agency), passphrase)
+        print(f"User {record.name} ({record.role}) added.")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    with _unlock(args) as session:
+        rows = [
+            {"name": u.name, "role": u.role, "agency": u.agency, "since": u.created_at}
+            for u in session.users()
+        ]
+    if args.json:
+        print_json(rows)
+    else:
+        print_table(rows, ["name", "role", "agency", "since"])
+    return 0
+
+
+def cmd_user_remove(args: argparse.Namespace) -> int:
+    with _unlock(args) as session:
+        session.remove_user(args.name)
+        print(f"User {args.name} removed; their passphrase no longer opens this installation.")
+    return 0
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    paths = _paths(args)
+    old = passphrases.unlock_passphrase(args.passphrase_file, "Current passphrase: ")
+    with unlock(paths, args.user, old) as session:
+        new = passphrases.new_passphrase(args.new_passphrase_file, session.user.name)
+        session.change_passphrase(old, new)
+    print("Passphrase changed.")
+    return 0
+
+
+def cmd_user_recover(args: argparse.Namespace) -> int:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    private = X25519PrivateKey.from_private_bytes(_read_key_file(args.recovery_key))
+    new = passphrases.new_passphrase(args.new_passphrase_file, args.name)
+    with recover_with_agency_key(_paths(args), private, args.name, new):
+        pass
+    print(f"A new passphrase is set for {args.name}; nothing in the store was lost.")
+    return 0
+
+
+def cmd_report_add(args: argparse.Namespace) -> int:
+    data = _read_json_input(args.json_input)
+    if not isinstance(data, dict):
+        raise InvalidInput("The report must be a JSON object.")
+    attachments = [AttachmentInput.from_path(Path(p)) for p in args.attach or []]
+    with _unlock(args) as session:
+        view = ReportService(session.db, session.user, session.audit).create_draft(
+            data, attachments
+        )
+    if args.json:
+        print_json(view.summary())
+    else:
+        print(view.report_id)
+    return 0
+
+
+def cmd_report_show(args: argparse.Namespace) -> int:
+    with _unlock(args) as session:
+        service = ReportService(session.db, session.user, session.audit)
+        view = service.get(service.resolve_id(args.id), args.version)
+    if args.json:
+        print_json({**view.summary(), "report": view.report})
+    else:
+        print_report(view.summary(), view.report)
+    return 0
+
+
+def cmd_report_list(args: argparse.Namespace) -> int:
+    with _unlock(args) as session:
+        service = ReportService(session.db, session.user, session.audit)
+        views = service.list_page(_filters(args), limit=args.limit)
+    _print_views(args, [v.summary() for v in views])
+    return 0
+
+
+def cmd_report_search(args: argparse.Namespace) -> int:
+    with _unlock(args) as session:
+        service = ReportService(session.db, session.user, session.audit)
+        views = service.search(" ".join(args.text), _filters(args), limit=args.limit)
+    _print_views(args, [v.summary() for v in views])
+    return 0
+
+
+def _print_views(args: argparse.Namespace, rows: list[dict[str, Any]]) -> None:
+    if args.json:
+        print_json(rows)
+    elif not rows:
+        print("No reports match.")
+    else:
+        for row in rows:
+            row["id"] = row["id"][:8]
+        print_table(rows, ["id", "status", "kind", "observed_at", "crossing_point", "tlp"])
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    with _unlock(args) as session:
+        result = session.audit.verify()
+    if args.json:
+        print_json({"ok": result.ok, "entries": result.entries, "problems": result.problems})
+    elif result.ok:
+        print(f"Audit log intact: {result.entries} entries, chain verified.")
+    if not result.ok:
+        print(f"Audit log damaged: {result.problems[0]}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_audit_list(args: argparse.Namespace) -> int:
+    with _unlock(args) as session:
+        rows = [
+            {
+                "seq": r.seq,
+                "at": r.at,
+                "actor": r.actor[:8],
+                "action": r.action,
+                "object": r.object[:8],
+            }
+            for r in session.audit.recent(args.limit)
+        ]
+    if args.json:
+        print_json(rows)
+    else:
+        print_table(rows, ["seq", "at", "actor", "action", "object"])
+    return 0
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from app.selftest import run_checks, standard_checks
+
+    checks = standard_checks(_paths(args))
+
+    def qt_platform() -> str:
+        from ui.selftest import check_qt_platform  # Qt is loaded only for this line
+
+        return check_qt_platform()
+
+    checks.append(("qt platform", qt_platform))
+    results = run_checks(checks)
+    for r in results:
+        print(f"{'PASS' if r.ok else 'FAIL'}  {r.name:<15} {r.detail}")
+    failed = [r for r in results if not r.ok]
+    print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+# -- parser ----------------------------------------------------------------------------------
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--kind", help="e.g. document_fraud, people_smuggling")
+    p.add_argument("--status", help="draft, queued, approved, returned, sent, acknowledged")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="observed on/after (UTC)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="observed before (UTC)")
+    p.add_argument("--crossing-point", help="crossing-point code")
+    p.add_argument("--nationality", help="ISO 3166 alpha-3 code of a person in the report")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    def global_options(default: Any) -> argparse.ArgumentParser:
+        # Accepted before or after the command; after it, SUPPRESS keeps a value given before.
+        p = argparse.ArgumentParser(add_help=False)
+        p.add_argument(
+            "--data-dir",
+            default=default,
+            help="installation folder (default: $OUTPOST_DATA_DIR or the per-user data folder)",
+        )
+        p.add_argument(
+            "--user", default=default, help="local user who unlocks (default: the only one)"
+        )
+        p.add_argument(
+            "--passphrase-file", default=default, help="read the passphrase from this file"
+        )
+        p.add_argument(
+            "--new-passphrase-file", default=default, help="read a new passphrase from this file"
+        )
+        p.add_argument(
+            "-v", "--verbose", action="store_true", default=default, help="log progress to stderr"
+        )
+        return p
+
+    top, common = global_options(None), global_options(argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(
+        prog="outpost",
+        parents=[top],
+        description="Outpost: record, review and share observations offline.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(subparsers: Any, name: str, handler: Handler, help_text: str) -> Any:
+        p = subparsers.add_parser(name, parents=[common], help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = add(sub, "init", cmd_init, "set up a new installation with its first user")
+    p.add_argument("--role", default="officer", help="officer, ofp or nfp")
+    p.add_argument("--agency", required=True, help="agency code, e.g. THA-IMM")
+    p.add_argument("--recovery-public-key", help="agency recovery public key file (base64)")
+
+    rk = sub.add_parser("recovery-key", help="agency recovery key pair").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    p = add(rk, "new", cmd_recovery_key_new, "create an agency recovery key pair")
+    p.add_argument("--private", required=True)
+    p.add_argument("--public", required=True)
+
+    users = sub.add_parser("user", help="local users").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    p = add(users, "add", cmd_user_add, "add a local user (needs an existing user to unlock)")
+    p.add_argument("name")
+    p.add_argument("--role", default="officer", help="officer, ofp or nfp")
+    p.add_argument("--agency", help="default: the installation's agency")
+    p = add(users, "list", cmd_user_list, "list local users")
+    p.add_argument("--json", action="store_true")
+    p = add(users, "remove", cmd_user_remove, "remove a local user and their key slot")
+    p.add_argument("name")
+    add(users, "passwd", cmd_user_passwd, "change your passphrase")
+    p = add(users, "recover", cmd_user_recover, "set a new passphrase with the agency recovery key")
+    p.add_argument("name")
+    p.add_argument("--recovery-key", required=True, help="agency recovery private key file")
+
+    reports = sub.add_parser("report", help="reports").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    p = add(reports, "add", cmd_report_add, "store a new draft report from JSON")
+    p.add_argument(
+        "--json",
+        dest="json_input",
+        required=True,
+        metavar="FILE",
+        help="report JSON file, or - for standard input",
+    )
+    p.add_argument("--attach", action="append", metavar="FILE", help="attach a file (repeatable)")
+    p.add_argument("--print-json", dest="json", action="store_true")
+    p = add(reports, "show", cmd_report_show, "show one report")
+    p.add_argument("id", help="report id (or its first characters)")
+    p.add_argument("--version", type=int)
+    p.add_argument("--json", action="store_true")
+    p = add(reports, "list", cmd_report_list, "list reports, newest first")
+    _add_filters(p)
+    p = add(reports, "search", cmd_report_search, "full-text search")
+    p.add_argument("text", nargs="+")
+    _add_filters(p)
+
+    audit = sub.add_parser("audit", help="audit log").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    p = add(audit, "verify", cmd_audit_verify, "verify the audit log's hash chain")
+    p.add_argument("--json", action="store_true")
+    p = add(audit, "list", cmd_audit_list, "latest audit entries")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+
+    add(sub, "self-test", cmd_self_test, "check this installation's building blocks")
+    return parser
+
+
+def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, ReportValidationError):
+        return "The report is not valid: " + "; ".join(f"{e.path}: {e.message}" for e in exc.errors)
+    return " ".join(str(exc).split())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        code: int = args.handler(args)
+        return code
+    except (OutpostError, StorageError, KeySlotError, ReportValidationError) as exc:
+        print(f"outpost: {_one_line(exc)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("outpost: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

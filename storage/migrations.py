@@ -1,0 +1,128 @@
+"""Numbered schema migrations, tracked in PRAGMA user_version.
+
+Each migration runs in its own transaction together with the user_version bump, so a crash
+leaves the database at the previous version or the next one, never in between. Released
+migrations are never edited: a change is a new migration, and tests/data/ keeps a fixture
+database of every released schema to prove each one still upgrades without loss.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class _Conn(Protocol):
+    def execute(self, sql: str, params: tuple[object, ...] = ..., /) -> object: ...
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+V1_FOUNDATION = Migration(
+    1,
+    "users, reports with full-text index, attachments, hash-chained audit log",
+    (
+        """CREATE TABLE meta (
+               key   TEXT PRIMARY KEY,
+               value TEXT NOT NULL
+           ) WITHOUT ROWID""",
+        """CREATE TABLE users (
+               id         TEXT PRIMARY KEY,
+               name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+               role       TEXT NOT NULL,
+               agency     TEXT NOT NULL,
+               created_at TEXT NOT NULL,
+               removed_at TEXT
+           )""",
+        """CREATE TABLE reports (
+               rowid          INTEGER PRIMARY KEY,
+               report_id      TEXT NOT NULL,
+               version        INTEGER NOT NULL DEFAULT 1,
+               status         TEXT NOT NULL,
+               kind           TEXT NOT NULL,
+               observed_at    TEXT,
+               crossing_point TEXT,
+               tlp            TEXT,
+               author_id      TEXT NOT NULL REFERENCES users(id),
+               created_at     TEXT NOT NULL,
+               updated_at     TEXT NOT NULL,
+               payload        TEXT NOT NULL,
+               UNIQUE (report_id, version)
+           )""",
+        "CREATE INDEX reports_by_time ON reports(observed_at DESC, rowid DESC)",
+        "CREATE INDEX reports_by_status ON reports(status, observed_at DESC, rowid DESC)",
+        "CREATE INDEX reports_by_kind ON reports(kind, observed_at DESC, rowid DESC)",
+        "CREATE INDEX reports_by_crossing ON reports(crossing_point, observed_at DESC, rowid DESC)",
+        "CREATE INDEX reports_by_author ON reports(author_id, status)",
+        """CREATE TABLE report_nationalities (
+               country      TEXT NOT NULL,
+               report_rowid INTEGER NOT NULL REFERENCES reports(rowid) ON DELETE CASCADE,
+               PRIMARY KEY (country, report_rowid)
+           ) WITHOUT ROWID""",
+        "CREATE INDEX report_nationalities_by_report ON report_nationalities(report_rowid)",
+        # Contentless: the text already lives (encrypted) in reports.payload; the index only
+        # needs to map terms to rowids, so it stays small.
+        """CREATE VIRTUAL TABLE reports_fts USING fts5(
+               narrative, modus_operandi, source_description, places,
+               content = '', contentless_delete = 1,
+               tokenize = 'unicode61 remove_diacritics 2'
+           )""",
+        """CREATE TABLE attachments (
+               sha256     TEXT PRIMARY KEY,
+               media_type TEXT NOT NULL,
+               size       INTEGER NOT NULL,
+               data       BLOB NOT NULL,
+               created_at TEXT NOT NULL
+           )""",
+        """CREATE TABLE report_attachments (
+               report_rowid INTEGER NOT NULL REFERENCES reports(rowid) ON DELETE CASCADE,
+               sha256       TEXT NOT NULL REFERENCES attachments(sha256),
+               filename     TEXT NOT NULL,
+               PRIMARY KEY (report_rowid, sha256)
+           ) WITHOUT ROWID""",
+        """CREATE TABLE audit_log (
+               seq       INTEGER PRIMARY KEY,
+               at        TEXT NOT NULL,
+               actor     TEXT NOT NULL,
+               action    TEXT NOT NULL,
+               object    TEXT NOT NULL,
+               details   TEXT NOT NULL,
+               prev_hash TEXT NOT NULL,
+               hash      TEXT NOT NULL
+           )""",
+        # Append-only by construction; the hash chain catches anyone who drops these triggers.
+        """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+           BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+        """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+           BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1_FOUNDATION,)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def apply_migrations(conn: _Conn, target: int = LATEST_VERSION) -> int:
+    """Brings the database up to `target`, one transaction per migration. Returns the version."""
+    row = conn.execute("PRAGMA user_version").fetchone()  # type: ignore[attr-defined]
+    current = int(row[0])
+    for migration in MIGRATIONS:
+        if migration.version <= current or migration.version > target:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in migration.statements:
+                conn.execute(statement)
+            # PRAGMA user_version is part of the same transaction: both land or neither does.
+            conn.execute(f"PRAGMA user_version = {migration.version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        current = migration.version
+    return current

@@ -1,0 +1,280 @@
+"""All SQL for reports: rows, their nationality index, the full-text index and attachments links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from storage.database import Database, Row
+from storage.errors import NotFound
+
+_COLUMNS = (
+    "rowid, report_id, version, status, kind, observed_at, crossing_point, tlp, author_id, "
+    "created_at, updated_at, payload"
+)
+
+
+@dataclass(frozen=True)
+class ReportRecord:
+    rowid: int
+    report_id: str
+    version: int
+    status: str
+    kind: str
+    observed_at: str | None
+    crossing_point: str | None
+    tlp: str | None
+    author_id: str
+    created_at: str
+    updated_at: str
+    payload: str  # the report as JSON text
+
+    @classmethod
+    def from_row(cls, row: Row) -> ReportRecord:
+        return cls(*row)
+
+
+@dataclass(frozen=True)
+class NewReport:
+    """What the repository needs to store one version of a report."""
+
+    report_id: str
+    version: int
+    status: str
+    kind: str
+    observed_at: str | None
+    crossing_point: str | None
+    tlp: str | None
+    author_id: str
+    created_at: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """Derived, searchable values of one report (computed by the app layer)."""
+
+    nationalities: frozenset[str] = frozenset()
+    narrative: str = ""
+    modus_operandi: str = ""
+    source_description: str = ""
+    places: str = ""
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    kind: str | None = None
+    status: str | None = None
+    statuses: tuple[str, ...] = ()
+    observed_from: str | None = None  # inclusive, RFC 3339 UTC
+    observed_to: str | None = None  # exclusive
+    crossing_point: str | None = None
+    nationality: str | None = None
+    author_id: str | None = None
+
+
+@dataclass(frozen=True)
+class PageCursor:
+    """Keyset position: rows strictly after (observed_at, rowid) in newest-first order."""
+
+    observed_at: str
+    rowid: int
+
+
+@dataclass
+class _Where:
+    clauses: list[str] = field(default_factory=list)
+    params: list[object] = field(default_factory=list)
+
+    def add(self, clause: str, *params: object) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
+
+
+def _filter_where(f: ReportFilter, alias: str = "r") -> _Where:
+    w = _Where()
+    if f.kind:
+        w.add(f"{alias}.kind = ?", f.kind)
+    if f.status:
+        w.add(f"{alias}.status = ?", f.status)
+    if f.statuses:
+        w.add(f"{alias}.status IN ({','.join('?' * len(f.statuses))})", *f.statuses)
+    if f.observed_from:
+        w.add(f"{alias}.observed_at >= ?", f.observed_from)
+    if f.observed_to:
+        w.add(f"{alias}.observed_at < ?", f.observed_to)
+    if f.crossing_point:
+        w.add(f"{alias}.crossing_point = ?", f.crossing_point)
+    if f.author_id:
+        w.add(f"{alias}.author_id = ?", f.author_id)
+    if f.nationality:
+        w.add(
+            f"EXISTS (SELECT 1 FROM report_nationalities n "
+            f"WHERE n.country = ? AND n.report_rowid = {alias}.rowid)",
+            f.nationality,
+        )
+    return w
+
+
+class ReportRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # -- writes (callers wrap these in db.transaction() with their audit entry) -------------------
+
+    def insert(self, report: NewReport, index: SearchIndex) -> int:
+        rowid = self._db.insert(
+            "INSERT INTO reports (report_id, version, status, kind, observed_at, crossing_point, "
+            "tlp, author_id, created_at, updated_at, payload) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                report.report_id,
+                report.version,
+                report.status,
+                report.kind,
+                report.observed_at,
+                report.crossing_point,
+                report.tlp,
+                report.author_id,
+                report.created_at,
+                report.created_at,
+                report.payload,
+            ),
+        )
+        self._write_index(rowid, index)
+        return rowid
+
+    def update_content(
+        self,
+        rowid: int,
+        *,
+        kind: str,
+        observed_at: str | None,
+        crossing_point: str | None,
+        tlp: str | None,
+        updated_at: str,
+        payload: str,
+        index: SearchIndex,
+    ) -> None:
+        self._db.execute(
+            "UPDATE reports SET kind=?, observed_at=?, crossing_point=?, tlp=?, updated_at=?, "
+            "payload=? WHERE rowid=?",
+            (kind, observed_at, crossing_point, tlp, updated_at, payload, rowid),
+        )
+        self._db.execute("DELETE FROM report_nationalities WHERE report_rowid=?", (rowid,))
+        self._db.execute("DELETE FROM reports_fts WHERE rowid=?", (rowid,))
+        self._write_index(rowid, index)
+
+    def set_status(self, rowid: int, status: str, updated_at: str) -> None:
+        self._db.execute(
+            "UPDATE reports SET status=?, updated_at=? WHERE rowid=?", (status, updated_at, rowid)
+        )
+
+    def _write_index(self, rowid: int, index: SearchIndex) -> None:
+        if index.nationalities:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO report_nationalities (country, report_rowid) VALUES (?,?)",
+                [(c, rowid) for c in sorted(index.nationalities)],
+            )
+        self._db.execute(
+            "INSERT INTO reports_fts (rowid, narrative, modus_operandi, source_description, "
+            "places) VALUES (?,?,?,?,?)",
+            (
+                rowid,
+                index.narrative,
+                index.modus_operandi,
+                index.source_description,
+                index.places,
+            ),
+        )
+
+    def link_attachment(self, rowid: int, sha256: str, filename: str) -> None:
+        self._db.execute(
+            "INSERT OR IGNORE INTO report_attachments (report_rowid, sha256, filename) "
+            "VALUES (?,?,?)",
+            (rowid, sha256, filename),
+        )
+
+    # -- reads ------------------------------------------------------------------------------------
+
+    def get(self, report_id: str, version: int | None = None) -> ReportRecord:
+        if version is None:
+            row = self._db.execute_one(
+                f"SELECT {_COLUMNS} FROM reports WHERE report_id=? ORDER BY version DESC LIMIT 1",
+                (report_id,),
+            )
+        else:
+            row = self._db.execute_one(
+                f"SELECT {_COLUMNS} FROM reports WHERE report_id=? AND version=?",
+                (report_id, version),
+            )
+        if row is None:
+            raise NotFound(
+                f"No report with id {report_id}. Check the id with 'outpost report list'."
+            )
+        return ReportRecord.from_row(row)
+
+    def find_ids(self, prefix: str, limit: int = 2) -> list[str]:
+        """Report ids starting with `prefix` (people type the first few characters)."""
+        rows = self._db.execute(
+            "SELECT DISTINCT report_id FROM reports WHERE report_id >= ? AND report_id < ? LIMIT ?",
+            (prefix, prefix + "\uffff", limit),
+        )
+        return [str(r[0]) for r in rows]
+
+    def versions(self, report_id: str) -> list[ReportRecord]:
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM reports WHERE report_id=? ORDER BY version", (report_id,)
+        )
+        return [ReportRecord.from_row(r) for r in rows]
+
+    def attachments_of(self, rowid: int) -> list[tuple[str, str]]:
+        rows = self._db.execute(
+            "SELECT sha256, filename FROM report_attachments WHERE report_rowid=? "
+            "ORDER BY filename",
+            (rowid,),
+        )
+        return [(str(r[0]), str(r[1])) for r in rows]
+
+    def list_page(
+        self, f: ReportFilter, limit: int = 50, after: PageCursor | None = None
+    ) -> list[ReportRecord]:
+        """Newest-observed first, keyset-paginated so deep pages cost the same as the first."""
+        w = _filter_where(f)
+        if after is not None:
+            w.add(
+                "(coalesce(r.observed_at, '') < ? OR "
+                "(coalesce(r.observed_at, '') = ? AND r.rowid < ?))",
+                after.observed_at,
+                after.observed_at,
+                after.rowid,
+            )
+        sql = (
+            f"SELECT {', '.join('r.' + c.strip() for c in _COLUMNS.split(','))} FROM reports r"
+            f"{w.sql()} ORDER BY coalesce(r.observed_at, '') DESC, r.rowid DESC LIMIT ?"
+        )
+        rows = self._db.execute(sql, (*w.params, limit))
+        return [ReportRecord.from_row(r) for r in rows]
+
+    def search(
+        self, fts_query: str, f: ReportFilter, limit: int = 50, offset: int = 0
+    ) -> list[ReportRecord]:
+        """Full-text match, most recently stored first; FTS5 walks its doclist backwards, so a
+        common term still costs only as many rows as the page needs."""
+        w = _filter_where(f)
+        w.clauses.insert(0, "reports_fts MATCH ?")
+        w.params.insert(0, fts_query)
+        cols = ", ".join("r." + c.strip() for c in _COLUMNS.split(","))
+        sql = (
+            f"SELECT {cols} FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid"
+            f"{w.sql()} ORDER BY reports_fts.rowid DESC LIMIT ? OFFSET ?"
+        )
+        rows = self._db.execute(sql, (*w.params, limit, offset))
+        return [ReportRecord.from_row(r) for r in rows]
+
+    def count(self, f: ReportFilter) -> int:
+        w = _filter_where(f)
+        row = self._db.execute_one(f"SELECT count(*) FROM reports r{w.sql()}", w.params)
+        assert row is not None
+        return int(row[0])

@@ -1,0 +1,134 @@
+"""RFC 8785 canonical JSON (JCS) and the strict JSON reader used for everything signed.
+
+Signed objects are hashed and signed over `canonical_bytes`; the wire form may differ
+(whitespace, key order) because receivers re-canonicalise what they parsed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from typing import Any, TypeAlias, cast
+
+import rfc8785
+
+from sync.protocol.errors import CanonicalError, InvalidJson
+
+JsonValue: TypeAlias = "bool | int | float | str | list[JsonValue] | dict[str, JsonValue] | None"
+JsonObject: TypeAlias = "dict[str, JsonValue]"
+
+# I-JSON (RFC 7493): integers beyond this lose precision in other JSON implementations.
+MAX_SAFE_INT = 2**53 - 1
+# Deep enough for any report; shallow enough that no recursive walker overflows.
+MAX_DEPTH = 64
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def canonical_bytes(obj: object) -> bytes:
+    """The RFC 8785 canonical UTF-8 bytes of a JSON value.
+
+    Accepts None, bool, int (|n| <= 2**53 - 1), finite float, str, list/tuple and dict with
+    str keys; anything else raises CanonicalError naming the offending path.
+    """
+    try:
+        return rfc8785.dumps(cast(Any, obj))
+    except (rfc8785.CanonicalizationError, RecursionError):
+        # Slow path: find the culprit and name its path, or, for JSON-like types rfc8785
+        # does not take (any Mapping, nested tuples), canonicalise a plain copy.
+        return rfc8785.dumps(json_copy(obj))
+
+
+def json_copy(value: object, path: str = "$") -> JsonValue:
+    """Validate that `value` is canonicalisable JSON and return a deep copy of it.
+
+    Tuples become lists. Used to take ownership of caller-supplied payloads, so a caller
+    mutating its own dict later cannot change what was signed.
+    """
+    return _copy(value, path, 0)
+
+
+def _copy(value: object, path: str, depth: int) -> JsonValue:
+    if depth > MAX_DEPTH:
+        raise CanonicalError(f"{path}: nested deeper than {MAX_DEPTH} levels")
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        if abs(value) > MAX_SAFE_INT:
+            raise CanonicalError(f"{path}: integer {value} outside ±(2**53 - 1)")
+        return int(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise CanonicalError(f"{path}: {value} is not a JSON number")
+        return float(value)
+    if isinstance(value, str):
+        _check_text(value, path)
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_copy(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value)]
+    if isinstance(value, Mapping):
+        out: JsonObject = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise CanonicalError(f"{path}: object key {key!r} is not a string")
+            _check_text(key, path)
+            out[key] = _copy(item, f"{path}.{key}", depth + 1)
+        return out
+    raise CanonicalError(f"{path}: {type(value).__name__} is not a JSON type")
+
+
+def _check_text(text: str, path: str) -> None:
+    if _SURROGATE.search(text):
+        raise CanonicalError(f"{path}: string contains a lone UTF-16 surrogate")
+
+
+def parse_json(data: bytes | str) -> JsonValue:
+    """Parse JSON strictly: UTF-8 only, no duplicate keys, no NaN/Infinity, no number that
+    overflows a double, no integer beyond ±(2**53 - 1). Raises InvalidJson."""
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        return cast(
+            JsonValue,
+            json.loads(
+                text,
+                object_pairs_hook=_object,
+                parse_constant=_reject_constant,
+                parse_float=_float,
+                parse_int=_int,
+            ),
+        )
+    except InvalidJson:
+        raise
+    except RecursionError as exc:
+        raise InvalidJson("JSON nested too deeply") from exc
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, int digit limits
+        raise InvalidJson(f"not valid JSON: {exc}") from exc
+
+
+def _object(pairs: list[tuple[str, JsonValue]]) -> JsonObject:
+    out: JsonObject = {}
+    for key, value in pairs:
+        if key in out:
+            raise InvalidJson(f"duplicate object key {key!r}")
+        out[key] = value
+    return out
+
+
+def _reject_constant(name: str) -> float:
+    raise InvalidJson(f"{name} is not a JSON number")
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise InvalidJson(f"number {text} overflows a double")
+    return value
+
+
+def _int(text: str) -> int:
+    value = int(text)
+    if abs(value) > MAX_SAFE_INT:
+        raise InvalidJson(f"integer {text} outside ±(2**53 - 1)")
+    return value

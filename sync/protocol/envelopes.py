@@ -1,0 +1,143 @@
+"""Signed envelopes: {"type", "v", "body", "key_id", "sig"}.
+
+The signature covers every field but "sig":
+    message = b"outpost/<type>/v1\\n" + canonical_bytes({"type", "v", "body", "key_id"})
+and an envelope's identity is hash = hex(SHA-256(message)). Canonicalisation happens once,
+when the Envelope object is built; verification reuses the stored message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Final, Generic, TypeVar
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from sync.protocol import fields as f
+from sync.protocol.bodies import (
+    BODY_TYPES,
+    ENVELOPE_TYPES,
+    ApprovalBody,
+    Body,
+    EnvelopeType,
+    ReceiptBody,
+    SubmissionBody,
+)
+from sync.protocol.canonical import JsonObject, canonical_bytes, parse_json
+from sync.protocol.errors import InvalidJson, MalformedEnvelope, UnsupportedVersion
+from sync.protocol.keys import SIGNATURE_SIZE, b64url_decode, b64url_encode, is_key_id, key_id_of
+
+ENVELOPE_VERSION: Final = 1
+_FIELDS: Final = ("type", "v", "body", "key_id", "sig")
+_ERR = MalformedEnvelope
+
+B = TypeVar("B", bound=Body, covariant=True)
+
+
+def domain_prefix(envelope_type: EnvelopeType) -> bytes:
+    """The domain-separation prefix: a signature for one type never verifies as another."""
+    return f"outpost/{envelope_type}/v{ENVELOPE_VERSION}\n".encode("ascii")
+
+
+@dataclass(frozen=True, slots=True)
+class Envelope(Generic[B]):
+    body: B
+    key_id: str
+    sig: bytes
+    type: EnvelopeType = field(init=False)
+    signed_message: bytes = field(init=False, repr=False, compare=False)
+    hash: str = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.body, SubmissionBody | ApprovalBody | ReceiptBody):
+            raise _ERR("body: expected a SubmissionBody, ApprovalBody or ReceiptBody")
+        if not isinstance(self.key_id, str) or not is_key_id(self.key_id):
+            raise _ERR(f"key_id: expected 'ed25519:<32 hex>', got {self.key_id!r}")
+        if not isinstance(self.sig, bytes) or len(self.sig) != SIGNATURE_SIZE:
+            raise _ERR(f"sig: expected {SIGNATURE_SIZE} bytes")
+        kind = self.body.TYPE
+        unsigned: JsonObject = {
+            "type": kind,
+            "v": ENVELOPE_VERSION,
+            "body": self.body.json_view(),
+            "key_id": self.key_id,
+        }
+        message = domain_prefix(kind) + canonical_bytes(unsigned)
+        object.__setattr__(self, "type", kind)
+        object.__setattr__(self, "signed_message", message)
+        object.__setattr__(self, "hash", hashlib.sha256(message).hexdigest())
+
+    def to_json(self) -> JsonObject:
+        return self._json(self.body.to_json())
+
+    def to_bytes(self) -> bytes:
+        """Canonical (compact, sorted) UTF-8 JSON: the wire form this module writes."""
+        return canonical_bytes(self._json(self.body.json_view()))
+
+    def _json(self, body: JsonObject) -> JsonObject:
+        return {
+            "type": self.type,
+            "v": ENVELOPE_VERSION,
+            "body": body,
+            "key_id": self.key_id,
+            "sig": b64url_encode(self.sig),
+        }
+
+    @staticmethod
+    def from_json(data: object) -> Envelope[Body]:
+        """Strict parse of a decoded JSON envelope.
+
+        Raises UnsupportedVersion for a "v" other than 1 (checked first: other versions may
+        have other fields) and MalformedEnvelope for anything else that is not exactly right.
+        """
+        if isinstance(data, dict) and type(data.get("v")) is int and data["v"] != 1:
+            raise UnsupportedVersion(f"envelope.v: version {data['v']} is not supported")
+        obj = f.read_object(data, "envelope", _FIELDS, _ERR)
+        f.read_int(obj["v"], "envelope.v", _ERR)
+        kind = f.read_str(obj["type"], "envelope.type", _ERR)
+        f.check_choice(kind, "envelope.type", _ERR, ENVELOPE_TYPES)
+        key_id = f.read_str(obj["key_id"], "envelope.key_id", _ERR)
+        sig_text = f.read_str(obj["sig"], "envelope.sig", _ERR)
+        try:
+            sig = b64url_decode(sig_text, size=SIGNATURE_SIZE)
+        except ValueError as exc:
+            raise _ERR(f"envelope.sig: {exc}") from None
+        body = BODY_TYPES[kind].from_json(obj["body"], "envelope.body")
+        with f.prefixed("envelope"):
+            return Envelope(body=body, key_id=key_id, sig=sig)
+
+    @staticmethod
+    def from_bytes(data: bytes | str) -> Envelope[Body]:
+        """Parse wire bytes (strict JSON, see canonical.parse_json) into an Envelope."""
+        try:
+            decoded = parse_json(data)
+        except InvalidJson as exc:
+            raise _ERR(f"envelope: {exc}") from None
+        return Envelope.from_json(decoded)
+
+
+S = TypeVar("S", bound=Body)
+
+
+def sign(body: S, private_key: Ed25519PrivateKey) -> Envelope[S]:
+    """Sign any body with `private_key`; the envelope's key_id names that key."""
+    envelope = Envelope(body=body, key_id=key_id_of(private_key), sig=bytes(SIGNATURE_SIZE))
+    # The message and hash do not depend on "sig", so fill it into the fresh object instead
+    # of canonicalising the body a second time.
+    object.__setattr__(envelope, "sig", private_key.sign(envelope.signed_message))
+    return envelope
+
+
+def sign_submission(
+    body: SubmissionBody, private_key: Ed25519PrivateKey
+) -> Envelope[SubmissionBody]:
+    return sign(body, private_key)
+
+
+def sign_approval(body: ApprovalBody, private_key: Ed25519PrivateKey) -> Envelope[ApprovalBody]:
+    return sign(body, private_key)
+
+
+def sign_receipt(body: ReceiptBody, private_key: Ed25519PrivateKey) -> Envelope[ReceiptBody]:
+    return sign(body, private_key)

@@ -1,0 +1,64 @@
+"""Writes a fixture installation of the CURRENT schema into tests/data/schema-vN/.
+
+Run once per released schema version (`python tests/data/make_fixture.py`) and commit the
+result; never regenerate an old one. tests/test_migrations.py opens every fixture with the
+current program and checks that nothing was lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from support import FAST_KDF, sample
+
+from app.domain import Role
+from app.paths import DataPaths
+from app.reports import AttachmentInput, ReportService
+from app.session import NewUser, initialise
+from storage.migrations import LATEST_VERSION
+
+PASSPHRASE = "fixture passphrase, not secret"
+
+
+def main() -> None:
+    target = Path(__file__).parent / f"schema-v{LATEST_VERSION}"
+    if target.exists():
+        sys.exit(f"{target} exists: fixtures of released schemas are never regenerated")
+    work = target.with_suffix(".tmp")
+    shutil.rmtree(work, ignore_errors=True)
+    paths = DataPaths(work)
+    session = initialise(paths, NewUser("ana", Role.OFFICER, "THA-IMM"), PASSPHRASE, kdf=FAST_KDF)
+    session.add_user(NewUser("ben", Role.OFP, "THA-IMM"), PASSPHRASE)
+    service = ReportService(session.db, session.user, session.audit)
+    manifest: dict[str, object] = {
+        "schema": LATEST_VERSION,
+        "passphrase": PASSPHRASE,
+        "users": ["ana", "ben"],
+        "reports": {},
+    }
+    reports: dict[str, str] = {}
+    for i in range(25):
+        files = []
+        if i % 5 == 0:
+            files = [AttachmentInput(f"doc{i}.jpg", "image/jpeg", bytes([i]) * 5000)]
+        view = service.create_draft(sample(99, i), files)
+        reports[view.report_id] = hashlib.sha256(
+            json.dumps(view.report, sort_keys=True).encode()
+        ).hexdigest()
+    manifest["reports"] = reports
+    manifest["audit_entries"] = session.audit.verify().entries
+    session.lock()
+    (work / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    work.rename(target)
+    print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""Writes data/envelope_vectors.json, the golden vectors for other implementations.
+
+Run `python -m tests.protocol.vectors` only when the protocol changes on purpose (which
+needs a new version number); test_vectors.py checks the file against the code.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sync.protocol import (
+    JsonObject,
+    private_key_raw,
+    public_key_raw,
+    sign_approval,
+    sign_receipt,
+    sign_submission,
+)
+from tests.protocol.pki import NOW, PKI, approval_body, receipt_body, submission_body
+
+PATH = Path(__file__).parent / "data" / "envelope_vectors.json"
+
+
+def build() -> JsonObject:
+    submission = sign_submission(submission_body(), PKI.officer_key)
+    approval = sign_approval(approval_body(submission.hash), PKI.ofp_key)
+    receipt = sign_receipt(receipt_body(submission.hash), PKI.portal_key)
+    return {
+        "comment": "Test keys only. Verify at 'now' with the portal key as the trust anchor.",
+        "now": "2026-03-01T12:00:00Z",
+        "portal_public_key_hex": public_key_raw(PKI.portal_key).hex(),
+        "keys": {
+            name: {
+                "private_seed_hex": private_key_raw(key).hex(),
+                "public_key_hex": public_key_raw(key).hex(),
+                "certificate": cert.to_json(),
+            }
+            for name, key, cert in [
+                ("portal", PKI.portal_key, PKI.portal_cert),
+                ("officer", PKI.officer_key, PKI.officer_cert),
+                ("ofp", PKI.ofp_key, PKI.ofp_cert),
+            ]
+        },
+        "envelopes": [
+            {
+                "envelope": env.to_json(),
+                "signed_message_hex": env.signed_message.hex(),
+                "hash": env.hash,
+            }
+            for env in (submission, approval, receipt)
+        ],
+    }
+
+
+def main() -> None:
+    assert NOW.isoformat() == "2026-03-01T12:00:00+00:00"
+    PATH.write_text(json.dumps(build(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+"""Constants and helpers shared by the tests (importable; conftest.py holds the fixtures)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from app.samples import SyntheticReports
+from storage.keyslots import KdfParams
+
+# Real Argon2id with small parameters: tests exercise the same code path in milliseconds.
+FAST_KDF = KdfParams(iterations=1, lanes=1, memory_kib=8192)
+PASSPHRASE = "correct horse battery staple"
+AGENCY = "THA-IMM"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` with its exact bytes."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def sample(seed: int, i: int) -> dict[str, Any]:
+    """Synthetic report i of a seed, without attachment references (whose content a test
+    would otherwise have to supply)."""
+    report = SyntheticReports(seed=seed).report(i)
+    report["attachments"] = []
+    return report

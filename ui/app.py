@@ -1,0 +1,53 @@
+"""Starts the desktop client."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from app.paths import DataPaths
+
+
+def has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc")):
+        return True
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="outpost-gui")
+    parser.add_argument("--data-dir")
+    args = parser.parse_args(argv)
+    if not has_display():
+        print(
+            "outpost-gui: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set). "
+            "Run it from a desktop session, or under a virtual screen: "
+            "'xvfb-run make run'. The command line works without a display: 'outpost --help'.",
+            file=sys.stderr,
+        )
+        return 1
+    from PySide6.QtWidgets import QApplication
+
+    from ui.unlock_window import PlaceholderMain, UnlockWindow
+
+    qt_app = QApplication(sys.argv[:1])
+    qt_app.setApplicationName("Outpost")
+    window = UnlockWindow(DataPaths.resolve(args.data_dir))
+    mains: list[PlaceholderMain] = []
+
+    def on_unlocked(session: object) -> None:
+        main_window = PlaceholderMain(session)  # type: ignore[arg-type]
+        mains.append(main_window)
+        window.hide()
+        main_window.show()
+
+    window.unlocked.connect(on_unlocked)
+    window.show()
+    return qt_app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,18 @@
+"""The Qt part of `outpost self-test`: can this machine load a Qt platform plugin?"""
+
+from __future__ import annotations
+
+import os
+
+
+def check_qt_platform() -> str:
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication([])
+    platform = QGuiApplication.platformName()
+    if not platform:
+        raise RuntimeError("no Qt platform plugin could be loaded")
+    del app
+    requested = os.environ.get("QT_QPA_PLATFORM", "default")
+    return f"PySide6 {pyside_version}, platform plugin '{platform}' (requested: {requested})"
