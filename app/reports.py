@@ -14,12 +14,14 @@ from typing import Any
 from app import codelists
 from app.audit import AuditTrail
 from app.clock import now_rfc3339
-from app.domain import Report, ReportStatus
+from app.domain import ReportStatus
 from app.errors import InvalidInput, NotAllowed
+from app.lifecycle import EDITABLE, REVISABLE
 from app.validation import validate_report
 from storage.attachments_repo import AttachmentRepository
 from storage.database import Database
 from storage.reports_repo import (
+    NewReport,
     PageCursor,
     ReportFilter,
     ReportRecord,
@@ -29,7 +31,6 @@ from storage.reports_repo import (
 from storage.users_repo import UserRecord
 
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
-EDITABLE = frozenset({ReportStatus.DRAFT.value, ReportStatus.RETURNED.value})
 
 
 @dataclass(frozen=True)
@@ -113,10 +114,6 @@ def fts_query(text: str) -> str:
     return " AND ".join(quoted)
 
 
-def _payload_text(report: Report) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
 class ReportService:
     def __init__(self, db: Database, user: UserRecord, audit: AuditTrail | None = None) -> None:
         self._db = db
@@ -187,13 +184,16 @@ class ReportService:
     ) -> ReportView:
         with self._db.transaction():
             current = self._repo.get(report_id)
-            if current.status not in EDITABLE:
-                raise NotAllowed(
-                    f"Report {report_id[:8]} is {current.status}; its content can no longer "
-                    "change. Create a corrected version instead."
-                )
             if current.author_id != self._user.id:
                 raise NotAllowed("Only the author of a draft can edit it.")
+            if current.status == ReportStatus.RETURNED:
+                # The returned version stays as it was signed; the edit goes into a new one.
+                current = self._repo.get(self.revise(report_id).report_id)
+            if ReportStatus(current.status) not in EDITABLE:
+                raise NotAllowed(
+                    f"Report {report_id[:8]} is {current.status}; its content can no longer "
+                    "change. Start a corrected version instead (outpost report revise)."
+                )
             content = dict(data)
             links = self._store_attachments(content, attachments)
             self._check_attachments_present(content)
@@ -212,6 +212,38 @@ class ReportService:
                 self._repo.link_attachment(current.rowid, sha, filename)
             self._audit.record(
                 self._user.id, "report.edited", report_id, {"version": current.version}
+            )
+        return self.get(report_id)
+
+    def revise(self, report_id: str) -> ReportView:
+        """Starts a corrected version: a new draft with the same content that supersedes the
+        latest submitted version. The old version and its signatures stay unchanged."""
+        with self._db.transaction():
+            latest = self._repo.get(report_id)
+            if latest.author_id != self._user.id:
+                raise NotAllowed("Only the author can start a corrected version of a report.")
+            if ReportStatus(latest.status) not in REVISABLE or latest.submission_hash is None:
+                raise NotAllowed(
+                    f"Report {report_id[:8]} is {latest.status}; edit it directly instead."
+                )
+            payload = json.loads(latest.payload)
+            now = now_rfc3339()
+            version = latest.version + 1
+            new = _new_record(
+                report_id, version, ReportStatus.DRAFT.value, payload, self._user.id, now
+            )
+            rowid = self._repo.insert(
+                NewReport(**{**new.__dict__, "supersedes": latest.submission_hash}),
+                search_index(payload),
+            )
+            for sha, filename in self._repo.attachments_of(latest.rowid):
+                self._repo.link_attachment(rowid, sha, filename)
+            self._repo.mark_superseded(latest.rowid)
+            self._audit.record(
+                self._user.id,
+                "report.revised",
+                report_id,
+                {"version": version, "supersedes": latest.submission_hash},
             )
         return self.get(report_id)
 
@@ -268,9 +300,7 @@ class ReportService:
 
 def _new_record(
     report_id: str, version: int, status: str, payload: Mapping[str, Any], author: str, now: str
-) -> Any:
-    from storage.reports_repo import NewReport
-
+) -> NewReport:
     return NewReport(
         report_id=report_id,
         version=version,

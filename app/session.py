@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from app.audit import AuditTrail
 from app.clock import now_rfc3339
 from app.domain import Role
 from app.errors import InvalidInput, NotAllowed
+from app.identity import ensure_identity
 from app.paths import DataPaths
 from storage.database import Database, create_database, new_database_key, open_database
 from storage.errors import InstallationExists
@@ -36,6 +38,19 @@ def check_user_name(name: str) -> str:
     cleaned = name.strip()
     if not cleaned or len(cleaned) > 64 or any(c in cleaned for c in "\r\n\t"):
         raise InvalidInput("A user name must be 1–64 characters on one line.")
+    return cleaned
+
+
+_AGENCY = re.compile(r"[A-Z0-9_-]{2,32}")
+
+
+def check_agency(code: str) -> str:
+    cleaned = code.strip().upper()
+    if not _AGENCY.fullmatch(cleaned):
+        raise InvalidInput(
+            f"'{code}' is not an agency code: use 2–32 letters, digits, '-' or '_', starting "
+            "with your member state's ISO code, e.g. THA-IMM (your focal point has it)."
+        )
     return cleaned
 
 
@@ -112,6 +127,7 @@ class Session:
 
     def add_user(self, new: NewUser, passphrase: str) -> UserRecord:
         name = check_user_name(new.name)
+        new = NewUser(name, new.role, check_agency(new.agency))
         check_passphrase(passphrase)
         repo = UserRepository(self.db)
         if repo.exists(name) or self.keyslots.has_user(name):
@@ -125,6 +141,7 @@ class Session:
             self.audit.record(
                 self.user.id, "user.added", record.id, {"role": record.role, "agency": new.agency}
             )
+            ensure_identity(self.db, record, self.audit)
             # The slot file is saved inside the transaction: if saving fails, the user row
             # rolls back with it, so the two never disagree.
             updated.save(self.paths.keyslots)
@@ -170,6 +187,7 @@ def initialise(
     """
     kdf = kdf or KdfParams()
     name = check_user_name(first_user.name)
+    first_user = NewUser(name, first_user.role, check_agency(first_user.agency))
     check_passphrase(passphrase)
     if paths.is_installed():
         raise InstallationExists(
@@ -205,6 +223,7 @@ def initialise(
             trail.record(SYSTEM_ACTOR, "user.added", user.id, {"role": user.role})
             if recovery_public_key is not None:
                 trail.record(SYSTEM_ACTOR, "recovery_slot.added", keyslots.db_id, {})
+            ensure_identity(db, user, trail)
     finally:
         db.close()
     keyslots.save(paths.keyslots)
@@ -234,6 +253,8 @@ def _open(
             if len(matches) != 1:
                 raise InvalidInput("Several users share this installation; choose one with --user.")
             user = matches[0]
+        # Users from before signed submissions existed get their key pair on first unlock.
+        ensure_identity(db, user, AuditTrail(db))
     except BaseException:
         db.close()
         raise

@@ -19,7 +19,6 @@ normalised payload survives validate -> to_dict unchanged.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -225,13 +224,14 @@ def _text(label: str, max_len: int, *, single_line: bool = False) -> _Parser:
 
 
 def _int(label: str, low: int, high: int) -> _Parser:
+    span = f"{low} or more" if high == MAX_JSON_INT else f"{low} to {high}"
+
     def parse(value: Any, ctx: _Ctx) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise _Invalid(
-                f"{label} must be a whole number from {low} to {high}, not {_type_name(value)}"
-            )
+            given = value if isinstance(value, float) else _type_name(value)
+            raise _Invalid(f"{label} must be a whole number ({span}), not {given}")
         if not low <= value <= high:
-            raise _Invalid(f"{label} {value} is out of range (use {low} to {high})")
+            raise _Invalid(f"{label} {value} is out of range (use {span})")
         return value
 
     return parse
@@ -241,7 +241,7 @@ def _float(label: str, low: float, high: float) -> _Parser:
     def parse(value: Any, ctx: _Ctx) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise _Invalid(f"{label} must be a number, not {_type_name(value)}")
-        if not math.isfinite(value) or not low <= value <= high:
+        if not low <= value <= high:  # also false for NaN and infinities
             raise _Invalid(f"{label} {value} is out of range ({low:g} to {high:g})")
         return value
 
@@ -371,8 +371,8 @@ _DOCUMENT = _Obj(
         "features": _List(
             "Features",
             _Leaf(
-                "Feature",
-                _code("Feature", "document_features", "document-feature"),
+                "Document feature",
+                _code("Document feature", "document_features", "document-feature"),
                 _ALWAYS,
             ),
             max_items=30,
@@ -439,8 +439,8 @@ _REPORT = _Obj(
                 "tags": _List(
                     "Modus operandi tags",
                     _Leaf(
-                        "Tag",
-                        _code("Tag", "modus_operandi_tags", "modus-operandi tag"),
+                        "Modus operandi tag",
+                        _code("Modus operandi tag", "modus_operandi_tags", "modus-operandi tag"),
                         _ALWAYS,
                     ),
                     max_items=50,
@@ -523,7 +523,13 @@ def _walk_list(node: _List, value: Any, path: str, ctx: _Ctx) -> list[Any]:
     if len(value) > node.max_items:
         ctx.add(path, f"{node.label}: too many entries ({len(value)}, at most {node.max_items})")
         return []
-    out = [_walk_field(node.item, item, f"{path}[{i}]", ctx) for i, item in enumerate(value)]
+    out: list[Any] = []
+    for i, item in enumerate(value):
+        if item is None:  # a hole in a list is a mistake, not "not filled in yet"
+            ctx.add(f"{path}[{i}]", f"{node.label}: entry {i + 1} is empty (null)")
+            out.append(None)
+        else:
+            out.append(_walk_field(node.item, item, f"{path}[{i}]", ctx))
     if node.unique:
         seen: set[Any] = set()
         for i, item in enumerate(out):

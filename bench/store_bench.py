@@ -121,7 +121,7 @@ def _queries(service: ReportService, payloads: list[dict], rounds: int) -> dict[
 def run(n: int = 100_000, rounds: int = 300) -> dict[str, float]:
     gen = SyntheticReports(seed=2024)
     started = time.perf_counter()
-    payloads = [validate_report(r).to_dict() for r in gen.many(n)]
+    payloads = [validate_report({**r, "attachments": []}).to_dict() for r in gen.many(n)]
     print(
         f"generated and validated {n:,} synthetic reports in {time.perf_counter() - started:.1f} s"
     )

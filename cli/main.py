@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from app import codelists
 from app.errors import InvalidInput, OutpostError
 from app.paths import DataPaths
 from app.reports import AttachmentInput, ReportService
@@ -26,11 +27,13 @@ from app.session import (
     unlock,
 )
 from app.validation import ReportValidationError
+from app.workflow import ReleaseSettings, Workflow
 from cli import passphrases
 from cli.output import print_json, print_report, print_table
 from storage.errors import StorageError
 from storage.keyslots import KeySlotError
 from storage.reports_repo import ReportFilter
+from sync.protocol import VerificationError
 
 log = logging.getLogger("outpost")
 Handler = Callable[[argparse.Namespace], int]
@@ -228,6 +231,205 @@ def _print_views(args: argparse.Namespace, rows: list[dict[str, Any]]) -> None:
         print_table(rows, ["id", "status", "kind", "observed_at", "crossing_point", "tlp"])
 
 
+def _workflow(session: Session) -> Workflow:
+    return Workflow(session.db, session.user, session.audit)
+
+
+def _service(session: Session) -> ReportService:
+    return ReportService(session.db, session.user, session.audit)
+
+
+def cmd_report_submit(args: argparse.Namespace) -> int:
+    with _unlock(args) as session:
+        report_id = _service(session).resolve_id(args.id)
+        view = _workflow(session).submit(report_id)
+    print(f"Report {view.report_id[:8]} v{view.record.version} signed and queued for review.")
+    return 0
+
+
+def cmd_report_revise(args: argparse.Namespace) -> int:
+    with _unlock(args) as session:
+        service = _service(session)
+        view = service.revise(service.resolve_id(args.id))
+    print(
+        f"Version {view.record.version} of report {view.report_id[:8]} is a new draft; "
+        "edit it, then submit it again."
+    )
+    return 0
+
+
+def cmd_report_history(args: argparse.Namespace) -> int:
+    from app.history import report_history
+
+    with _unlock(args) as session:
+        entries = report_history(session.db, _service(session).resolve_id(args.id))
+    if args.json:
+        print_json([e.as_dict() for e in entries])
+        return 0
+    if not entries:
+        print("Nothing signed yet: the report is a draft.")
+        return 0
+    rows = [
+        {
+            "v": e.version,
+            "action": e.action,
+            "by": e.actor,
+            "at": e.at,
+            "tlp": e.tlp,
+            "signature": e.signature,
+            "comment": e.comment,
+        }
+        for e in entries
+    ]
+    print_table(rows, ["v", "action", "by", "at", "tlp", "signature", "comment"])
+    return 0 if all(e.valid for e in entries) else 1
+
+
+def cmd_report_export(args: argparse.Namespace) -> int:
+    from app.exports import export_report
+    from storage.atomic import atomic_write_bytes
+
+    with _unlock(args) as session:
+        report_id = _service(session).resolve_id(args.id)
+        data = export_report(
+            session.db,
+            session.user,
+            session.audit,
+            report_id,
+            recipient=args.recipient,
+            purpose=args.purpose,
+        )
+        atomic_write_bytes(Path(args.out), data)
+    print(f"Exported to {args.out}; the dissemination register has the entry.")
+    return 0
+
+
+def cmd_review_list(args: argparse.Namespace) -> int:
+    with _unlock(args) as session:
+        flow = _workflow(session)
+        rows = []
+        for view in flow.review_queue():
+            allowed, why = flow.can_decide(view)
+            rows.append({**view.summary(), "you_may_decide": allowed, "why_not": why})
+    if args.json:
+        print_json(rows)
+    elif not rows:
+        print("Nothing waits for review.")
+    else:
+        for row in rows:
+            row["id"] = row["id"][:8]
+            row["decide"] = "yes" if row["you_may_decide"] else "no: " + row["why_not"]
+        print_table(rows, ["id", "kind", "observed_at", "crossing_point", "tlp", "decide"])
+    return 0
+
+
+def cmd_review_show(args: argparse.Namespace) -> int:
+    from app.history import report_history
+
+    with _unlock(args) as session:
+        service = _service(session)
+        view = service.get(service.resolve_id(args.id))
+        allowed, why = _workflow(session).can_decide(view)
+        history = report_history(session.db, view.report_id)
+    if args.json:
+        print_json(
+            {
+                **view.summary(),
+                "report": view.report,
+                "you_may_decide": allowed,
+                "why_not": why,
+                "history": [e.as_dict() for e in history],
+            }
+        )
+        return 0
+    print_report(view.summary(), view.report)
+    source = view.report.get("source") or {}
+    print(
+        f"\nSource grading: {source.get('reliability')}{source.get('credibility')} — "
+        f"{codelists.label('reliability', source.get('reliability') or '')}, "
+        f"{codelists.label('credibility', source.get('credibility') or '')}"
+    )
+    print("You may approve or return it." if allowed else f"You may not decide: {why}")
+    return 0
+
+
+def cmd_review_approve(args: argparse.Namespace) -> int:
+    settings = ReleaseSettings(
+        tlp=args.tlp,
+        third_party=args.third_party,
+        legal_basis=args.legal_basis,
+        releasable_to=tuple(c for c in (args.release_to or "").split(",") if c.strip()),
+        tlp_reason=args.tlp_reason,
+    )
+    with _unlock(args) as session:
+        report_id = _service(session).resolve_id(args.id)
+        view = _workflow(session).approve(report_id, settings, args.comment or "")
+    print(f"Report {view.report_id[:8]} approved for release as TLP:{settings.tlp.upper()}.")
+    return 0
+
+
+def cmd_review_return(args: argparse.Namespace) -> int:
+    with _unlock(args) as session:
+        report_id = _service(session).resolve_id(args.id)
+        view = _workflow(session).return_to_author(report_id, args.comment)
+    print(f"Report {view.report_id[:8]} returned to its author with your comment.")
+    return 0
+
+
+def cmd_register_list(args: argparse.Namespace) -> int:
+    from app.dissemination import DisseminationRegister
+
+    with _unlock(args) as session:
+        rows = [
+            {
+                "at": e.at,
+                "object": e.object[:8],
+                "recipient": e.recipient,
+                "method": e.method,
+                "purpose": e.purpose,
+                "legal_basis": e.legal_basis,
+                "tlp": e.tlp,
+            }
+            for e in DisseminationRegister(session.db, session.audit).entries()
+        ]
+    if args.json:
+        print_json(rows)
+    else:
+        print_table(rows, ["at", "object", "recipient", "method", "purpose", "legal_basis", "tlp"])
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from app.clock import utc_now
+    from app.exports import verify_file
+    from app.identity import LocalKeyResolver
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {args.file}: {exc.strerror}.") from None
+    session = None
+    paths = _paths(args)
+    if args.user or args.passphrase_file or (paths.is_installed() and _has_passphrase()):
+        session = _unlock(args)
+    try:
+        keys = LocalKeyResolver(session.db) if session else None
+        result = verify_file(data, now=utc_now(), local_keys=keys)
+    finally:
+        if session is not None:
+            session.lock()
+    for ok, line in result.lines:
+        print(f"{'OK  ' if ok else 'FAIL'}  {line}")
+    print(f"{args.file}: {'verified' if result.ok else 'NOT verified'} ({result.kind})")
+    return 0 if result.ok else 1
+
+
+def _has_passphrase() -> bool:
+    import os
+
+    return passphrases.PASSPHRASE_ENV in os.environ
+
+
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     with _unlock(args) as session:
         result = session.audit.verify()
@@ -380,6 +582,55 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text", nargs="+")
     _add_filters(p)
 
+    p = add(reports, "submit", cmd_report_submit, "sign a draft and queue it for review")
+    p.add_argument("id")
+    p = add(reports, "revise", cmd_report_revise, "start a corrected version of a report")
+    p.add_argument("id")
+    p = add(reports, "history", cmd_report_history, "the signed chain of one report")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p = add(reports, "export", cmd_report_export, "write an approved report's signed chain")
+    p.add_argument("id")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--recipient", required=True, help="to whom it goes (for the register)")
+    p.add_argument("--purpose", required=True, help="why it is shared (for the register)")
+
+    review = sub.add_parser("review", help="focal points: approve or return").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    p = add(review, "list", cmd_review_list, "queued reports waiting for a decision")
+    p.add_argument("--json", action="store_true")
+    p = add(review, "show", cmd_review_show, "a queued report with its grading and history")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p = add(review, "approve", cmd_review_approve, "approve with release settings")
+    p.add_argument("id")
+    p.add_argument("--tlp", required=True, help="CLEAR, GREEN, AMBER, AMBER+STRICT or RED")
+    third = p.add_mutually_exclusive_group(required=True)
+    third.add_argument(
+        "--third-party",
+        dest="third_party",
+        action="store_true",
+        help="may be passed on to third parties",
+    )
+    third.add_argument("--no-third-party", dest="third_party", action="store_false")
+    p.add_argument("--legal-basis", required=True, help="MOU or arrangement reference")
+    p.add_argument("--release-to", metavar="CODES", help="member states, e.g. MYS,KHM")
+    p.add_argument("--tlp-reason", help="required to loosen the author's proposed TLP")
+    p.add_argument("--comment")
+    p = add(review, "return", cmd_review_return, "return to the author with a comment")
+    p.add_argument("id")
+    p.add_argument("--comment", required=True)
+
+    register = sub.add_parser("register", help="dissemination register").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    p = add(register, "list", cmd_register_list, "what left this device, to whom, how, why")
+    p.add_argument("--json", action="store_true")
+
+    p = add(sub, "verify", cmd_verify, "verify an envelope or export file offline")
+    p.add_argument("file")
+
     audit = sub.add_parser("audit", help="audit log").add_subparsers(
         dest="action", required=True, metavar="ACTION"
     )
@@ -408,7 +659,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.handler(args)
         return code
-    except (OutpostError, StorageError, KeySlotError, ReportValidationError) as exc:
+    except (
+        OutpostError,
+        StorageError,
+        KeySlotError,
+        ReportValidationError,
+        VerificationError,
+    ) as exc:
         print(f"outpost: {_one_line(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

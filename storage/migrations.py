@@ -103,7 +103,80 @@ V1_FOUNDATION = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (V1_FOUNDATION,)
+V2_SIGNED_WORKFLOW = Migration(
+    2,
+    "signing keys, certificates, signed envelopes, report versions, outbox, dissemination register",
+    (
+        # Lists show the newest version of each report; older versions stay for the history.
+        "ALTER TABLE reports ADD COLUMN current INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE reports ADD COLUMN supersedes TEXT",
+        "ALTER TABLE reports ADD COLUMN submission_hash TEXT",
+        "CREATE INDEX reports_current ON reports(report_id, current)",
+        """CREATE TABLE user_keys (
+               user_id     TEXT PRIMARY KEY REFERENCES users(id),
+               key_id      TEXT NOT NULL UNIQUE,
+               private_key BLOB NOT NULL,
+               created_at  TEXT NOT NULL
+           )""",
+        """CREATE TABLE certificates (
+               key_id      TEXT PRIMARY KEY,
+               user_id     TEXT NOT NULL,
+               agency      TEXT NOT NULL,
+               role        TEXT NOT NULL,
+               self_signed INTEGER NOT NULL,
+               not_after   TEXT NOT NULL,
+               body        TEXT NOT NULL,
+               revoked_at  TEXT,
+               received_at TEXT NOT NULL
+           )""",
+        "CREATE INDEX certificates_by_user ON certificates(user_id)",
+        """CREATE TABLE trust_anchors (
+               key_id     TEXT PRIMARY KEY,
+               public_key BLOB NOT NULL,
+               label      TEXT NOT NULL,
+               added_at   TEXT NOT NULL
+           )""",
+        """CREATE TABLE envelopes (
+               hash           TEXT PRIMARY KEY,
+               type           TEXT NOT NULL,
+               report_id      TEXT,
+               report_version INTEGER,
+               key_id         TEXT NOT NULL,
+               created_at     TEXT NOT NULL,
+               body           TEXT NOT NULL
+           )""",
+        "CREATE INDEX envelopes_by_report ON envelopes(report_id, created_at)",
+        """CREATE TABLE outbox (
+               id              INTEGER PRIMARY KEY,
+               kind            TEXT NOT NULL,
+               ref             TEXT NOT NULL,
+               state           TEXT NOT NULL,
+               attempts        INTEGER NOT NULL DEFAULT 0,
+               next_attempt_at TEXT,
+               last_error      TEXT,
+               bytes_sent      INTEGER NOT NULL DEFAULT 0,
+               created_at      TEXT NOT NULL,
+               delivered_at    TEXT,
+               receipt         TEXT,
+               UNIQUE (kind, ref)
+           )""",
+        "CREATE INDEX outbox_by_state ON outbox(state, next_attempt_at)",
+        """CREATE TABLE disseminations (
+               id          INTEGER PRIMARY KEY,
+               at          TEXT NOT NULL,
+               actor       TEXT NOT NULL,
+               object      TEXT NOT NULL,
+               recipient   TEXT NOT NULL,
+               method      TEXT NOT NULL,
+               purpose     TEXT NOT NULL,
+               legal_basis TEXT,
+               tlp         TEXT NOT NULL
+           )""",
+        "CREATE INDEX disseminations_by_object ON disseminations(object, at)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1_FOUNDATION, V2_SIGNED_WORKFLOW)
 LATEST_VERSION = MIGRATIONS[-1].version
 
 

@@ -9,7 +9,7 @@ from storage.errors import NotFound
 
 _COLUMNS = (
     "rowid, report_id, version, status, kind, observed_at, crossing_point, tlp, author_id, "
-    "created_at, updated_at, payload"
+    "created_at, updated_at, payload, current, supersedes, submission_hash"
 )
 
 
@@ -27,6 +27,9 @@ class ReportRecord:
     created_at: str
     updated_at: str
     payload: str  # the report as JSON text
+    current: int = 1  # 0 once a newer version exists
+    supersedes: str | None = None  # submission hash of the version this one corrects
+    submission_hash: str | None = None  # hash of this version's signed submission
 
     @classmethod
     def from_row(cls, row: Row) -> ReportRecord:
@@ -47,6 +50,7 @@ class NewReport:
     author_id: str
     created_at: str
     payload: str
+    supersedes: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class ReportFilter:
     crossing_point: str | None = None
     nationality: str | None = None
     author_id: str | None = None
+    include_superseded: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,8 @@ class _Where:
 
 def _filter_where(f: ReportFilter, alias: str = "r") -> _Where:
     w = _Where()
+    if not f.include_superseded:
+        w.add(f"{alias}.current = 1")
     if f.kind:
         w.add(f"{alias}.kind = ?", f.kind)
     if f.status:
@@ -127,7 +134,8 @@ class ReportRepository:
     def insert(self, report: NewReport, index: SearchIndex) -> int:
         rowid = self._db.insert(
             "INSERT INTO reports (report_id, version, status, kind, observed_at, crossing_point, "
-            "tlp, author_id, created_at, updated_at, payload) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "tlp, author_id, created_at, updated_at, payload, supersedes) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 report.report_id,
                 report.version,
@@ -140,6 +148,7 @@ class ReportRepository:
                 report.created_at,
                 report.created_at,
                 report.payload,
+                report.supersedes,
             ),
         )
         self._write_index(rowid, index)
@@ -170,6 +179,23 @@ class ReportRepository:
         self._db.execute(
             "UPDATE reports SET status=?, updated_at=? WHERE rowid=?", (status, updated_at, rowid)
         )
+
+    def set_submitted(self, rowid: int, status: str, submission_hash: str, at: str) -> None:
+        self._db.execute(
+            "UPDATE reports SET status=?, submission_hash=?, updated_at=? WHERE rowid=?",
+            (status, submission_hash, at, rowid),
+        )
+
+    def mark_superseded(self, rowid: int) -> None:
+        self._db.execute("UPDATE reports SET current=0 WHERE rowid=?", (rowid,))
+
+    def by_submission(self, submission_hash: str) -> ReportRecord:
+        row = self._db.execute_one(
+            f"SELECT {_COLUMNS} FROM reports WHERE submission_hash=?", (submission_hash,)
+        )
+        if row is None:
+            raise NotFound(f"No report version was submitted as {submission_hash[:16]}….")
+        return ReportRecord.from_row(row)
 
     def _write_index(self, rowid: int, index: SearchIndex) -> None:
         if index.nationalities:

@@ -39,5 +39,12 @@ def test_fixture_upgrades_without_loss(fixture: Path, tmp_path: Path) -> None:
                 view = service.get(report_id)
                 body = json.dumps(view.report, sort_keys=True).encode()
                 assert hashlib.sha256(body).hexdigest() == digest
+            for report_id, status in manifest.get("statuses", {}).items():
+                assert service.get(report_id).status == status
+            if session.db.schema_version >= 2:
+                from app.history import report_history
+
+                for report_id in manifest.get("statuses", {}):
+                    assert all(e.valid for e in report_history(session.db, report_id))
             audit = session.audit.verify()
             assert audit.ok and audit.entries >= manifest["audit_entries"]

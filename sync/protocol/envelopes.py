@@ -68,6 +68,10 @@ class Envelope(Generic[B]):
         object.__setattr__(self, "signed_message", message)
         object.__setattr__(self, "hash", hashlib.sha256(message).hexdigest())
 
+    def __hash__(self) -> int:
+        # The generated hash would hash the body, whose report is a dict.
+        return hash((self.hash, self.sig))
+
     def to_json(self) -> JsonObject:
         return self._json(self.body.to_json())
 

@@ -21,7 +21,7 @@ from support import FAST_KDF, sample
 from app.domain import Role
 from app.paths import DataPaths
 from app.reports import AttachmentInput, ReportService
-from app.session import NewUser, initialise
+from app.session import NewUser, initialise, unlock
 from storage.migrations import LATEST_VERSION
 
 PASSPHRASE = "fixture passphrase, not secret"
@@ -53,6 +53,23 @@ def main() -> None:
             json.dumps(view.report, sort_keys=True).encode()
         ).hexdigest()
     manifest["reports"] = reports
+    statuses: dict[str, str] = {}
+    if LATEST_VERSION >= 2:  # the signed workflow exists from schema v2 on
+        from app.workflow import ReleaseSettings, Workflow
+
+        ids = list(reports)
+        for report_id in ids[:10]:
+            Workflow(session.db, session.user, session.audit).submit(report_id)
+        session.lock()
+        session = unlock(paths, "ben", PASSPHRASE)
+        flow = Workflow(session.db, session.user, session.audit)
+        release = ReleaseSettings("AMBER", False, "MOU-THA-MYS-2019", ("MYS",))
+        for report_id in ids[:5]:
+            flow.approve(report_id, release, "fixture approval")
+        for report_id in ids[5:7]:
+            flow.return_to_author(report_id, "fixture return")
+        statuses = {i: ReportService(session.db, session.user).get(i).status for i in ids}
+    manifest["statuses"] = statuses
     manifest["audit_entries"] = session.audit.verify().entries
     session.lock()
     (work / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")

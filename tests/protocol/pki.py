@@ -6,6 +6,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -70,7 +71,7 @@ def certify(
     *,
     user_id: str,
     role: Role,
-    agency: str = "KE-DIS",
+    agency: str = "KEN-DIS",
     serial: int = 1,
 ) -> Certificate:
     return issue_certificate(
@@ -104,12 +105,12 @@ def make_pki() -> Pki:
         ofp_key=ofp,
         ofp_cert=certify(ofp, portal, user_id="u-2001", role="ofp", serial=4),
         nfp_key=nfp,
-        nfp_cert=certify(nfp, portal, user_id="u-3001", role="nfp", agency="KE-NFP", serial=5),
+        nfp_cert=certify(nfp, portal, user_id="u-3001", role="nfp", agency="KEN-NFP", serial=5),
         device_key=device,
         device_cert=self_signed_certificate(
             device,
             user_id="u-1003",
-            agency="KE-DIS",
+            agency="KEN-DIS",
             role="officer",
             not_before=NOT_BEFORE,
             not_after=NOT_AFTER,
@@ -121,13 +122,13 @@ PKI = make_pki()
 
 
 def submission_body(
-    report: dict[str, object] | None = None, *, author: str = "u-1001", agency: str = "KE-DIS"
+    report: dict[str, Any] | None = None, *, author: str = "u-1001", agency: str = "KEN-DIS"
 ) -> SubmissionBody:
     return SubmissionBody(
         report_id=REPORT_ID,
         report_version=1,
         supersedes=None,
-        report=report  # type: ignore[arg-type]
+        report=report
         if report is not None
         else {
             "kind": "document_fraud",
@@ -136,9 +137,7 @@ def submission_body(
             "handling": {"tlp": "AMBER", "third_party": False},
             "narrative": "Forged entry stamp; the holder said «transit» — Ωmega 😀.",
         },
-        attachments=(
-            Attachment(sha256="ab" * 32, size=123456, media_type="image/jpeg"),
-        ),
+        attachments=(Attachment(sha256="ab" * 32, size=123456, media_type="image/jpeg"),),
         author=author,
         agency=agency,
         created_at=datetime(2026, 2, 28, 10, 0, 0, tzinfo=UTC),
@@ -146,7 +145,7 @@ def submission_body(
 
 
 def approval_body(
-    submission_hash: str, *, approver: str = "u-2001", agency: str = "KE-DIS"
+    submission_hash: str, *, approver: str = "u-2001", agency: str = "KEN-DIS"
 ) -> ApprovalBody:
     return ApprovalBody(
         submission=submission_hash,

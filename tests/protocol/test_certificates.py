@@ -145,7 +145,7 @@ def test_issue_rejects_bad_values() -> None:
         issue_certificate(
             public_key=public_key_raw(PKI.officer_key),
             user_id="u-1",
-            agency="KE-DIS",
+            agency="KEN-DIS",
             role="officer",
             not_before=NOT_AFTER,
             not_after=NOT_BEFORE,
@@ -156,7 +156,7 @@ def test_issue_rejects_bad_values() -> None:
         issue_certificate(
             public_key=public_key_raw(PKI.officer_key),
             user_id="u-1",
-            agency="KE-DIS",
+            agency="KEN-DIS",
             role="officer",
             not_before=NOT_BEFORE.replace(tzinfo=None),
             not_after=NOT_AFTER,

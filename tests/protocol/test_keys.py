@@ -41,7 +41,12 @@ def test_key_id_rejects_wrong_length() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["ed25519:" + "a" * 31, "ed25519:" + "A" * 32, "ED25519:" + "a" * 32, "ed25519:" + "a" * 32 + "\n"],
+    [
+        "ed25519:" + "a" * 31,
+        "ed25519:" + "A" * 32,
+        "ED25519:" + "a" * 32,
+        "ed25519:" + "a" * 32 + "\n",
+    ],
 )
 def test_is_key_id_is_strict(text: str) -> None:
     assert not is_key_id(text)

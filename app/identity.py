@@ -1,0 +1,108 @@
+"""Each local user's signing identity: an Ed25519 key created on this device, kept only inside
+the encrypted database, and the certificates this installation trusts for verification."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import cast
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from app.audit import AuditTrail
+from app.clock import now_rfc3339, to_rfc3339, utc_now
+from app.errors import NotAllowed
+from storage.database import Database
+from storage.identity_repo import CertificateRecord, IdentityRepository
+from storage.users_repo import UserRecord
+from sync.protocol import (
+    Certificate,
+    Role,
+    generate_private_key,
+    key_id_of,
+    load_private_key,
+    private_key_raw,
+    self_signed_certificate,
+)
+
+# A device's own certificate stands in until enrolment replaces it with a portal-issued one.
+SELF_SIGNED_VALIDITY = timedelta(days=2 * 365)
+
+
+def ensure_identity(db: Database, user: UserRecord, audit: AuditTrail) -> str:
+    """Creates the user's key pair and self-signed certificate if they have none yet (new
+    users, and users of installations from before signing existed). Returns the key id."""
+    repo = IdentityRepository(db)
+    existing = repo.private_key(user.id)
+    if existing is not None:
+        return existing[0]
+    private = generate_private_key()
+    now = utc_now()
+    cert = self_signed_certificate(
+        private,
+        user_id=user.id,
+        agency=user.agency,
+        role=cast(Role, user.role),
+        not_before=now - timedelta(minutes=5),
+        not_after=now + SELF_SIGNED_VALIDITY,
+    )
+    with db.transaction():
+        repo.store_private_key(user.id, cert.key_id, private_key_raw(private), now_rfc3339())
+        store_certificate(db, cert)
+        audit.record(user.id, "user.key_created", user.id, {"key_id": cert.key_id})
+    return cert.key_id
+
+
+def store_certificate(db: Database, cert: Certificate) -> None:
+    IdentityRepository(db).put_certificate(
+        CertificateRecord(
+            key_id=cert.key_id,
+            user_id=cert.user_id,
+            agency=cert.agency,
+            role=cert.role,
+            self_signed=cert.self_signed,
+            not_after=to_rfc3339(cert.not_after),
+            body=cert.to_bytes().decode("utf-8"),
+            revoked_at=None,
+            received_at=now_rfc3339(),
+        )
+    )
+
+
+def signing_key(db: Database, user: UserRecord) -> Ed25519PrivateKey:
+    """The user's private key, refused once their certificate has been revoked."""
+    repo = IdentityRepository(db)
+    stored = repo.private_key(user.id)
+    if stored is None:
+        raise NotAllowed(f"User {user.name} has no signing key yet; unlock again to create it.")
+    key_id, raw = stored
+    cert = repo.certificate(key_id)
+    if cert is not None and cert.revoked_at is not None:
+        raise NotAllowed(
+            f"Your signing key was revoked on {cert.revoked_at[:10]}; you can no longer sign. "
+            "Ask your focal point to enrol this device again."
+        )
+    private = load_private_key(raw)
+    if key_id_of(private) != key_id:
+        raise NotAllowed("The stored signing key does not match its key id; contact support.")
+    return private
+
+
+class LocalKeyResolver:
+    """The sync.protocol KeyResolver over this installation's certificate tables."""
+
+    def __init__(self, db: Database) -> None:
+        self._repo = IdentityRepository(db)
+
+    def certificate(self, key_id: str) -> Certificate | None:
+        record = self._repo.certificate(key_id)
+        if record is None:
+            return None
+        return Certificate.from_json(json.loads(record.body))
+
+    def is_revoked(self, key_id: str) -> bool:
+        record = self._repo.certificate(key_id)
+        return record is not None and record.revoked_at is not None
+
+    def trust_anchor(self, key_id: str) -> bytes | None:
+        return self._repo.trust_anchor(key_id)

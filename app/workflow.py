@@ -1,0 +1,275 @@
+"""Submitting, approving and returning reports: every step signed, checked and audited.
+
+Each method checks every rule first, then writes the new status, the signed envelope, its
+outbox row and its audit entry in one transaction: a refused action writes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any, cast
+
+from app import codelists
+from app.audit import AuditTrail
+from app.clock import now_rfc3339, utc_now
+from app.domain import ReportStatus, Role, tlp_rank
+from app.errors import InvalidInput, NotAllowed
+from app.identity import LocalKeyResolver, signing_key
+from app.lifecycle import Action, next_status
+from app.reports import ReportService, ReportView
+from app.validation import validate_report
+from storage.database import Database
+from storage.envelopes_repo import EnvelopeRecord, EnvelopeRepository
+from storage.outbox_repo import OutboxRepository
+from storage.reports_repo import ReportFilter, ReportRecord, ReportRepository
+from storage.users_repo import UserRecord
+from sync.protocol import (
+    ApprovalBody,
+    Attachment,
+    Envelope,
+    Release,
+    SubmissionBody,
+    Tlp,
+    sign_approval,
+    sign_submission,
+    verify,
+)
+
+FOCAL_POINTS = frozenset({Role.OFP.value, Role.NFP.value})
+
+
+def member_state(agency: str) -> str:
+    """Agency codes start with their member state's ISO 3166 alpha-3 code (THA-IMM -> THA)."""
+    return agency.split("-", 1)[0].upper()
+
+
+def may_review(reviewer: UserRecord, author_agency: str) -> bool:
+    """An OFP reviews their own agency; an NFP every agency of their member state."""
+    if reviewer.role == Role.OFP.value:
+        return reviewer.agency == author_agency
+    if reviewer.role == Role.NFP.value:
+        return member_state(reviewer.agency) == member_state(author_agency)
+    return False
+
+
+@dataclass(frozen=True)
+class ReleaseSettings:
+    """What the approver decides about onward sharing."""
+
+    tlp: str
+    third_party: bool
+    legal_basis: str
+    releasable_to: tuple[str, ...] = ()
+    tlp_reason: str | None = None
+
+
+def check_release(settings: ReleaseSettings, proposed_tlp: str | None) -> Release:
+    """The release rules: a known TLP label that stays or tightens relative to the author's
+    proposal (loosening needs a stated reason), a legal basis, and real member-state codes."""
+    label = settings.tlp.strip().upper()
+    try:
+        rank = tlp_rank(label)
+    except ValueError:
+        raise InvalidInput(
+            f"'{settings.tlp}' is not a TLP 2.0 label; use CLEAR, GREEN, AMBER, "
+            "AMBER+STRICT or RED."
+        ) from None
+    reason = (settings.tlp_reason or "").strip() or None
+    if proposed_tlp and rank < tlp_rank(proposed_tlp) and reason is None:
+        raise NotAllowed(
+            f"The author proposed TLP:{proposed_tlp}; releasing it as TLP:{label} loosens the "
+            "handling. Give the reason for loosening (--tlp-reason) or keep it at least as strict."
+        )
+    basis = settings.legal_basis.strip()
+    if not basis:
+        raise InvalidInput(
+            "Approving needs a legal basis for sharing (the MOU or arrangement reference)."
+        )
+    codes = sorted({c.strip().upper() for c in settings.releasable_to if c.strip()})
+    unknown = [c for c in codes if not codelists.is_country(c)]
+    if unknown:
+        raise InvalidInput(
+            f"Not ISO 3166 alpha-3 country codes: {', '.join(unknown)} (e.g. THA, MYS, IDN)."
+        )
+    return Release(
+        tlp=cast(Tlp, label),
+        third_party=settings.third_party,
+        legal_basis=basis,
+        releasable_to=tuple(codes),
+        tlp_reason=reason,
+    )
+
+
+def _store_envelope(db: Database, envelope: Envelope[Any], report_id: str, version: int) -> None:
+    EnvelopeRepository(db).put(
+        EnvelopeRecord(
+            hash=envelope.hash,
+            type=envelope.type,
+            report_id=report_id,
+            report_version=version,
+            key_id=envelope.key_id,
+            created_at=now_rfc3339(),
+            body=envelope.to_bytes().decode("utf-8"),
+        )
+    )
+
+
+class Workflow:
+    """The signed workflow for one unlocked user."""
+
+    def __init__(self, db: Database, user: UserRecord, audit: AuditTrail) -> None:
+        self._db = db
+        self._user = user
+        self._audit = audit
+        self._reports = ReportRepository(db)
+        self._envelopes = EnvelopeRepository(db)
+        self._outbox = OutboxRepository(db)
+        self._service = ReportService(db, user, audit)
+
+    # -- the author's side ----------------------------------------------------------------------
+
+    def submit(self, report_id: str) -> ReportView:
+        """Validates the draft completely, signs it, and queues it for review and sending."""
+        with self._db.transaction():
+            record = self._reports.get(report_id)
+            if record.author_id != self._user.id:
+                raise NotAllowed("Only the author can submit a report.")
+            status = next_status(record.status, Action.SUBMIT)
+            report = validate_report(json.loads(record.payload), for_submit=True)
+            payload = report.to_dict()
+            body = SubmissionBody(
+                report_id=uuid.UUID(report_id),
+                report_version=record.version,
+                supersedes=record.supersedes,
+                report=payload,
+                attachments=tuple(
+                    Attachment(sha256=a["sha256"], size=a["size"], media_type=a["media_type"])
+                    for a in payload["attachments"]
+                ),
+                author=self._user.id,
+                agency=self._user.agency,
+                created_at=utc_now(),
+            )
+            envelope = sign_submission(body, signing_key(self._db, self._user))
+            now = now_rfc3339()
+            _store_envelope(self._db, envelope, report_id, record.version)
+            self._reports.set_submitted(record.rowid, status.value, envelope.hash, now)
+            self._outbox.enqueue("submission", envelope.hash, now)
+            for attachment in payload["attachments"]:
+                self._outbox.enqueue("attachment", attachment["sha256"], now)
+            self._audit.record(
+                self._user.id,
+                "report.submitted",
+                report_id,
+                {"version": record.version, "envelope": envelope.hash},
+            )
+        return self._service.get(report_id)
+
+    # -- the focal point's side -------------------------------------------------------------------
+
+    def review_queue(self) -> list[ReportView]:
+        """Queued reports this user may decide on (their own are listed, but flagged)."""
+        self._require_focal_point()
+        views = self._service.list_page(ReportFilter(status=ReportStatus.QUEUED.value), 500)
+        return [v for v in views if self._agency_of_author(v.record) is not None]
+
+    def can_decide(self, view: ReportView) -> tuple[bool, str]:
+        """Whether this user may approve or return `view`, and if not, why (for the UI)."""
+        if self._user.role not in FOCAL_POINTS:
+            return False, "Only focal points (OFP, NFP) review reports."
+        if view.record.author_id == self._user.id:
+            return False, "You wrote this report: another focal point must review it (four eyes)."
+        agency = self._agency_of_author(view.record)
+        if agency is None or not may_review(self._user, agency):
+            return False, "This report belongs to an agency outside your review area."
+        if view.status != ReportStatus.QUEUED:
+            return False, f"It is {view.status}, not waiting for review."
+        return True, ""
+
+    def approve(self, report_id: str, settings: ReleaseSettings, comment: str = "") -> ReportView:
+        return self._decide(report_id, Action.APPROVE, comment, settings)
+
+    def return_to_author(self, report_id: str, comment: str) -> ReportView:
+        if not comment.strip():
+            raise InvalidInput("Say what the author should correct (--comment).")
+        return self._decide(report_id, Action.RETURN, comment, None)
+
+    def _decide(
+        self, report_id: str, action: Action, comment: str, settings: ReleaseSettings | None
+    ) -> ReportView:
+        with self._db.transaction():
+            record = self._reports.get(report_id)
+            self._check_reviewer(record)
+            status = next_status(record.status, action)
+            submission = self._verified_submission(record)
+            release = None
+            if settings is not None:
+                proposed = (json.loads(record.payload).get("handling") or {}).get("tlp")
+                release = check_release(settings, proposed)
+            body = ApprovalBody(
+                submission=submission.hash,
+                report_id=uuid.UUID(report_id),
+                decision="approve" if action is Action.APPROVE else "return",
+                release=release,
+                comment=comment.strip(),
+                approver=self._user.id,
+                agency=self._user.agency,
+                decided_at=utc_now(),
+            )
+            envelope = sign_approval(body, signing_key(self._db, self._user))
+            now = now_rfc3339()
+            _store_envelope(self._db, envelope, report_id, record.version)
+            self._reports.set_status(record.rowid, status.value, now)
+            self._outbox.enqueue("approval", envelope.hash, now)
+            details: dict[str, Any] = {"version": record.version, "envelope": envelope.hash}
+            if release is not None:
+                details["tlp"] = release.tlp
+                details["releasable_to"] = list(release.releasable_to)
+            self._audit.record(self._user.id, f"report.{status.value}", report_id, details)
+        return self._service.get(report_id)
+
+    # -- checks --------------------------------------------------------------------------------
+
+    def _require_focal_point(self) -> None:
+        if self._user.role not in FOCAL_POINTS:
+            raise NotAllowed(
+                "Only focal points (OFP, NFP) can review reports; officers submit them."
+            )
+
+    def _check_reviewer(self, record: ReportRecord) -> None:
+        self._require_focal_point()
+        if record.author_id == self._user.id:
+            raise NotAllowed(
+                "You wrote this report, so you cannot approve or return it: another focal "
+                "point must review it (four eyes)."
+            )
+        agency = self._agency_of_author(record)
+        if agency is None or not may_review(self._user, agency):
+            raise NotAllowed("This report belongs to an agency outside your review area.")
+
+    def _agency_of_author(self, record: ReportRecord) -> str | None:
+        if record.submission_hash is None:
+            return None
+        envelope = Envelope.from_bytes(self._envelopes.get(record.submission_hash).body)
+        return cast(SubmissionBody, envelope.body).agency
+
+    def _verified_submission(self, record: ReportRecord) -> Envelope[SubmissionBody]:
+        """The reviewer checks the author's signature before putting theirs beside it."""
+        if record.submission_hash is None:
+            raise NotAllowed("This report has no signed submission to decide on.")
+        stored = self._envelopes.get(record.submission_hash)
+        verified = verify(
+            stored.body,
+            keys=LocalKeyResolver(self._db),
+            now=utc_now(),
+            expected_type="submission",
+            expected_hash=record.submission_hash,
+            allow_self_signed=True,
+        )
+        if json.loads(record.payload) != verified.body.report:
+            raise NotAllowed(
+                "The stored report differs from what its author signed; it cannot be approved."
+            )
+        return verified.envelope

@@ -1,0 +1,183 @@
+"""The HTTP endpoints of API v1 (docs/protocol.md §5). Handlers parse and answer; the work
+happens in registry, ingest and feed, run in a worker thread (blocking SQL and crypto)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from portal import registry
+from portal.auth import Caller, SignedRequest, authenticate
+from portal.clock import as_datetime, now_seconds
+from portal.config import Settings
+from portal.database import Database
+from portal.feed import read_feed
+from portal.ingest import ingest_batch
+from portal.keys import PortalKeys
+from portal.problems import Problem
+from portal.request_body import check_json_content_type, decode, parse_object, read_raw
+from sync.protocol import b64url_decode, b64url_encode
+from sync.protocol.envelopes import ENVELOPE_VERSION
+from sync.protocol.fields import format_timestamp
+
+DEFAULT_FEED_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class Portal:
+    """Everything a handler needs; stored in app.state.portal."""
+
+    settings: Settings
+    db: Database
+    keys: PortalKeys
+
+
+def _portal(request: Request) -> Portal:
+    portal: Portal = request.app.state.portal
+    return portal
+
+
+def _target_uri(request: Request, settings: Settings) -> str:
+    if settings.public_url is None:
+        return str(request.url)
+    query = request.url.query
+    return settings.public_url.rstrip("/") + request.url.path + (f"?{query}" if query else "")
+
+
+async def _authenticate(request: Request, portal: Portal, raw: bytes) -> Caller:
+    signed = SignedRequest(
+        method=request.method,
+        target_uri=_target_uri(request, portal.settings),
+        headers={k.lower(): v for k, v in request.headers.items()},
+        body=raw,
+    )
+    return await run_in_threadpool(
+        authenticate,
+        signed,
+        db=portal.db,
+        keys=portal.keys,
+        now=now_seconds(),
+        window=portal.settings.limits.signature_window_seconds,
+    )
+
+
+async def hello(request: Request) -> Response:
+    portal = _portal(request)
+    limits = portal.settings.limits
+    now = now_seconds()
+    return JSONResponse(
+        {
+            "protocol_version": ENVELOPE_VERSION,
+            "portal_id": portal.keys.portal_id,
+            "server_time": format_timestamp(as_datetime(now)),
+            "server_time_unix": now,
+            "limits": {
+                "max_body_bytes": limits.max_body_bytes,
+                "max_batch": limits.max_batch,
+                "max_feed_limit": limits.max_feed_limit,
+                "signature_window_seconds": limits.signature_window_seconds,
+            },
+            "keys": {
+                "ed25519": {
+                    "key_id": portal.keys.key_id,
+                    "public_key": b64url_encode(portal.keys.public_key),
+                },
+                "x25519": {"public_key": b64url_encode(portal.keys.exchange_public_key)},
+            },
+            "certificate": portal.keys.certificate.to_json(),
+        }
+    )
+
+
+async def enrol(request: Request) -> Response:
+    portal = _portal(request)
+    check_json_content_type(request)
+    raw = await read_raw(request, portal.settings.limits.max_body_bytes)
+    body = parse_object(raw, ("code", "public_key", "user_id"), ("code", "public_key", "user_id"))
+    code, public_key_text, user_id = body["code"], body["public_key"], body["user_id"]
+    if not all(isinstance(v, str) for v in (code, public_key_text, user_id)):
+        raise Problem("invalid-request", "code, public_key and user_id must be strings")
+    assert isinstance(code, str) and isinstance(public_key_text, str) and isinstance(user_id, str)
+    try:
+        public_key = b64url_decode(public_key_text, size=32)
+        registry.check_user_id(user_id)
+    except ValueError as exc:
+        raise Problem("invalid-request", str(exc)) from None
+    certificate = await run_in_threadpool(
+        registry.enrol,
+        portal.db,
+        portal.keys,
+        code=code,
+        public_key=public_key,
+        user_id=user_id,
+        now=now_seconds(),
+        certificate_days=portal.settings.limits.certificate_days,
+    )
+    return JSONResponse(
+        {
+            "certificate": certificate.to_json(),
+            "portal_certificate": portal.keys.certificate.to_json(),
+        },
+        status_code=201,
+    )
+
+
+async def push_envelopes(request: Request) -> Response:
+    portal = _portal(request)
+    limits = portal.settings.limits
+    raw = await read_raw(request, limits.max_body_bytes)
+    # Authenticate before inflating: only enrolled keys get to spend our CPU on it.
+    caller = await _authenticate(request, portal, raw)
+    check_json_content_type(request)
+    data = decode(raw, request.headers.get("content-encoding"), limits.max_body_bytes)
+    body = parse_object(data, ("envelopes",), ("envelopes",))
+    items = body["envelopes"]
+    if not isinstance(items, list):
+        raise Problem("invalid-request", "envelopes must be an array")
+    if len(items) > limits.max_batch:
+        raise Problem(
+            "batch-too-large", f"at most {limits.max_batch} envelopes per batch",
+            max_batch=limits.max_batch,
+        )
+    now = now_seconds()
+    results = await run_in_threadpool(
+        ingest_batch, items, db=portal.db, keys=portal.keys, caller=caller, now=now
+    )
+    return JSONResponse(
+        {
+            "portal_time": format_timestamp(as_datetime(now)),
+            "results": [r.to_json() for r in results],
+        }
+    )
+
+
+async def feed(request: Request) -> Response:
+    portal = _portal(request)
+    raw = await read_raw(request, portal.settings.limits.max_body_bytes)
+    caller = await _authenticate(request, portal, raw)
+    limit_text = request.query_params.get("limit", str(DEFAULT_FEED_LIMIT))
+    max_limit = portal.settings.limits.max_feed_limit
+    if not limit_text.isdigit() or not 1 <= int(limit_text) <= max_limit:
+        raise Problem("invalid-parameter", f"limit must be an integer from 1 to {max_limit}")
+    page = await run_in_threadpool(
+        read_feed,
+        portal.db,
+        caller,
+        cursor=request.query_params.get("cursor"),
+        limit=int(limit_text),
+        now=now_seconds(),
+    )
+    return JSONResponse(page)
+
+
+async def bundles(request: Request) -> Response:
+    raise Problem("not-implemented", "offline bundle upload is reserved for a later version")
+
+
+async def openapi(request: Request) -> Response:
+    text = resources.files("portal").joinpath("openapi.json").read_bytes()
+    return Response(text, media_type="application/json")

@@ -1,0 +1,65 @@
+"""The ASGI application: routes, problem+json error handling, start-up."""
+
+from __future__ import annotations
+
+import logging
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from portal import api
+from portal.config import Settings
+from portal.database import Database
+from portal.keys import PortalKeys, load_keys
+from portal.problems import MEDIA_TYPE, Problem
+
+log = logging.getLogger("portal")
+
+
+def problem_response(problem: Problem) -> Response:
+    return JSONResponse(problem.to_json(), status_code=problem.status, media_type=MEDIA_TYPE)
+
+
+async def _on_problem(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, Problem)
+    return problem_response(exc)
+
+
+async def _on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    slug = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "invalid-request")
+    return problem_response(Problem(slug, str(exc.detail)))
+
+
+async def _on_crash(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return problem_response(Problem("internal-error", "the portal failed; see its log"))
+
+
+ROUTES = [
+    Route("/v1/hello", api.hello, methods=["GET"]),
+    Route("/v1/openapi.json", api.openapi, methods=["GET"]),
+    Route("/v1/enrol", api.enrol, methods=["POST"]),
+    Route("/v1/envelopes", api.push_envelopes, methods=["POST"]),
+    Route("/v1/feed", api.feed, methods=["GET"]),
+    Route("/v1/bundles", api.bundles, methods=["POST"]),
+]
+
+
+def create_app(settings: Settings, *, db: Database | None = None, keys: PortalKeys | None = None) -> Starlette:
+    database = db if db is not None else Database(settings.db_url)
+    database.create_schema()
+    portal_keys = keys if keys is not None else load_keys(settings.data_dir)
+    app = Starlette(
+        routes=ROUTES,
+        exception_handlers={
+            Problem: _on_problem,
+            HTTPException: _on_http_error,
+            Exception: _on_crash,
+        },
+    )
+    app.state.portal = api.Portal(settings=settings, db=database, keys=portal_keys)
+    return app

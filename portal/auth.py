@@ -1,0 +1,113 @@
+"""Request authentication: RFC 9421 signatures checked against enrolled keys.
+
+Order of checks (first failure wins, each with its own problem type): headers present and
+well-formed, key enrolled, signature over the signature base, Content-Digest equals the body,
+key not revoked, certificate valid now, `created` within the window, nonce never seen.
+The nonce is recorded only once everything else has passed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.exc import IntegrityError
+
+from portal.clock import as_datetime
+from portal.database import Database
+from portal.keys import PortalKeys
+from portal.problems import Problem
+from portal.resolver import PortalKeyResolver
+from portal.tables import nonces
+from sync.http_signatures import (
+    HttpSignatureError,
+    check_content_digest,
+    parse_signature,
+    verify_request,
+)
+from sync.protocol import Certificate
+
+_SIGNATURE_CODES = {"bad-signature": "bad-request-signature"}
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """The enrolled user behind an authenticated request."""
+
+    certificate: Certificate
+    member_state: str
+
+    @property
+    def key_id(self) -> str:
+        return self.certificate.key_id
+
+    @property
+    def user_id(self) -> str:
+        return self.certificate.user_id
+
+    @property
+    def agency(self) -> str:
+        return self.certificate.agency
+
+    @property
+    def role(self) -> str:
+        return self.certificate.role
+
+
+@dataclass(frozen=True, slots=True)
+class SignedRequest:
+    method: str
+    target_uri: str
+    headers: dict[str, str]  # lower-case names
+    body: bytes  # as received (before any Content-Encoding is undone)
+
+
+def authenticate(
+    request: SignedRequest, *, db: Database, keys: PortalKeys, now: int, window: int
+) -> Caller:
+    try:
+        params = parse_signature(
+            request.headers.get("signature-input"), request.headers.get("signature")
+        )
+        digest = request.headers.get("content-digest")
+        check_content_digest(digest, request.body)
+        assert digest is not None  # checked just above
+        with db.read() as conn:
+            resolver = PortalKeyResolver(conn, keys)
+            certificate = resolver.certificate(params.keyid)
+            if certificate is None or certificate.role == "portal":
+                raise Problem("unknown-key", f"no enrolled key {params.keyid}")
+            verify_request(
+                params,
+                method=request.method,
+                target_uri=request.target_uri,
+                digest=digest,
+                public_key=certificate.public_key,
+            )
+            if resolver.is_revoked(params.keyid):
+                raise Problem("revoked-key", f"key {params.keyid} is revoked")
+            member_state = resolver.member_state(certificate.agency) or ""
+    except HttpSignatureError as exc:
+        raise Problem(_SIGNATURE_CODES.get(exc.code, exc.code), str(exc)) from None
+    if not certificate.valid_at(as_datetime(now)):
+        raise Problem("expired-certificate", f"the certificate of {params.keyid} is not valid")
+    if abs(params.created - now) > window:
+        raise Problem(
+            "clock-skew",
+            f"created {params.created} is more than {window} s from portal time {now}",
+            portal_time=now,
+        )
+    _record_nonce(db, params.keyid, params.nonce, params.created, now=now, window=window)
+    return Caller(certificate, member_state)
+
+
+def _record_nonce(
+    db: Database, key_id: str, nonce: str, created: int, *, now: int, window: int
+) -> None:
+    try:
+        with db.write() as conn:
+            conn.execute(nonces.insert().values(key_id=key_id, nonce=nonce, created=created))
+            # Cheap pruning: a nonce older than twice the window can no longer be replayed.
+            conn.execute(nonces.delete().where(nonces.c.created < now - 2 * window))
+    except IntegrityError:
+        raise Problem("replayed-request", "this request nonce has been used before") from None
+

@@ -1,0 +1,31 @@
+"""Limits and settings of one portal instance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Advertised in GET /v1/hello so clients size their batches to fit."""
+
+    max_body_bytes: int = 8 * 1024 * 1024  # both as sent and after decompression
+    max_batch: int = 500  # envelopes per POST /v1/envelopes
+    max_feed_limit: int = 500  # items per feed page
+    signature_window_seconds: int = 300  # allowed |created - portal time|
+    certificate_days: int = 365  # validity of certificates issued at enrolment
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db_url: str
+    data_dir: Path
+    limits: Limits = field(default_factory=Limits)
+    # Base URL clients use (scheme://host[:port]) when a proxy sits in front; the
+    # @target-uri of request signatures is rebuilt from it instead of the Host header.
+    public_url: str | None = None
+
+
+def default_db_url(data_dir: Path) -> str:
+    return f"sqlite:///{(data_dir / 'portal.db').resolve()}"

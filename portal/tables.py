@@ -1,0 +1,137 @@
+"""The portal schema in SQLAlchemy Core, portable between SQLite and PostgreSQL.
+
+Times are Unix seconds (BigInteger): no time-zone handling differences between engines.
+Documents that are signed (certificates, envelopes, receipts) are stored as their canonical
+JSON text, so the bytes handed back to clients are exactly the bytes first produced.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+# A 64-bit key on PostgreSQL; on SQLite only INTEGER PRIMARY KEY aliases the rowid.
+SeqId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+Time = sa.BigInteger
+Hash = sa.String(64)
+KeyId = sa.String(40)
+
+agencies = sa.Table(
+    "agencies",
+    metadata,
+    sa.Column("code", sa.String(32), primary_key=True),
+    sa.Column("member_state", sa.String(3), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("created_at", Time, nullable=False),
+)
+
+enrolment_codes = sa.Table(
+    "enrolment_codes",
+    metadata,
+    # SHA-256 of the code: the database never holds a usable code.
+    sa.Column("code_hash", Hash, primary_key=True),
+    sa.Column("agency", sa.String(32), sa.ForeignKey("agencies.code"), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("created_at", Time, nullable=False),
+    sa.Column("expires_at", Time, nullable=False),
+    sa.Column("used_at", Time),
+    sa.Column("used_by_key", KeyId),
+)
+
+certificates = sa.Table(
+    "certificates",
+    metadata,
+    sa.Column("serial", SeqId, primary_key=True, autoincrement=True),
+    sa.Column("key_id", KeyId, nullable=False, unique=True),
+    sa.Column("user_id", sa.String(128), nullable=False),
+    sa.Column("agency", sa.String(32), sa.ForeignKey("agencies.code"), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("issued_at", Time, nullable=False),
+    sa.Column("certificate", sa.Text, nullable=False),
+    sqlite_autoincrement=True,
+)
+
+revocations = sa.Table(
+    "revocations",
+    metadata,
+    sa.Column("key_id", KeyId, primary_key=True),
+    sa.Column("revoked_at", Time, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+)
+
+# Nonces of accepted request signatures; rows older than twice the window are pruned
+# (a replay that old already fails the created-time check).
+nonces = sa.Table(
+    "nonces",
+    metadata,
+    sa.Column("key_id", KeyId, primary_key=True),
+    sa.Column("nonce", sa.String(128), primary_key=True),
+    sa.Column("created", Time, nullable=False, index=True),
+)
+
+envelopes = sa.Table(
+    "envelopes",
+    metadata,
+    # The portal sequence number named in the receipt.
+    sa.Column("portal_seq", SeqId, primary_key=True, autoincrement=True),
+    sa.Column("hash", Hash, nullable=False, unique=True),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("key_id", KeyId, nullable=False),
+    sa.Column("user_id", sa.String(128), nullable=False),
+    sa.Column("agency", sa.String(32), nullable=False),
+    sa.Column("report_id", sa.String(36), nullable=False, index=True),
+    # "<report_id>/<version>" for submissions: one envelope per report version.
+    sa.Column("report_version_key", sa.String(64), unique=True),
+    # For approvals, the decided submission's hash: one decision per submission.
+    sa.Column("decides", Hash, unique=True),
+    sa.Column("received_at", Time, nullable=False),
+    sa.Column("envelope", sa.Text, nullable=False),
+    sa.Column("receipt", sa.Text, nullable=False),
+    sqlite_autoincrement=True,
+)
+
+feed_items = sa.Table(
+    "feed_items",
+    metadata,
+    sa.Column("seq", SeqId, primary_key=True, autoincrement=True),
+    # alert, bulletin, mou_template, fraud_notice, review_item, decision, certificate,
+    # revocation
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("created_at", Time, nullable=False),
+    # Audience: "all", "reviewers" (ofp of agency, nfp of member state), "user", "states".
+    sa.Column("audience", sa.String(16), nullable=False),
+    sa.Column("audience_agency", sa.String(32)),
+    sa.Column("audience_state", sa.String(3)),
+    sa.Column("audience_user", sa.String(128)),
+    sa.Column("audience_states", sa.Text),  # JSON list of ISO alpha-3 codes
+    sa.Column("tlp", sa.String(16)),
+    sa.Column("recipients", sa.Text),  # JSON list of user ids; required for TLP:RED
+    sa.Column("payload", sa.Text, nullable=False),
+    sqlite_autoincrement=True,
+)
+
+dissemination = sa.Table(
+    "dissemination",
+    metadata,
+    sa.Column("id", SeqId, primary_key=True, autoincrement=True),
+    sa.Column("feed_seq", SeqId, sa.ForeignKey("feed_items.seq"), nullable=False),
+    sa.Column("user_id", sa.String(128), nullable=False),
+    sa.Column("agency", sa.String(32), nullable=False),
+    sa.Column("key_id", KeyId, nullable=False),
+    sa.Column("delivered_at", Time, nullable=False),
+)
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("seq", SeqId, primary_key=True, autoincrement=True),
+    sa.Column("at", Time, nullable=False),
+    sa.Column("actor", sa.String(128), nullable=False),
+    sa.Column("action", sa.String(64), nullable=False),
+    sa.Column("subject", sa.Text, nullable=False),
+    sa.Column("details", sa.Text, nullable=False),  # canonical JSON
+    sa.Column("prev_hash", Hash, nullable=False),
+    sa.Column("hash", Hash, nullable=False),
+    sqlite_autoincrement=True,
+)

@@ -1,0 +1,102 @@
+"""The signed workflow from the command line: submit, review, approve/return, history,
+export with its register entry, and offline verification of the exported file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support import sample
+
+from cli.main import main
+
+PASS = "a long enough passphrase"
+
+
+@pytest.fixture(autouse=True)
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("OUTPOST_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("OUTPOST_PASSPHRASE", PASS)
+    monkeypatch.setenv("OUTPOST_NEW_PASSPHRASE", PASS)
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def ok(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    return out
+
+
+def _setup(capsys: pytest.CaptureFixture[str], tmp: Path) -> str:
+    ok(capsys, "init", "--user", "ana", "--agency", "THA-IMM")
+    ok(capsys, "user", "add", "ben", "--role", "ofp", "--user", "ana")
+    (tmp / "r.json").write_text(json.dumps(sample(41, 0)))
+    report_id = ok(capsys, "report", "add", "--json", str(tmp / "r.json"), "--user", "ana").strip()
+    ok(capsys, "report", "submit", report_id[:8], "--user", "ana")
+    return report_id
+
+
+def test_approve_export_verify(capsys: pytest.CaptureFixture[str], env: Path) -> None:
+    report_id = _setup(capsys, env)
+    queue = json.loads(ok(capsys, "review", "list", "--json", "--user", "ben"))
+    assert [(r["id"], r["you_may_decide"]) for r in queue] == [(report_id, True)]
+    shown = ok(capsys, "review", "show", report_id[:8], "--user", "ben")
+    assert "Source grading" in shown and "You may approve" in shown
+
+    code, _, err = run(capsys, "review", "approve", report_id[:8], "--tlp", "AMBER",
+                       "--no-third-party", "--legal-basis", "MOU-1", "--user", "ana")
+    assert code == 1 and "focal points" in err and err.count("\n") == 1
+
+    ok(capsys, "review", "approve", report_id[:8], "--tlp", "AMBER", "--no-third-party",
+       "--legal-basis", "MOU-THA-MYS-2019", "--release-to", "mys,khm", "--user", "ben")
+    history = json.loads(ok(capsys, "report", "history", report_id[:8], "--json",
+                            "--user", "ana"))
+    assert [h["action"] for h in history] == ["submitted", "approved"]
+    assert all(h["signature"].startswith("valid") for h in history)
+    assert [h["actor"] for h in history] == ["ana", "ben"]
+
+    out_file = env / "export.json"
+    ok(capsys, "report", "export", report_id[:8], "--out", str(out_file), "--recipient",
+       "MYS-IMM liaison officer", "--purpose", "joint investigation", "--user", "ben")
+    register = json.loads(ok(capsys, "register", "list", "--json", "--user", "ben"))
+    assert register[0]["recipient"] == "MYS-IMM liaison officer"
+    assert (register[0]["method"], register[0]["tlp"]) == ("export_file", "AMBER")
+    audit = json.loads(ok(capsys, "audit", "list", "--json", "--user", "ben"))
+    assert audit[0]["action"] == "dissemination.recorded"
+    assert "intact" in ok(capsys, "audit", "verify", "--user", "ben")
+
+    # Offline: no installation needed for an export file.
+    monkey_free = ["--data-dir", str(env / "nowhere")]
+    code, out, _ = run(capsys, "verify", str(out_file), *monkey_free)
+    assert code == 0 and "verified (export)" in out and "by another person" in out
+
+    data = out_file.read_bytes()
+    for needle in (b"MOU-THA-MYS-2019", b"[SYNTHETIC]"):
+        i = data.index(needle)
+        tampered = data[:i] + bytes([data[i] ^ 0x01]) + data[i + 1 :]
+        (env / "tampered.json").write_bytes(tampered)
+        code, out, _ = run(capsys, "verify", str(env / "tampered.json"), *monkey_free)
+        assert code == 1 and "bad_signature" in out and "NOT verified" in out
+
+
+def test_return_and_resubmit(capsys: pytest.CaptureFixture[str], env: Path) -> None:
+    report_id = _setup(capsys, env)
+    ok(capsys, "review", "return", report_id[:8], "--comment", "Grade the source.",
+       "--user", "ben")
+    code, _, err = run(capsys, "report", "export", report_id[:8], "--out", str(env / "x"),
+                       "--recipient", "x", "--purpose", "y", "--user", "ben")
+    assert code == 1 and "only approved reports" in err
+    ok(capsys, "report", "revise", report_id[:8], "--user", "ana")
+    ok(capsys, "report", "submit", report_id[:8], "--user", "ana")
+    history = json.loads(ok(capsys, "report", "history", report_id[:8], "--json",
+                            "--user", "ana"))
+    assert [(h["version"], h["action"]) for h in history] == [
+        (1, "submitted"), (1, "returned"), (2, "submitted")]
+    assert history[1]["comment"] == "Grade the source."
