@@ -173,6 +173,13 @@ V2_SIGNED_WORKFLOW = Migration(
                tlp         TEXT NOT NULL
            )""",
         "CREATE INDEX disseminations_by_object ON disseminations(object, at)",
+        # A nationality filter walks this index already in list order instead of sorting
+        # every report with a common nationality (40% of reports can share one).
+        "ALTER TABLE report_nationalities ADD COLUMN observed_at TEXT",
+        """UPDATE report_nationalities SET observed_at =
+               (SELECT observed_at FROM reports WHERE reports.rowid = report_rowid)""",
+        """CREATE INDEX report_nationalities_in_order
+               ON report_nationalities(country, observed_at DESC, report_rowid DESC)""",
     ),
 )
 

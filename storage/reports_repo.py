@@ -118,11 +118,40 @@ def _filter_where(f: ReportFilter, alias: str = "r") -> _Where:
         w.add(f"{alias}.author_id = ?", f.author_id)
     if f.nationality:
         w.add(
-            f"EXISTS (SELECT 1 FROM report_nationalities n "
-            f"WHERE n.country = ? AND n.report_rowid = {alias}.rowid)",
+            f"{alias}.rowid IN (SELECT n.report_rowid FROM report_nationalities n "
+            "WHERE n.country = ?)",
             f.nationality,
         )
     return w
+
+
+def _list_sql(f: ReportFilter, after: PageCursor | None) -> tuple[str, list[object]]:
+    """Newest first. Plain columns in ORDER BY, so the index of the filter (column,
+    observed_at, rowid) delivers rows already sorted and LIMIT stops the scan early. A
+    nationality filter is driven from its own ordered index instead."""
+    cols = ", ".join("r." + c.strip() for c in _COLUMNS.split(","))
+    if f.nationality:
+        w = _filter_where(ReportFilter(**{**f.__dict__, "nationality": None}))
+        w.clauses.insert(0, "n.country = ?")
+        w.params.insert(0, f.nationality)
+        key_time, key_row = "n.observed_at", "n.report_rowid"
+        source = "report_nationalities n JOIN reports r ON r.rowid = n.report_rowid"
+    else:
+        w = _filter_where(f)
+        key_time, key_row = "r.observed_at", "r.rowid"
+        source = "reports r"
+    if after is not None and after.observed_at:
+        # Undated drafts (NULL) sort last in DESC order, so they follow every dated row.
+        w.add(
+            f"({key_time} < ? OR ({key_time} = ? AND {key_row} < ?) OR {key_time} IS NULL)",
+            after.observed_at,
+            after.observed_at,
+            after.rowid,
+        )
+    elif after is not None:
+        w.add(f"({key_time} IS NULL AND {key_row} < ?)", after.rowid)
+    sql = f"SELECT {cols} FROM {source}{w.sql()} ORDER BY {key_time} DESC, {key_row} DESC LIMIT ?"
+    return sql, w.params
 
 
 class ReportRepository:
@@ -151,7 +180,7 @@ class ReportRepository:
                 report.supersedes,
             ),
         )
-        self._write_index(rowid, index)
+        self._write_index(rowid, index, report.observed_at)
         return rowid
 
     def update_content(
@@ -173,7 +202,7 @@ class ReportRepository:
         )
         self._db.execute("DELETE FROM report_nationalities WHERE report_rowid=?", (rowid,))
         self._db.execute("DELETE FROM reports_fts WHERE rowid=?", (rowid,))
-        self._write_index(rowid, index)
+        self._write_index(rowid, index, observed_at)
 
     def set_status(self, rowid: int, status: str, updated_at: str) -> None:
         self._db.execute(
@@ -197,11 +226,12 @@ class ReportRepository:
             raise NotFound(f"No report version was submitted as {submission_hash[:16]}….")
         return ReportRecord.from_row(row)
 
-    def _write_index(self, rowid: int, index: SearchIndex) -> None:
+    def _write_index(self, rowid: int, index: SearchIndex, observed_at: str | None) -> None:
         if index.nationalities:
             self._db.executemany(
-                "INSERT OR IGNORE INTO report_nationalities (country, report_rowid) VALUES (?,?)",
-                [(c, rowid) for c in sorted(index.nationalities)],
+                "INSERT OR IGNORE INTO report_nationalities (country, report_rowid, observed_at) "
+                "VALUES (?,?,?)",
+                [(c, rowid, observed_at) for c in sorted(index.nationalities)],
             )
         self._db.execute(
             "INSERT INTO reports_fts (rowid, narrative, modus_operandi, source_description, "
@@ -267,20 +297,8 @@ class ReportRepository:
         self, f: ReportFilter, limit: int = 50, after: PageCursor | None = None
     ) -> list[ReportRecord]:
         """Newest-observed first, keyset-paginated so deep pages cost the same as the first."""
-        w = _filter_where(f)
-        if after is not None:
-            w.add(
-                "(coalesce(r.observed_at, '') < ? OR "
-                "(coalesce(r.observed_at, '') = ? AND r.rowid < ?))",
-                after.observed_at,
-                after.observed_at,
-                after.rowid,
-            )
-        sql = (
-            f"SELECT {', '.join('r.' + c.strip() for c in _COLUMNS.split(','))} FROM reports r"
-            f"{w.sql()} ORDER BY coalesce(r.observed_at, '') DESC, r.rowid DESC LIMIT ?"
-        )
-        rows = self._db.execute(sql, (*w.params, limit))
+        sql, params = _list_sql(f, after)
+        rows = self._db.execute(sql, (*params, limit))
         return [ReportRecord.from_row(r) for r in rows]
 
     def search(

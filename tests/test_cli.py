@@ -118,7 +118,9 @@ def test_passphrase_file_and_console_script(tmp_path: Path) -> None:
 
     done = outpost("init", "--user", "ana", "--agency", "X", "--new-passphrase-file", str(secret))
     assert done.returncode == 1 and "agency code" in done.stderr
-    done = outpost("init", "--user", "ana", "--agency", "MYS-IMM", "--new-passphrase-file", str(secret))
+    done = outpost(
+        "init", "--user", "ana", "--agency", "MYS-IMM", "--new-passphrase-file", str(secret)
+    )
     assert done.returncode == 0, done.stderr
     done = outpost("report", "list", "--json", "--passphrase-file", str(secret))
     assert done.returncode == 0 and json.loads(done.stdout) == []

@@ -50,21 +50,56 @@ def test_approve_export_verify(capsys: pytest.CaptureFixture[str], env: Path) ->
     shown = ok(capsys, "review", "show", report_id[:8], "--user", "ben")
     assert "Source grading" in shown and "You may approve" in shown
 
-    code, _, err = run(capsys, "review", "approve", report_id[:8], "--tlp", "AMBER",
-                       "--no-third-party", "--legal-basis", "MOU-1", "--user", "ana")
+    code, _, err = run(
+        capsys,
+        "review",
+        "approve",
+        report_id[:8],
+        "--tlp",
+        "AMBER",
+        "--no-third-party",
+        "--legal-basis",
+        "MOU-1",
+        "--user",
+        "ana",
+    )
     assert code == 1 and "focal points" in err and err.count("\n") == 1
 
-    ok(capsys, "review", "approve", report_id[:8], "--tlp", "AMBER", "--no-third-party",
-       "--legal-basis", "MOU-THA-MYS-2019", "--release-to", "mys,khm", "--user", "ben")
-    history = json.loads(ok(capsys, "report", "history", report_id[:8], "--json",
-                            "--user", "ana"))
+    ok(
+        capsys,
+        "review",
+        "approve",
+        report_id[:8],
+        "--tlp",
+        "AMBER",
+        "--no-third-party",
+        "--legal-basis",
+        "MOU-THA-MYS-2019",
+        "--release-to",
+        "mys,khm",
+        "--user",
+        "ben",
+    )
+    history = json.loads(ok(capsys, "report", "history", report_id[:8], "--json", "--user", "ana"))
     assert [h["action"] for h in history] == ["submitted", "approved"]
     assert all(h["signature"].startswith("valid") for h in history)
     assert [h["actor"] for h in history] == ["ana", "ben"]
 
     out_file = env / "export.json"
-    ok(capsys, "report", "export", report_id[:8], "--out", str(out_file), "--recipient",
-       "MYS-IMM liaison officer", "--purpose", "joint investigation", "--user", "ben")
+    ok(
+        capsys,
+        "report",
+        "export",
+        report_id[:8],
+        "--out",
+        str(out_file),
+        "--recipient",
+        "MYS-IMM liaison officer",
+        "--purpose",
+        "joint investigation",
+        "--user",
+        "ben",
+    )
     register = json.loads(ok(capsys, "register", "list", "--json", "--user", "ben"))
     assert register[0]["recipient"] == "MYS-IMM liaison officer"
     assert (register[0]["method"], register[0]["tlp"]) == ("export_file", "AMBER")
@@ -88,15 +123,28 @@ def test_approve_export_verify(capsys: pytest.CaptureFixture[str], env: Path) ->
 
 def test_return_and_resubmit(capsys: pytest.CaptureFixture[str], env: Path) -> None:
     report_id = _setup(capsys, env)
-    ok(capsys, "review", "return", report_id[:8], "--comment", "Grade the source.",
-       "--user", "ben")
-    code, _, err = run(capsys, "report", "export", report_id[:8], "--out", str(env / "x"),
-                       "--recipient", "x", "--purpose", "y", "--user", "ben")
+    ok(capsys, "review", "return", report_id[:8], "--comment", "Grade the source.", "--user", "ben")
+    code, _, err = run(
+        capsys,
+        "report",
+        "export",
+        report_id[:8],
+        "--out",
+        str(env / "x"),
+        "--recipient",
+        "x",
+        "--purpose",
+        "y",
+        "--user",
+        "ben",
+    )
     assert code == 1 and "only approved reports" in err
     ok(capsys, "report", "revise", report_id[:8], "--user", "ana")
     ok(capsys, "report", "submit", report_id[:8], "--user", "ana")
-    history = json.loads(ok(capsys, "report", "history", report_id[:8], "--json",
-                            "--user", "ana"))
+    history = json.loads(ok(capsys, "report", "history", report_id[:8], "--json", "--user", "ana"))
     assert [(h["version"], h["action"]) for h in history] == [
-        (1, "submitted"), (1, "returned"), (2, "submitted")]
+        (1, "submitted"),
+        (1, "returned"),
+        (2, "submitted"),
+    ]
     assert history[1]["comment"] == "Grade the source."

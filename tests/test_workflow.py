@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 from support import AGENCY, FAST_KDF, PASSPHRASE, sample
 
+from app.clock import utc_now
 from app.domain import Role
 from app.errors import InvalidInput, NotAllowed
 from app.identity import LocalKeyResolver
@@ -17,20 +18,19 @@ from app.reports import ReportService
 from app.session import NewUser, Session, initialise, unlock
 from app.validation import ReportValidationError
 from app.workflow import ReleaseSettings, Workflow
-from app.clock import utc_now
 from storage.envelopes_repo import EnvelopeRepository
 from storage.outbox_repo import OutboxRepository
 from sync.protocol import verify
 
 FOCAL_PASS = "focal point passphrase"
-RELEASE = ReleaseSettings(tlp="AMBER", third_party=False, legal_basis="MOU-THA-MYS-2019",
-                          releasable_to=("MYS", "KHM"))
+RELEASE = ReleaseSettings(
+    tlp="AMBER", third_party=False, legal_basis="MOU-THA-MYS-2019", releasable_to=("MYS", "KHM")
+)
 
 
 @pytest.fixture
 def installation(paths: DataPaths) -> DataPaths:
-    with initialise(paths, NewUser("officer", Role.OFFICER, AGENCY), PASSPHRASE,
-                    kdf=FAST_KDF) as s:
+    with initialise(paths, NewUser("officer", Role.OFFICER, AGENCY), PASSPHRASE, kdf=FAST_KDF) as s:
         s.add_user(NewUser("focal", Role.OFP, AGENCY), FOCAL_PASS)
         s.add_user(NewUser("other.focal", Role.OFP, "MYS-IMM"), FOCAL_PASS)
         s.add_user(NewUser("national", Role.NFP, "THA-POL"), FOCAL_PASS)
@@ -68,8 +68,13 @@ def test_submit_signs_and_queues_in_one_step(officer: Session) -> None:
     view = Workflow(officer.db, officer.user, officer.audit).submit(report_id)
     assert view.status == "queued" and view.record.submission_hash
     stored = EnvelopeRepository(officer.db).get(view.record.submission_hash)
-    verified = verify(stored.body, keys=LocalKeyResolver(officer.db), now=utc_now(),
-                      expected_type="submission", allow_self_signed=True)
+    verified = verify(
+        stored.body,
+        keys=LocalKeyResolver(officer.db),
+        now=utc_now(),
+        expected_type="submission",
+        allow_self_signed=True,
+    )
     assert verified.body.report == view.report and verified.body.author == officer.user.id
     kinds = [(o.kind, o.state) for o in OutboxRepository(officer.db).items()]
     assert ("submission", "pending") in kinds
@@ -98,10 +103,16 @@ def test_approve_with_release_then_history(installation: DataPaths) -> None:
         assert flow.can_decide(queue[0]) == (True, "")
         view = flow.approve(report_id, RELEASE, "Good grading.")
         assert view.status == "approved"
-        approval = [e for e in EnvelopeRepository(s.db).of_report(report_id)
-                    if e.type == "approval"][0]
-        verified = verify(approval.body, keys=LocalKeyResolver(s.db), now=utc_now(),
-                          expected_type="approval", allow_self_signed=True)
+        approval = next(
+            e for e in EnvelopeRepository(s.db).of_report(report_id) if e.type == "approval"
+        )
+        verified = verify(
+            approval.body,
+            keys=LocalKeyResolver(s.db),
+            now=utc_now(),
+            expected_type="approval",
+            allow_self_signed=True,
+        )
         assert verified.body.release is not None
         assert verified.body.release.releasable_to == ("KHM", "MYS")  # sorted, signed form
         assert verified.body.submission == view.record.submission_hash
@@ -176,15 +187,24 @@ def test_release_rules(installation: DataPaths) -> None:
             flow.approve(report_id, looser)
         with pytest.raises(InvalidInput, match="legal basis"):
             flow.approve(report_id, ReleaseSettings(tlp="RED", third_party=False, legal_basis=""))
-        with pytest.raises(InvalidInput, match="TLP 2.0"):
-            flow.approve(report_id, ReleaseSettings(tlp="PINK", third_party=False,
-                                                    legal_basis="MOU-1"))
+        with pytest.raises(InvalidInput, match=r"TLP 2\.0"):
+            flow.approve(
+                report_id, ReleaseSettings(tlp="PINK", third_party=False, legal_basis="MOU-1")
+            )
         with pytest.raises(InvalidInput, match="ZZZ"):
-            flow.approve(report_id, ReleaseSettings(tlp="RED", third_party=False,
-                                                    legal_basis="MOU-1", releasable_to=("ZZZ",)))
+            flow.approve(
+                report_id,
+                ReleaseSettings(
+                    tlp="RED", third_party=False, legal_basis="MOU-1", releasable_to=("ZZZ",)
+                ),
+            )
         assert _state(s) == before
-        reasoned = ReleaseSettings(tlp="GREEN", third_party=False, legal_basis="MOU-1",
-                                   tlp_reason="Already public in the press")
+        reasoned = ReleaseSettings(
+            tlp="GREEN",
+            third_party=False,
+            legal_basis="MOU-1",
+            tlp_reason="Already public in the press",
+        )
         assert flow.approve(report_id, reasoned).status == "approved"
 
 
@@ -229,8 +249,11 @@ def test_tampered_stored_report_cannot_be_approved(installation: DataPaths) -> N
     with _as(installation, "officer") as s:
         report_id = _draft(s)
         Workflow(s.db, s.user, s.audit).submit(report_id)
-        s.db.execute("UPDATE reports SET payload = replace(payload, 'SYNTHETIC', 'EDITED') "
-                     "WHERE report_id=?", (report_id,))
+        s.db.execute(
+            "UPDATE reports SET payload = replace(payload, 'SYNTHETIC', 'EDITED') "
+            "WHERE report_id=?",
+            (report_id,),
+        )
     with _as(installation, "focal") as s:
         before = _state(s)
         with pytest.raises(NotAllowed, match="differs from what its author signed"):
