@@ -140,7 +140,8 @@ async def push_envelopes(request: Request) -> Response:
         raise Problem("invalid-request", "envelopes must be an array")
     if len(items) > limits.max_batch:
         raise Problem(
-            "batch-too-large", f"at most {limits.max_batch} envelopes per batch",
+            "batch-too-large",
+            f"at most {limits.max_batch} envelopes per batch",
             max_batch=limits.max_batch,
         )
     now = now_seconds()

@@ -49,7 +49,9 @@ ROUTES = [
 ]
 
 
-def create_app(settings: Settings, *, db: Database | None = None, keys: PortalKeys | None = None) -> Starlette:
+def create_app(
+    settings: Settings, *, db: Database | None = None, keys: PortalKeys | None = None
+) -> Starlette:
     database = db if db is not None else Database(settings.db_url)
     database.create_schema()
     portal_keys = keys if keys is not None else load_keys(settings.data_dir)

@@ -110,4 +110,3 @@ def _record_nonce(
             conn.execute(nonces.delete().where(nonces.c.created < now - 2 * window))
     except IntegrityError:
         raise Problem("replayed-request", "this request nonce has been used before") from None
-

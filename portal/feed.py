@@ -44,7 +44,9 @@ def decode_cursor(cursor: str | None) -> int:
     return int(match[1])
 
 
-def read_feed(db: Database, caller: Caller, *, cursor: str | None, limit: int, now: int) -> JsonObject:
+def read_feed(
+    db: Database, caller: Caller, *, cursor: str | None, limit: int, now: int
+) -> JsonObject:
     after = decode_cursor(cursor)
     reader = Reader(caller.user_id, caller.key_id, caller.agency, caller.member_state, caller.role)
     delivered: list[JsonValue] = []

@@ -8,6 +8,7 @@ from typing import Final, Literal
 
 from sqlalchemy.engine import Connection, Row
 
+from portal.database import inserted_id
 from portal.tables import feed_items
 from sync.protocol.canonical import JsonObject, canonical_bytes
 
@@ -54,7 +55,7 @@ def add_item(
             payload=canonical_bytes(payload).decode("utf-8"),
         )
     )
-    return int(result.inserted_primary_key[0])
+    return inserted_id(result)
 
 
 def visible_to(item: Row[tuple[object, ...]], reader: Reader) -> bool:

@@ -19,10 +19,11 @@ from sqlalchemy.engine import Connection
 from portal import audit
 from portal.auth import Caller
 from portal.clock import as_datetime
-from portal.database import Database
+from portal.database import Database, inserted_id
 from portal.feed_items import add_item
 from portal.keys import PortalKeys
 from portal.problems import Problem, protocol_problem_slug
+from portal.registry import agency_state
 from portal.resolver import PortalKeyResolver
 from portal.tables import envelopes
 from sync.protocol import (
@@ -151,17 +152,16 @@ def _store(
         return ItemResult(index, "duplicate", env.hash, _receipt_json(str(row.receipt)))
     body = env.body
     values: dict[str, object]
+    submission = None
     if isinstance(body, SubmissionBody):
         values = _submission_values(conn, body)
-        feed = _submission_feed
     elif isinstance(body, ApprovalBody):
         submission = _approval_checks(conn, env, body, caller)
         values = {"report_id": str(body.report_id), "decides": body.submission}
-        feed = _decision_feed(submission)
     else:  # receipts were refused in phase 1
         raise Problem("unexpected-type", "receipts are not accepted")
     envelope_text = env.envelope.to_bytes().decode("utf-8")
-    seq = int(
+    seq = inserted_id(
         conn.execute(
             envelopes.insert().values(
                 hash=env.hash,
@@ -174,7 +174,7 @@ def _store(
                 receipt="",
                 **values,
             )
-        ).inserted_primary_key[0]
+        )
     )
     receipt = sign_receipt(
         ReceiptBody(
@@ -190,7 +190,10 @@ def _store(
     conn.execute(
         envelopes.update().where(envelopes.c.portal_seq == seq).values(receipt=receipt_text)
     )
-    feed(conn, env, caller, now)
+    if submission is None:
+        _submission_feed(conn, env, now)
+    else:
+        _decision_feed(conn, env, submission, now)
     audit.append(
         conn,
         at=now,
@@ -244,7 +247,8 @@ def _approval_checks(
     ).scalar_one_or_none()
     if decided is not None:
         raise Problem(
-            "envelope-conflict", f"submission {body.submission} is already decided by {decided}",
+            "envelope-conflict",
+            f"submission {body.submission} is already decided by {decided}",
             existing=decided,
         )
     return submission
@@ -256,16 +260,10 @@ def _may_decide(conn: Connection, role: str, approver_agency: str, report_agency
         return approver_agency == report_agency
     if role != "nfp":
         return False
-    from portal.registry import agency_state
-
     return agency_state(conn, approver_agency) == agency_state(conn, str(report_agency))
 
 
-def _submission_feed(
-    conn: Connection, env: VerifiedEnvelope[Body], caller: Caller, now: int
-) -> None:
-    from portal.registry import agency_state
-
+def _submission_feed(conn: Connection, env: VerifiedEnvelope[Body], now: int) -> None:
     agency = env.certificate.agency
     add_item(
         conn,
@@ -278,30 +276,33 @@ def _submission_feed(
     )
 
 
-def _decision_feed(submission: sa.Row[tuple[object, ...]]):  # type: ignore[no-untyped-def]
-    def feed(conn: Connection, env: VerifiedEnvelope[Body], caller: Caller, now: int) -> None:
-        approval = env.envelope.to_json()
+def _decision_feed(
+    conn: Connection,
+    env: VerifiedEnvelope[Body],
+    submission: sa.Row[tuple[object, ...]],
+    now: int,
+) -> None:
+    approval = env.envelope.to_json()
+    add_item(
+        conn,
+        kind="decision",
+        at=now,
+        payload={"envelope": approval},
+        audience="user",
+        user=str(submission.user_id),
+    )
+    body = env.body
+    if not isinstance(body, ApprovalBody) or body.release is None:
+        return
+    release = body.release
+    if release.tlp != "RED" and release.releasable_to:
+        # Released beyond the agency: only to the approved member states, under its label.
         add_item(
             conn,
-            kind="decision",
+            kind="release",
             at=now,
-            payload={"envelope": approval},
-            audience="user",
-            user=str(submission.user_id),
+            payload={"submission": parse_json(str(submission.envelope)), "approval": approval},
+            audience="states",
+            states=list(release.releasable_to),
+            tlp=release.tlp,
         )
-        body = env.body
-        if isinstance(body, ApprovalBody) and body.release is not None:
-            release = body.release
-            if release.tlp != "RED" and release.releasable_to:
-                # Released beyond the agency: only to the approved member states and labels.
-                add_item(
-                    conn,
-                    kind="release",
-                    at=now,
-                    payload={"submission": parse_json(str(submission.envelope)), "approval": approval},
-                    audience="states",
-                    states=list(release.releasable_to),
-                    tlp=release.tlp,
-                )
-
-    return feed

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Final, cast
 
@@ -14,13 +15,14 @@ from sqlalchemy.exc import IntegrityError
 
 from portal import audit
 from portal.clock import as_datetime
-from portal.database import Database
+from portal.database import Database, inserted_id
 from portal.feed_items import PUBLISHED_KINDS, add_item
 from portal.keys import PortalKeys
 from portal.problems import Problem
 from portal.tables import agencies, certificates, enrolment_codes, revocations
 from sync.protocol import Certificate, Role, issue_certificate, key_id
 from sync.protocol.canonical import JsonObject
+from sync.protocol.errors import MalformedEnvelope
 from sync.protocol.fields import check_agency, check_country, check_identifier
 
 ENROLLABLE_ROLES: Final[tuple[Role, ...]] = ("officer", "ofp", "nfp")
@@ -31,9 +33,19 @@ class AdminError(ValueError):
     """An operator command that cannot be carried out (unknown agency, bad value...)."""
 
 
+def _valid(
+    check: Callable[[str, str, type[MalformedEnvelope]], None], value: str, name: str
+) -> None:
+    """Apply one of the protocol's value rules, reporting a failure as an AdminError."""
+    try:
+        check(value, name, MalformedEnvelope)
+    except MalformedEnvelope as exc:
+        raise AdminError(str(exc)) from None
+
+
 def create_agency(db: Database, *, code: str, member_state: str, name: str, now: int) -> None:
-    check_agency(code, "agency", AdminError)
-    check_country(member_state, "member_state", AdminError)
+    _valid(check_agency, code, "agency")
+    _valid(check_country, member_state, "member_state")
     try:
         with db.write() as conn:
             conn.execute(
@@ -134,16 +146,18 @@ def enrol(
         )
         if spent.rowcount != 1:
             raise Problem("used-enrolment-code", "this enrolment code has been used")
-        serial = conn.execute(
-            certificates.insert().values(
-                key_id=subject,
-                user_id=user_id,
-                agency=row.agency,
-                role=row.role,
-                issued_at=now,
-                certificate="",
+        serial = inserted_id(
+            conn.execute(
+                certificates.insert().values(
+                    key_id=subject,
+                    user_id=user_id,
+                    agency=row.agency,
+                    role=row.role,
+                    issued_at=now,
+                    certificate="",
+                )
             )
-        ).inserted_primary_key[0]
+        )
         start = as_datetime(now)
         certificate = issue_certificate(
             public_key=public_key,
@@ -152,7 +166,7 @@ def enrol(
             role=cast(Role, row.role),
             not_before=start,
             not_after=start + timedelta(days=certificate_days),
-            serial=int(serial),
+            serial=serial,
             issuer_key=keys.signing_key,
         )
         conn.execute(
@@ -160,16 +174,14 @@ def enrol(
             .where(certificates.c.serial == serial)
             .values(certificate=certificate.to_bytes().decode("utf-8"))
         )
-        add_item(
-            conn, kind="certificate", at=now, payload=certificate.to_json(), audience="all"
-        )
+        add_item(conn, kind="certificate", at=now, payload=certificate.to_json(), audience="all")
         audit.append(
             conn,
             at=now,
             actor=user_id,
             action="enrol",
             subject=subject,
-            details={"agency": row.agency, "role": row.role, "serial": int(serial)},
+            details={"agency": row.agency, "role": row.role, "serial": serial},
         )
     return certificate
 
@@ -181,13 +193,12 @@ def revoke(db: Database, *, key: str, reason: str, now: int, actor: str = "opera
         ).first()
         if known is None:
             raise AdminError(f"no certificate for key {key}")
-        try:
-            with conn.begin_nested():
-                conn.execute(
-                    revocations.insert().values(key_id=key, revoked_at=now, reason=reason)
-                )
-        except IntegrityError:
-            raise AdminError(f"key {key} is already revoked") from None
+        already = conn.execute(
+            sa.select(revocations.c.key_id).where(revocations.c.key_id == key)
+        ).first()
+        if already is not None:
+            raise AdminError(f"key {key} is already revoked")
+        conn.execute(revocations.insert().values(key_id=key, revoked_at=now, reason=reason))
         payload: JsonObject = {
             "key_id": key,
             "revoked_at": as_datetime(now).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -217,7 +228,7 @@ def publish(db: Database, document: JsonObject, *, now: int) -> int:
         if not isinstance(states, list):
             raise AdminError("member_states must be a list of ISO alpha-3 codes")
         for state in states:
-            check_country(str(state), "member_states", AdminError)
+            _valid(check_country, str(state), "member_states")
     for field in ("title", "body"):
         if not isinstance(document.get(field), str):
             raise AdminError(f"{field} must be a string")
@@ -244,4 +255,4 @@ def publish(db: Database, document: JsonObject, *, now: int) -> int:
 
 
 def check_user_id(user_id: str) -> None:
-    check_identifier(user_id, "user_id", AdminError)
+    _valid(check_identifier, user_id, "user_id")

@@ -95,7 +95,11 @@ def parse_object(data: bytes, fields: Collection[str], required: Collection[str]
         raise Problem("invalid-request", "the body must be a JSON object")
     unknown = sorted(set(value) - set(fields))
     if unknown:
-        raise Problem("unknown-field", f"unknown field(s): {', '.join(unknown)}", fields=unknown)
+        raise Problem(
+            "unknown-field",
+            f"unknown field(s): {', '.join(map(str, unknown))}",
+            fields=list(unknown),
+        )
     missing = sorted(set(required) - set(value))
     if missing:
         raise Problem("invalid-request", f"missing field(s): {', '.join(missing)}")

@@ -180,6 +180,12 @@ V2_SIGNED_WORKFLOW = Migration(
                (SELECT observed_at FROM reports WHERE reports.rowid = report_rowid)""",
         """CREATE INDEX report_nationalities_in_order
                ON report_nationalities(country, observed_at DESC, report_rowid DESC)""",
+        """CREATE TABLE report_payloads (
+               report_rowid INTEGER PRIMARY KEY REFERENCES reports(rowid) ON DELETE CASCADE,
+               payload      TEXT NOT NULL
+           )""",
+        "INSERT INTO report_payloads (report_rowid, payload) SELECT rowid, payload FROM reports",
+        "ALTER TABLE reports DROP COLUMN payload",
     ),
 )
 

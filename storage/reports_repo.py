@@ -7,10 +7,15 @@ from dataclasses import dataclass, field
 from storage.database import Database, Row
 from storage.errors import NotFound
 
-_COLUMNS = (
-    "rowid, report_id, version, status, kind, observed_at, crossing_point, tlp, author_id, "
-    "created_at, updated_at, payload, current, supersedes, submission_hash"
+_FIELDS = (
+    "r.rowid, r.report_id, r.version, r.status, r.kind, r.observed_at, r.crossing_point, r.tlp, "
+    "r.author_id, r.created_at, r.updated_at, p.payload, r.current, r.supersedes, "
+    "r.submission_hash"
 )
+# The payload lives in its own table: filters and sorts read small rows (many per page, so
+# few pages to decrypt), and only the rows of the page shown fetch their JSON.
+_FROM = "reports r JOIN report_payloads p ON p.report_rowid = r.rowid"
+_SELECT = f"SELECT {_FIELDS} FROM {_FROM}"
 
 
 @dataclass(frozen=True)
@@ -129,17 +134,19 @@ def _list_sql(f: ReportFilter, after: PageCursor | None) -> tuple[str, list[obje
     """Newest first. Plain columns in ORDER BY, so the index of the filter (column,
     observed_at, rowid) delivers rows already sorted and LIMIT stops the scan early. A
     nationality filter is driven from its own ordered index instead."""
-    cols = ", ".join("r." + c.strip() for c in _COLUMNS.split(","))
     if f.nationality:
         w = _filter_where(ReportFilter(**{**f.__dict__, "nationality": None}))
         w.clauses.insert(0, "n.country = ?")
         w.params.insert(0, f.nationality)
         key_time, key_row = "n.observed_at", "n.report_rowid"
-        source = "report_nationalities n JOIN reports r ON r.rowid = n.report_rowid"
+        source = (
+            "report_nationalities n JOIN reports r ON r.rowid = n.report_rowid "
+            "JOIN report_payloads p ON p.report_rowid = r.rowid"
+        )
     else:
         w = _filter_where(f)
         key_time, key_row = "r.observed_at", "r.rowid"
-        source = "reports r"
+        source = _FROM
     if after is not None and after.observed_at:
         # Undated drafts (NULL) sort last in DESC order, so they follow every dated row.
         w.add(
@@ -150,7 +157,9 @@ def _list_sql(f: ReportFilter, after: PageCursor | None) -> tuple[str, list[obje
         )
     elif after is not None:
         w.add(f"({key_time} IS NULL AND {key_row} < ?)", after.rowid)
-    sql = f"SELECT {cols} FROM {source}{w.sql()} ORDER BY {key_time} DESC, {key_row} DESC LIMIT ?"
+    sql = (
+        f"SELECT {_FIELDS} FROM {source}{w.sql()} ORDER BY {key_time} DESC, {key_row} DESC LIMIT ?"
+    )
     return sql, w.params
 
 
@@ -163,8 +172,8 @@ class ReportRepository:
     def insert(self, report: NewReport, index: SearchIndex) -> int:
         rowid = self._db.insert(
             "INSERT INTO reports (report_id, version, status, kind, observed_at, crossing_point, "
-            "tlp, author_id, created_at, updated_at, payload, supersedes) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "tlp, author_id, created_at, updated_at, supersedes) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (
                 report.report_id,
                 report.version,
@@ -176,9 +185,12 @@ class ReportRepository:
                 report.author_id,
                 report.created_at,
                 report.created_at,
-                report.payload,
                 report.supersedes,
             ),
+        )
+        self._db.execute(
+            "INSERT INTO report_payloads (report_rowid, payload) VALUES (?,?)",
+            (rowid, report.payload),
         )
         self._write_index(rowid, index, report.observed_at)
         return rowid
@@ -196,9 +208,12 @@ class ReportRepository:
         index: SearchIndex,
     ) -> None:
         self._db.execute(
-            "UPDATE reports SET kind=?, observed_at=?, crossing_point=?, tlp=?, updated_at=?, "
-            "payload=? WHERE rowid=?",
-            (kind, observed_at, crossing_point, tlp, updated_at, payload, rowid),
+            "UPDATE reports SET kind=?, observed_at=?, crossing_point=?, tlp=?, updated_at=? "
+            "WHERE rowid=?",
+            (kind, observed_at, crossing_point, tlp, updated_at, rowid),
+        )
+        self._db.execute(
+            "UPDATE report_payloads SET payload=? WHERE report_rowid=?", (payload, rowid)
         )
         self._db.execute("DELETE FROM report_nationalities WHERE report_rowid=?", (rowid,))
         self._db.execute("DELETE FROM reports_fts WHERE rowid=?", (rowid,))
@@ -219,9 +234,7 @@ class ReportRepository:
         self._db.execute("UPDATE reports SET current=0 WHERE rowid=?", (rowid,))
 
     def by_submission(self, submission_hash: str) -> ReportRecord:
-        row = self._db.execute_one(
-            f"SELECT {_COLUMNS} FROM reports WHERE submission_hash=?", (submission_hash,)
-        )
+        row = self._db.execute_one(f"{_SELECT} WHERE r.submission_hash=?", (submission_hash,))
         if row is None:
             raise NotFound(f"No report version was submitted as {submission_hash[:16]}….")
         return ReportRecord.from_row(row)
@@ -257,12 +270,12 @@ class ReportRepository:
     def get(self, report_id: str, version: int | None = None) -> ReportRecord:
         if version is None:
             row = self._db.execute_one(
-                f"SELECT {_COLUMNS} FROM reports WHERE report_id=? ORDER BY version DESC LIMIT 1",
+                f"{_SELECT} WHERE r.report_id=? ORDER BY r.version DESC LIMIT 1",
                 (report_id,),
             )
         else:
             row = self._db.execute_one(
-                f"SELECT {_COLUMNS} FROM reports WHERE report_id=? AND version=?",
+                f"{_SELECT} WHERE r.report_id=? AND r.version=?",
                 (report_id, version),
             )
         if row is None:
@@ -280,9 +293,7 @@ class ReportRepository:
         return [str(r[0]) for r in rows]
 
     def versions(self, report_id: str) -> list[ReportRecord]:
-        rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM reports WHERE report_id=? ORDER BY version", (report_id,)
-        )
+        rows = self._db.execute(f"{_SELECT} WHERE r.report_id=? ORDER BY r.version", (report_id,))
         return [ReportRecord.from_row(r) for r in rows]
 
     def attachments_of(self, rowid: int) -> list[tuple[str, str]]:
@@ -309,9 +320,9 @@ class ReportRepository:
         w = _filter_where(f)
         w.clauses.insert(0, "reports_fts MATCH ?")
         w.params.insert(0, fts_query)
-        cols = ", ".join("r." + c.strip() for c in _COLUMNS.split(","))
         sql = (
-            f"SELECT {cols} FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid"
+            f"SELECT {_FIELDS} FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid "
+            "JOIN report_payloads p ON p.report_rowid = r.rowid"
             f"{w.sql()} ORDER BY reports_fts.rowid DESC LIMIT ? OFFSET ?"
         )
         rows = self._db.execute(sql, (*w.params, limit, offset))

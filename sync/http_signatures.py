@@ -37,10 +37,12 @@ _PARAMS: Final = frozenset({"created", "nonce", "keyid", "alg"})
 _DEFAULT_PORTS: Final = {"http": 80, "https": 443}
 
 # RFC 8941 tokens we accept: a quoted string without escapes, or a decimal integer.
-_SIGNATURE_INPUT = re.compile(r'(?P<label>[a-z][a-z0-9_.*-]*)=\((?P<components>[^()]*)\)(?P<params>.*)')
-_PARAM = re.compile(r';(?P<name>[a-z][a-z0-9_.*-]*)=(?:"(?P<text>[\x20-\x21\x23-\x5b\x5d-\x7e]*)"'
-                    r"|(?P<int>-?[0-9]{1,15}))")
-_BYTE_SEQUENCE = re.compile(r"(?P<label>[a-z][a-z0-9_.*-]*)=:(?P<b64>[A-Za-z0-9+/]*={0,2}):")
+_KEY = r"[a-z][a-z0-9_.*-]*"
+_SIGNATURE_INPUT = re.compile(rf"(?P<label>{_KEY})=\((?P<components>[^()]*)\)(?P<params>.*)")
+_PARAM = re.compile(
+    rf';(?P<name>{_KEY})=(?:"(?P<text>[\x20\x21\x23-\x5b\x5d-\x7e]*)"|(?P<int>-?[0-9]{{1,15}}))'
+)
+_BYTE_SEQUENCE = re.compile(rf"(?P<label>{_KEY})=:(?P<b64>[A-Za-z0-9+/]*={{0,2}}):")
 _NONCE = re.compile(r"[A-Za-z0-9_-]{16,128}")
 
 

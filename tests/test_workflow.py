@@ -250,8 +250,8 @@ def test_tampered_stored_report_cannot_be_approved(installation: DataPaths) -> N
         report_id = _draft(s)
         Workflow(s.db, s.user, s.audit).submit(report_id)
         s.db.execute(
-            "UPDATE reports SET payload = replace(payload, 'SYNTHETIC', 'EDITED') "
-            "WHERE report_id=?",
+            "UPDATE report_payloads SET payload = replace(payload, 'SYNTHETIC', 'EDITED') "
+            "WHERE report_rowid IN (SELECT rowid FROM reports WHERE report_id=?)",
             (report_id,),
         )
     with _as(installation, "focal") as s:

@@ -1,0 +1,206 @@
+"""`outpost-portal`: run the portal and administer it.
+
+outpost-portal admin init --data DIR
+outpost-portal admin agency-create --data DIR CODE --member-state KEN --name "..."
+outpost-portal admin code-issue --data DIR --agency CODE --role officer [--valid-hours 72]
+outpost-portal admin revoke --data DIR KEY_ID --reason "lost device"
+outpost-portal admin publish --data DIR FILE.json
+outpost-portal admin provisioning --data DIR --agency CODE --url https://portal.example
+outpost-portal admin audit-verify --data DIR
+outpost-portal serve --data DIR [--db URL] [--host 127.0.0.1] [--port 8443]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import uvicorn
+
+from portal import audit, registry
+from portal.app import create_app
+from portal.clock import now_seconds
+from portal.config import Settings, default_db_url
+from portal.database import Database
+from portal.keys import create_keys, key_file, load_keys
+from portal.server import uvicorn_config
+from sync.protocol import b64url_encode
+from sync.protocol.canonical import parse_json
+
+
+def _database(args: argparse.Namespace) -> Database:
+    db = Database(args.db or default_db_url(args.data))
+    db.create_schema()
+    return db
+
+
+def _init(args: argparse.Namespace) -> int:
+    if key_file(args.data).exists():
+        print(f"{key_file(args.data)} exists; keys are never replaced", file=sys.stderr)
+        return 1
+    keys = create_keys(args.data, portal_id=args.portal_id, agency=args.agency)
+    _database(args).dispose()
+    print(f"portal keys written to {key_file(args.data)}")
+    print(f"ed25519 key id: {keys.key_id}")
+    return 0
+
+
+def _agency_create(args: argparse.Namespace) -> int:
+    registry.create_agency(
+        _database(args),
+        code=args.code,
+        member_state=args.member_state,
+        name=args.name or args.code,
+        now=now_seconds(),
+    )
+    print(f"agency {args.code} created")
+    return 0
+
+
+def _code_issue(args: argparse.Namespace) -> int:
+    code = registry.issue_code(
+        _database(args),
+        agency=args.agency,
+        role=args.role,
+        ttl_seconds=int(args.valid_hours * 3600),
+        now=now_seconds(),
+    )
+    print(code)
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    registry.revoke(_database(args), key=args.key_id, reason=args.reason, now=now_seconds())
+    print(f"key {args.key_id} revoked")
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    document = parse_json(Path(args.file).read_bytes())
+    if not isinstance(document, dict):
+        raise registry.AdminError("the file must hold one JSON object")
+    seq = registry.publish(_database(args), document, now=now_seconds())
+    print(f"published as feed item {seq}")
+    return 0
+
+
+def _provisioning(args: argparse.Namespace) -> int:
+    keys = load_keys(args.data)
+    db = _database(args)
+    with db.read() as conn:
+        state = registry.agency_state(conn, args.agency)
+    if state is None:
+        raise registry.AdminError(f"unknown agency {args.agency}")
+    document = {
+        "v": 1,
+        "portal_url": args.url,
+        "portal_id": keys.portal_id,
+        "portal_key_id": keys.key_id,
+        "portal_public_key": b64url_encode(keys.public_key),
+        "portal_x25519_public_key": b64url_encode(keys.exchange_public_key),
+        "portal_certificate": keys.certificate.to_json(),
+        "agency": args.agency,
+        "member_state": state,
+    }
+    print(json.dumps(document, indent=2))
+    return 0
+
+
+def _audit_verify(args: argparse.Namespace) -> int:
+    with _database(args).read() as conn:
+        broken = audit.verify_chain(conn)
+    if broken is None:
+        print("audit chain intact")
+        return 0
+    print(f"audit chain broken at row {broken}", file=sys.stderr)
+    return 1
+
+
+def _serve(args: argparse.Namespace) -> int:
+    settings = Settings(
+        db_url=args.db or default_db_url(args.data), data_dir=args.data, public_url=args.public_url
+    )
+    app = create_app(settings)
+    config = uvicorn_config(
+        app,
+        host=args.host,
+        port=args.port,
+        tls_cert=args.tls_cert,
+        tls_key=args.tls_key,
+        log_level="info",  # the start-up line names the address (useful with --port 0)
+    )
+    uvicorn.Server(config).run()
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="outpost-portal", description=__doc__.split("\n")[0])
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", type=Path, required=True, help="portal data directory")
+    common.add_argument("--db", help="SQLAlchemy URL (default: SQLite file in --data)")
+    top = parser.add_subparsers(dest="command", required=True)
+
+    serve = top.add_parser("serve", parents=[common], help="run the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument("--public-url", help="base URL clients use, when behind a proxy")
+    serve.add_argument("--tls-cert", help="PEM certificate: serve HTTPS")
+    serve.add_argument("--tls-key", help="PEM private key of --tls-cert")
+    serve.set_defaults(run=_serve)
+
+    admin = top.add_parser("admin", help="operator commands").add_subparsers(
+        dest="admin_command", required=True
+    )
+    init = admin.add_parser("init", parents=[common], help="create the portal keys and schema")
+    init.add_argument("--portal-id", default="portal.forum")
+    init.add_argument("--agency", default="FORUM", help="the operator's agency code")
+    init.set_defaults(run=_init)
+
+    agency = admin.add_parser("agency-create", parents=[common], help="register an agency")
+    agency.add_argument("code")
+    agency.add_argument("--member-state", required=True, help="ISO 3166-1 alpha-3")
+    agency.add_argument("--name")
+    agency.set_defaults(run=_agency_create)
+
+    code = admin.add_parser("code-issue", parents=[common], help="one-time enrolment code")
+    code.add_argument("--agency", required=True)
+    code.add_argument("--role", required=True, choices=registry.ENROLLABLE_ROLES)
+    code.add_argument("--valid-hours", type=float, default=72.0)
+    code.set_defaults(run=_code_issue)
+
+    revoke = admin.add_parser("revoke", parents=[common], help="revoke a device key")
+    revoke.add_argument("key_id")
+    revoke.add_argument("--reason", required=True)
+    revoke.set_defaults(run=_revoke)
+
+    publish = admin.add_parser("publish", parents=[common], help="publish an alert/bulletin")
+    publish.add_argument("file")
+    publish.set_defaults(run=_publish)
+
+    provisioning = admin.add_parser(
+        "provisioning", parents=[common], help="print an agency provisioning file"
+    )
+    provisioning.add_argument("--agency", required=True)
+    provisioning.add_argument("--url", required=True, help="portal URL the clients use")
+    provisioning.set_defaults(run=_provisioning)
+
+    verify = admin.add_parser("audit-verify", parents=[common], help="check the audit chain")
+    verify.set_defaults(run=_audit_verify)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        result: int = args.run(args)
+    except (registry.AdminError, FileNotFoundError, ValueError) as exc:
+        print(f"outpost-portal: {exc}", file=sys.stderr)
+        return 2
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())
