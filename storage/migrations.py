@@ -189,7 +189,34 @@ V2_SIGNED_WORKFLOW = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (V1_FOUNDATION, V2_SIGNED_WORKFLOW)
+V3_SYNC = Migration(
+    3,
+    "pulled feed items (alerts, bulletins, MOU templates, notices) with full-text search",
+    (
+        """CREATE TABLE feed_items (
+               rowid        INTEGER PRIMARY KEY,
+               item_id      TEXT NOT NULL UNIQUE,
+               kind         TEXT NOT NULL,
+               title        TEXT NOT NULL,
+               body         TEXT NOT NULL,
+               tlp          TEXT NOT NULL,
+               publisher    TEXT NOT NULL,
+               published_at TEXT NOT NULL,
+               received_at  TEXT NOT NULL,
+               read_at      TEXT,
+               payload      TEXT NOT NULL
+           )""",
+        "CREATE INDEX feed_items_by_time ON feed_items(published_at DESC, rowid DESC)",
+        "CREATE INDEX feed_items_by_kind ON feed_items(kind, published_at DESC, rowid DESC)",
+        """CREATE VIRTUAL TABLE feed_fts USING fts5(
+               title, body,
+               content = '', contentless_delete = 1,
+               tokenize = 'unicode61 remove_diacritics 2'
+           )""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1_FOUNDATION, V2_SIGNED_WORKFLOW, V3_SYNC)
 LATEST_VERSION = MIGRATIONS[-1].version
 
 

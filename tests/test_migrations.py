@@ -46,5 +46,9 @@ def test_fixture_upgrades_without_loss(fixture: Path, tmp_path: Path) -> None:
 
                 for report_id in manifest.get("statuses", {}):
                     assert all(e.valid for e in report_history(session.db, report_id))
+            if "feed_items" in manifest:
+                from app.bulletins import BulletinService
+
+                assert len(BulletinService(session.db).items()) == manifest["feed_items"]
             audit = session.audit.verify()
             assert audit.ok and audit.entries >= manifest["audit_entries"]

@@ -33,12 +33,49 @@ def canonical_bytes(obj: object) -> bytes:
     Accepts None, bool, int (|n| <= 2**53 - 1), finite float, str, list/tuple and dict with
     str keys; anything else raises CanonicalError naming the offending path.
     """
+    if _json_dumps_is_canonical(obj, 0):
+        try:
+            return _FAST.encode(obj).encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: let the strict path name it
+            pass
     try:
         return rfc8785.dumps(cast(Any, obj))
     except (rfc8785.CanonicalizationError, RecursionError):
         # Slow path: find the culprit and name its path, or, for JSON-like types rfc8785
         # does not take (any Mapping, nested tuples), canonicalise a plain copy.
         return rfc8785.dumps(json_copy(obj))
+
+
+# For most values the standard library's C encoder already writes RFC 8785 form: sorted keys
+# (code-point order equals UTF-16 order for keys without astral characters), the same string
+# escapes (\b \t \n \f \r short, other controls as lowercase \u00xx), and integers. Floats
+# match only when Python's repr needs no exponent and is not integral ("5.0" vs "5"). The
+# check below walks the value once; anything unusual takes the rfc8785 path, and a property
+# test compares both on generated JSON. This makes signing and verifying about 4x cheaper.
+_FAST = json.JSONEncoder(ensure_ascii=False, allow_nan=False, sort_keys=True, separators=(",", ":"))
+
+
+def _json_dumps_is_canonical(value: object, depth: int) -> bool:
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
+        return True
+    if kind is int:
+        return -MAX_SAFE_INT <= cast(int, value) <= MAX_SAFE_INT
+    if kind is float:
+        text = repr(value)
+        return math.isfinite(cast(float, value)) and "e" not in text and not text.endswith(".0")
+    if depth >= MAX_DEPTH:
+        return False
+    if kind is dict:
+        for key, item in cast(dict[object, object], value).items():
+            if type(key) is not str or not (key.isascii() or max(key) < "\U00010000"):
+                return False
+            if not _json_dumps_is_canonical(item, depth + 1):
+                return False
+        return True
+    if kind is list or kind is tuple:
+        return all(_json_dumps_is_canonical(v, depth + 1) for v in cast(list[object], value))
+    return False
 
 
 def json_copy(value: object, path: str = "$") -> JsonValue:

@@ -7,6 +7,7 @@ No personal names: certificates travel to every client of the forum.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -158,17 +159,25 @@ class Certificate:
         """Whether `sig` verifies with the given raw issuer key (which must match `issuer`)."""
         if len(issuer_public_key) != PUBLIC_KEY_SIZE or key_id(issuer_public_key) != self.issuer:
             return False
-        try:
-            load_public_key(issuer_public_key).verify(self.sig, self.signed_message)
-        except InvalidSignature:
-            return False
-        return True
+        return _signature_verifies(issuer_public_key, self.sig, self.signed_message)
 
     def valid_at(self, now: datetime) -> bool:
         """not_before <= now <= not_after (both ends inclusive)."""
         if now.tzinfo is None:
             raise ValueError("now must be timezone-aware")
         return self.not_before <= now.astimezone(UTC) <= self.not_after
+
+
+@functools.lru_cache(maxsize=4096)
+def _signature_verifies(public_key: bytes, sig: bytes, message: bytes) -> bool:
+    """Ed25519 verification, remembered: the same few certificates are checked for every
+    envelope they vouch for. A pure function of its arguments, so caching cannot change an
+    answer, only skip recomputing it."""
+    try:
+        load_public_key(public_key).verify(sig, message)
+    except InvalidSignature:
+        return False
+    return True
 
 
 def _b64(value: object, path: str, size: int) -> bytes:

@@ -70,6 +70,26 @@ def main() -> None:
             flow.return_to_author(report_id, "fixture return")
         statuses = {i: ReportService(session.db, session.user).get(i).status for i in ids}
     manifest["statuses"] = statuses
+    if LATEST_VERSION >= 3:  # pulled feed items exist from schema v3 on
+        from storage.feed_repo import FeedRepository, NewFeedItem
+
+        feed = FeedRepository(session.db)
+        with session.db.transaction():
+            for n in range(3):
+                feed.put(
+                    NewFeedItem(
+                        f"fixture-item-{n}",
+                        "bulletin",
+                        f"[SYNTHETIC] Bulletin {n}",
+                        "Fixture bulletin text.",
+                        "GREEN",
+                        "portal",
+                        f"2026-0{n + 1}-01T00:00:00Z",
+                        "2026-11-01T00:00:00Z",
+                        "{}",
+                    )
+                )
+        manifest["feed_items"] = 3
     manifest["audit_entries"] = session.audit.verify().entries
     session.lock()
     (work / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")

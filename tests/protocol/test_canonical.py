@@ -10,7 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sync.protocol import CanonicalError, InvalidJson, canonical_bytes, parse_json
@@ -137,3 +137,31 @@ def test_parse_json_is_strict(text: bytes) -> None:
 
 def test_parse_json_accepts_whitespace_and_round_trips() -> None:
     assert parse_json(b' { "b" : [ 1 , 2.5 ] , "a" : null } ') == {"b": [1, 2.5], "a": None}
+
+
+# The fast path (the standard library's encoder, when it provably writes RFC 8785 form) must
+# agree byte for byte with the rfc8785 package on any JSON value.
+_json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**53) + 1, max_value=2**53 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda children: st.lists(children, max_size=5)
+    | st.dictionaries(st.text(max_size=8), children, max_size=5),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=500)
+@given(_json_values)
+def test_fast_path_agrees_with_rfc8785(value: object) -> None:
+    import rfc8785
+
+    try:
+        expected = rfc8785.dumps(value)  # type: ignore[arg-type]
+    except Exception:
+        with pytest.raises(CanonicalError):
+            canonical_bytes(value)
+        return
+    assert canonical_bytes(value) == expected

@@ -1,0 +1,60 @@
+"""What the sync engine tells the outside world. Plain data, no Qt: the GUI adapts these to
+signals, the CLI prints them. Callbacks run on the engine's worker thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Phase(StrEnum):
+    PROBE = "probe"  # is the portal reachable? (hello, clock offset)
+    PUSH = "push"  # submissions and approvals, in batches
+    UPLOAD = "upload"  # attachments (resumable)
+    PULL = "pull"  # feed: alerts, bulletins, decisions, review items, certificates
+
+
+class LinkState(StrEnum):
+    UNKNOWN = "unknown"
+    ONLINE = "online"
+    OFFLINE = "offline"
+
+
+@dataclass(frozen=True)
+class Progress:
+    phase: Phase
+    items_done: int
+    items_total: int
+    bytes_done: int
+    bytes_total: int
+
+
+@dataclass(frozen=True)
+class Status:
+    """The engine's state in one glance (the status-bar indicator)."""
+
+    link: LinkState
+    waiting: int  # outbox items not yet delivered
+    quarantined: int  # items the portal refused for good
+    running: bool  # a sync pass is in progress
+    last_error: str | None  # readable, actionable; None after a clean pass
+    last_success: str | None  # RFC 3339 time of the last complete pass
+    next_attempt_in: float | None  # seconds until the next probe when offline
+
+
+@dataclass(frozen=True)
+class PassSummary:
+    """The result of one sync pass."""
+
+    pushed: int
+    uploaded: int
+    pulled: int
+    quarantined: int
+    bytes_sent: int
+    bytes_received: int
+    seconds: float
+    error: str | None
+
+
+Listener = Callable[[Progress | Status | PassSummary], None]
