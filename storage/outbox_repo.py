@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storage.database import Database, Row
+from storage.errors import NotFound
 
 _COLUMNS = (
     "id, kind, ref, state, attempts, next_attempt_at, last_error, bytes_sent, created_at, "
@@ -54,3 +55,46 @@ class OutboxRepository:
     def of_ref(self, ref: str) -> list[OutboxRecord]:
         rows = self._db.execute(f"SELECT {_COLUMNS} FROM outbox WHERE ref=?", (ref,))
         return [OutboxRecord.from_row(r) for r in rows]
+
+    def get(self, item_id: int) -> OutboxRecord:
+        row = self._db.execute_one(f"SELECT {_COLUMNS} FROM outbox WHERE id=?", (item_id,))
+        if row is None:
+            raise NotFound(f"No outbox item {item_id}.")
+        return OutboxRecord.from_row(row)
+
+    def due(self, now: str, kinds: tuple[str, ...], limit: int) -> list[OutboxRecord]:
+        """Pending items of these kinds whose next attempt time has come, oldest first."""
+        marks = ",".join("?" * len(kinds))
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM outbox WHERE state='pending' AND kind IN ({marks}) "
+            "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?",
+            (*kinds, now, limit),
+        )
+        return [OutboxRecord.from_row(r) for r in rows]
+
+    def mark_delivered(self, item_id: int, receipt: str | None, at: str) -> None:
+        self._db.execute(
+            "UPDATE outbox SET state='delivered', delivered_at=?, receipt=?, last_error=NULL, "
+            "next_attempt_at=NULL WHERE id=?",
+            (at, receipt, item_id),
+        )
+
+    def record_failure(self, item_id: int, error: str, next_attempt_at: str | None) -> None:
+        self._db.execute(
+            "UPDATE outbox SET attempts=attempts+1, last_error=?, next_attempt_at=? WHERE id=?",
+            (error, next_attempt_at, item_id),
+        )
+
+    def quarantine(self, item_id: int, reason: str) -> None:
+        """The portal refused the item for good: kept, shown with the reason, never retried."""
+        self._db.execute(
+            "UPDATE outbox SET state='quarantined', attempts=attempts+1, last_error=? WHERE id=?",
+            (reason, item_id),
+        )
+
+    def add_bytes(self, item_id: int, sent: int) -> None:
+        self._db.execute("UPDATE outbox SET bytes_sent=bytes_sent+? WHERE id=?", (sent, item_id))
+
+    def counts(self) -> dict[str, int]:
+        rows = self._db.execute("SELECT state, count(*) FROM outbox GROUP BY state")
+        return {str(r[0]): int(r[1]) for r in rows}

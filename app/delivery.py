@@ -1,0 +1,128 @@
+"""What happens when the portal acknowledges an envelope: the receipt is verified, stored and
+linked to its outbox row, and the report moves on in its life cycle. An item counts as
+delivered only when a receipt from a trusted portal key verifies for exactly that envelope."""
+
+from __future__ import annotations
+
+import json
+from typing import cast
+
+from app.audit import AuditTrail
+from app.clock import now_rfc3339, utc_now
+from app.dissemination import DisseminationRegister, Method
+from app.domain import ReportStatus
+from app.errors import NotAllowed
+from app.lifecycle import Action, next_status
+from storage.database import Database
+from storage.envelopes_repo import EnvelopeRecord, EnvelopeRepository
+from storage.outbox_repo import OutboxRecord, OutboxRepository
+from storage.reports_repo import ReportRecord, ReportRepository
+from sync.protocol import (
+    ApprovalBody,
+    Envelope,
+    KeyResolver,
+    ReceiptBody,
+    Trust,
+    VerifiedEnvelope,
+    check_receipt_matches,
+    verify,
+)
+
+DELIVERY_ACTOR = "sync"
+
+
+class Delivery:
+    def __init__(self, db: Database, audit: AuditTrail, keys: KeyResolver) -> None:
+        self._db = db
+        self._audit = audit
+        self._keys = keys
+        self._outbox = OutboxRepository(db)
+        self._envelopes = EnvelopeRepository(db)
+        self._reports = ReportRepository(db)
+
+    def mark_sent(self, envelope_hash: str) -> None:
+        """An approved report's envelopes have left the device (no receipt yet)."""
+        with self._db.transaction():
+            report = self._approved_report_of(envelope_hash)
+            if report is not None and report.status == ReportStatus.APPROVED:
+                self._advance(report, Action.SEND, {})
+
+    def accept_receipt(
+        self, item: OutboxRecord, receipt: bytes | str
+    ) -> VerifiedEnvelope[ReceiptBody]:
+        """Verifies the portal's receipt for `item` and records the delivery. Raises a
+        VerificationError (and changes nothing) for any receipt that does not verify."""
+        verified = verify(receipt, keys=self._keys, now=utc_now(), expected_type="receipt")
+        if verified.trust is not Trust.PORTAL:
+            raise NotAllowed("A receipt must be signed by the portal's key.")
+        target = Envelope.from_bytes(self._envelopes.get(item.ref).body)
+        check_receipt_matches(verified.envelope, target)
+        with self._db.transaction():
+            stored = self._envelopes.get(item.ref)
+            self._envelopes.put(
+                EnvelopeRecord(
+                    hash=verified.hash,
+                    type="receipt",
+                    report_id=stored.report_id,
+                    report_version=stored.report_version,
+                    key_id=verified.key_id,
+                    created_at=now_rfc3339(),
+                    body=verified.envelope.to_bytes().decode("utf-8"),
+                )
+            )
+            self._outbox.mark_delivered(item.id, verified.hash, now_rfc3339())
+            self._audit.record(
+                DELIVERY_ACTOR,
+                "outbox.delivered",
+                item.ref,
+                {"kind": item.kind, "receipt": verified.hash, "seq": verified.body.portal_seq},
+            )
+            if target.type == "approval":
+                self._after_approval_delivered(cast(Envelope[ApprovalBody], target), verified)
+        return verified
+
+    def _after_approval_delivered(
+        self, approval: Envelope[ApprovalBody], receipt: VerifiedEnvelope[ReceiptBody]
+    ) -> None:
+        body = approval.body
+        if body.decision != "approve" or body.release is None:
+            return
+        report = self._reports.by_submission(body.submission)
+        submission_delivered = any(
+            o.state == "delivered" for o in self._outbox.of_ref(body.submission)
+        )
+        if report.status == ReportStatus.APPROVED:
+            report = self._advance(report, Action.SEND, {})
+        if submission_delivered and report.status == ReportStatus.SENT:
+            seq = receipt.body.portal_seq
+            report = self._advance(
+                report, Action.ACKNOWLEDGE, {"receipt": receipt.hash, "seq": seq}
+            )
+        release = body.release
+        recipients = ", ".join(release.releasable_to) or "own agency"
+        DisseminationRegister(self._db, self._audit).record(
+            actor=body.approver,
+            obj=report.report_id,
+            recipient=f"portal {receipt.body.portal} for {recipients}",
+            method=Method.PORTAL,
+            purpose="release approved by the focal point",
+            legal_basis=release.legal_basis,
+            tlp=release.tlp,
+        )
+
+    def _advance(
+        self, report: ReportRecord, action: Action, details: dict[str, object]
+    ) -> ReportRecord:
+        status = next_status(report.status, action)
+        self._reports.set_status(report.rowid, status.value, now_rfc3339())
+        self._audit.record(DELIVERY_ACTOR, f"report.{status.value}", report.report_id, details)
+        return self._reports.get(report.report_id, report.version)
+
+    def _approved_report_of(self, envelope_hash: str) -> ReportRecord | None:
+        stored = self._envelopes.get(envelope_hash)
+        if stored.type != "approval":
+            return None
+        body = json.loads(stored.body)["body"]
+        if body["decision"] != "approve":
+            return None
+        return self._reports.by_submission(body["submission"])
