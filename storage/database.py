@@ -11,7 +11,8 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,9 @@ KEY_BYTES = 32
 
 Row = tuple[Any, ...]
 Params = Sequence[Any] | dict[str, Any]
+# (sql, seconds, thread name): lets tests and diagnostics see how long each statement took and
+# on which thread (the GUI must never wait on the database for long).
+QueryObserver = Callable[[str, float, str], None]
 
 
 def new_database_key() -> bytes:
@@ -50,6 +54,7 @@ class Database:
         self._conn: sqlcipher3.Connection | None = connection
         self._lock = threading.RLock()
         self._in_transaction = False
+        self.observers: list[QueryObserver] = []
 
     # -- connection access -------------------------------------------------------------------
 
@@ -62,25 +67,37 @@ class Database:
     def is_open(self) -> bool:
         return self._conn is not None
 
-    def execute(self, sql: str, params: Params = ()) -> list[Row]:
+    @contextlib.contextmanager
+    def _timed(self, sql: str) -> Iterator[None]:
+        """Holds the lock for one statement and reports its duration (lock wait included)."""
+        started = time.perf_counter()
         with self._lock:
+            yield
+        if self.observers:
+            elapsed = time.perf_counter() - started
+            thread = threading.current_thread().name
+            for observer in self.observers:
+                observer(sql, elapsed, thread)
+
+    def execute(self, sql: str, params: Params = ()) -> list[Row]:
+        with self._timed(sql):
             cur = self._connection().execute(sql, params)
             rows: list[Row] = cur.fetchall()
             return rows
 
     def execute_one(self, sql: str, params: Params = ()) -> Row | None:
-        with self._lock:
+        with self._timed(sql):
             cur = self._connection().execute(sql, params)
             row: Row | None = cur.fetchone()
             return row
 
     def executemany(self, sql: str, seq: Sequence[Params]) -> None:
-        with self._lock:
+        with self._timed(sql):
             self._connection().executemany(sql, seq)
 
     def insert(self, sql: str, params: Params = ()) -> int:
         """Runs an INSERT and returns the new rowid."""
-        with self._lock:
+        with self._timed(sql):
             cur = self._connection().execute(sql, params)
             rowid = cur.lastrowid
             assert rowid is not None
