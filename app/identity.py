@@ -106,3 +106,40 @@ class LocalKeyResolver:
 
     def trust_anchor(self, key_id: str) -> bytes | None:
         return self._repo.trust_anchor(key_id)
+
+
+def install_portal_certificate(
+    db: Database, user: UserRecord, audit: AuditTrail, certificate_json: object
+) -> Certificate:
+    """Stores the certificate the portal issued for this user's key at enrolment, after
+    checking that it certifies exactly this user's key, id, agency and role and chains to the
+    portal this installation trusts."""
+    from sync.protocol import certificate_trust
+
+    try:
+        cert = Certificate.from_json(certificate_json)
+        trust = certificate_trust(cert, LocalKeyResolver(db))
+    except Exception as exc:
+        raise NotAllowed(f"The portal's certificate for you cannot be used: {exc}.") from None
+    stored = IdentityRepository(db).private_key(user.id)
+    if stored is None or cert.key_id != stored[0]:
+        raise NotAllowed("The portal certified a different key than this user's signing key.")
+    if trust != "portal":
+        raise NotAllowed("The certificate is not signed by the portal this installation trusts.")
+    if (cert.user_id, cert.agency, cert.role) != (user.id, user.agency, user.role):
+        raise NotAllowed(
+            f"The portal enrolled you as {cert.role} of {cert.agency}, but this user is "
+            f"{user.role} of {user.agency}. Ask your focal point for the right enrolment code."
+        )
+    with db.transaction():
+        store_certificate(db, cert)
+        audit.record(user.id, "user.enrolled", user.id, {"key_id": cert.key_id})
+    return cert
+
+
+def is_enrolled(db: Database, user: UserRecord) -> bool:
+    stored = IdentityRepository(db).private_key(user.id)
+    if stored is None:
+        return False
+    record = IdentityRepository(db).certificate(stored[0])
+    return record is not None and not record.self_signed and record.revoked_at is None

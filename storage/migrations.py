@@ -213,6 +213,15 @@ V3_SYNC = Migration(
                content = '', contentless_delete = 1,
                tokenize = 'unicode61 remove_diacritics 2'
            )""",
+        # Authors of review items pulled from other devices: known by id, never unlock here.
+        "ALTER TABLE users ADD COLUMN remote INTEGER NOT NULL DEFAULT 0",
+        """CREATE TABLE attachment_uploads (
+               sha256     TEXT PRIMARY KEY,
+               url        TEXT,
+               offset     INTEGER NOT NULL DEFAULT 0,
+               chunk_size INTEGER NOT NULL,
+               updated_at TEXT NOT NULL
+           )""",
     ),
 )
 

@@ -36,7 +36,8 @@ class UserRepository:
 
     def by_name(self, name: str) -> UserRecord:
         row = self._db.execute_one(
-            f"SELECT {_COLUMNS} FROM users WHERE name=? AND removed_at IS NULL", (name,)
+            f"SELECT {_COLUMNS} FROM users WHERE name=? AND removed_at IS NULL AND remote = 0",
+            (name,),
         )
         if row is None:
             raise NotFound(f"No local user named '{name}'. See 'outpost user list'.")
@@ -56,9 +57,17 @@ class UserRepository:
 
     def active(self) -> list[UserRecord]:
         rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM users WHERE removed_at IS NULL ORDER BY name"
+            f"SELECT {_COLUMNS} FROM users WHERE removed_at IS NULL AND remote = 0 ORDER BY name"
         )
         return [UserRecord.from_row(r) for r in rows]
+
+    def ensure_remote(self, user_id: str, agency: str, role: str, at: str) -> None:
+        """Records the author of a report pulled from another device (never a local login)."""
+        self._db.execute(
+            "INSERT OR IGNORE INTO users (id, name, role, agency, created_at, remote) "
+            "VALUES (?,?,?,?,?,1)",
+            (user_id, f"remote:{user_id}", role, agency, at),
+        )
 
     def mark_removed(self, user_id: str, at: str) -> None:
         self._db.execute("UPDATE users SET removed_at=? WHERE id=?", (at, user_id))

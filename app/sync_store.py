@@ -1,0 +1,240 @@
+"""The local side of sync: the engine's view of the outbox, receipts and the feed.
+
+Implements sync.engine.SyncStore over the encrypted store. Receipts go through
+app.delivery (verified against the portal key before anything is marked delivered); feed
+pages are applied with their cursor in one transaction, so a crash re-pulls a page at most.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any, cast
+
+from app.audit import AuditTrail
+from app.clock import now_rfc3339, to_rfc3339, utc_now
+from app.delivery import Delivery
+from app.domain import ReportStatus
+from app.identity import LocalKeyResolver, store_certificate
+from app.reports import search_index
+from storage.database import Database
+from storage.envelopes_repo import EnvelopeRecord, EnvelopeRepository
+from storage.feed_repo import FeedRepository, NewFeedItem
+from storage.identity_repo import IdentityRepository
+from storage.outbox_repo import OutboxRecord, OutboxRepository
+from storage.reports_repo import NewReport, ReportRepository
+from storage.users_repo import MetaRepository, UserRepository
+from sync.protocol import (
+    ApprovalBody,
+    Certificate,
+    Envelope,
+    SubmissionBody,
+    Trust,
+    VerificationError,
+    canonical_bytes,
+    certificate_trust,
+    verify,
+)
+
+CURSOR_KEY = "feed_cursor"
+PUBLISHED_KINDS = frozenset({"alert", "bulletin", "mou_template", "fraud_notice"})
+
+
+class LocalSyncStore:
+    def __init__(self, db: Database, audit: AuditTrail) -> None:
+        self._db = db
+        self._audit = audit
+        self._outbox = OutboxRepository(db)
+        self._envelopes = EnvelopeRepository(db)
+        self._keys = LocalKeyResolver(db)
+        self._delivery = Delivery(db, audit, self._keys)
+
+    # -- outbox ----------------------------------------------------------------------------------
+
+    def due(self, kinds: tuple[str, ...], limit: int) -> list[OutboxRecord]:
+        return self._outbox.due(now_rfc3339(), kinds, limit)
+
+    def envelope(self, item: OutboxRecord) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self._envelopes.get(item.ref).body)
+        return data
+
+    def accept_receipt(self, item: OutboxRecord, receipt: dict[str, Any]) -> None:
+        self._delivery.accept_receipt(item, canonical_bytes(receipt))
+
+    def mark_sent(self, item: OutboxRecord) -> None:
+        self._delivery.mark_sent(item.ref)
+
+    def retry_later(self, item: OutboxRecord, error: str, delay: float | None) -> None:
+        at = to_rfc3339(utc_now() + timedelta(seconds=delay)) if delay else None
+        self._outbox.record_failure(item.id, error, at)
+
+    def quarantine(self, item: OutboxRecord, reason: str) -> None:
+        with self._db.transaction():
+            self._outbox.quarantine(item.id, reason)
+            self._audit.record("sync", "outbox.quarantined", item.ref, {"reason": reason})
+
+    def counts(self) -> tuple[int, int]:
+        counts = self._outbox.counts()
+        return counts.get("pending", 0), counts.get("quarantined", 0)
+
+    # -- feed ------------------------------------------------------------------------------------
+
+    def feed_cursor(self) -> str | None:
+        return MetaRepository(self._db).get(CURSOR_KEY)
+
+    def apply_feed_page(self, items: list[dict[str, Any]], cursor: str) -> int:
+        """Applies one page and saves its cursor in the same transaction. Items that fail
+        verification are skipped (and audited), never stored."""
+        applied = 0
+        with self._db.transaction():
+            # Certificates first: later items on the page may be signed by new keys.
+            ordered = sorted(items, key=lambda i: i.get("kind") != "certificate")
+            for item in ordered:
+                try:
+                    applied += self._apply(item)
+                except (VerificationError, ValueError, KeyError, TypeError) as exc:
+                    self._audit.record(
+                        "sync",
+                        "feed.item_rejected",
+                        str(item.get("id")),
+                        {"kind": str(item.get("kind")), "reason": str(exc)[:300]},
+                    )
+            MetaRepository(self._db).set(CURSOR_KEY, cursor)
+        return applied
+
+    def _apply(self, item: dict[str, Any]) -> int:
+        kind = item["kind"]
+        payload = item["payload"]
+        if kind in PUBLISHED_KINDS:
+            return int(
+                FeedRepository(self._db).put(
+                    NewFeedItem(
+                        item_id=str(item["id"]),
+                        kind=kind,
+                        title=str(payload.get("title") or kind),
+                        body=str(payload.get("body") or ""),
+                        tlp=str(item.get("tlp") or "CLEAR"),
+                        publisher=str(payload.get("publisher") or "portal"),
+                        published_at=str(item["published_at"]),
+                        received_at=now_rfc3339(),
+                        payload=json.dumps(payload, ensure_ascii=False),
+                    )
+                )
+            )
+        if kind == "certificate":
+            cert = Certificate.from_json(payload)
+            if certificate_trust(cert, self._keys) is not Trust.PORTAL:
+                raise ValueError("certificate not issued by the trusted portal")
+            store_certificate(self._db, cert)
+            return 1
+        if kind == "revocation":
+            IdentityRepository(self._db).revoke(str(payload["key_id"]), str(payload["revoked_at"]))
+            return 1
+        if kind == "decision":
+            return self._apply_decision(payload["envelope"])
+        if kind == "review_item":
+            return self._apply_review_item(payload["envelope"])
+        if kind == "release":
+            return self._apply_release(item)
+        raise ValueError(f"unknown feed item kind {kind!r}")
+
+    def _verified(self, envelope: object, expected: str) -> Any:
+        return verify(
+            cast(dict[str, Any], envelope), keys=self._keys, now=utc_now(), expected_type=expected
+        )  # type: ignore[call-overload]
+
+    def _store_envelope(self, env: Envelope[Any], report_id: str, version: int) -> bool:
+        return self._envelopes.put(
+            EnvelopeRecord(
+                hash=env.hash,
+                type=env.type,
+                report_id=report_id,
+                report_version=version,
+                key_id=env.key_id,
+                created_at=now_rfc3339(),
+                body=env.to_bytes().decode("utf-8"),
+            )
+        )
+
+    def _apply_decision(self, envelope: object) -> int:
+        """A focal point's decision on one of our submissions, made on another device."""
+        verified = self._verified(envelope, "approval")
+        body = cast(ApprovalBody, verified.body)
+        reports = ReportRepository(self._db)
+        record = reports.by_submission(body.submission)
+        if not self._store_envelope(verified.envelope, record.report_id, record.version):
+            return 0  # decided on this device, or already pulled
+        if record.status == ReportStatus.QUEUED:
+            status = ReportStatus.APPROVED if body.decision == "approve" else ReportStatus.RETURNED
+            reports.set_status(record.rowid, status.value, now_rfc3339())
+            self._audit.record(
+                body.approver,
+                f"report.{status.value}",
+                record.report_id,
+                {"version": record.version, "envelope": verified.hash, "via": "portal"},
+            )
+        return 1
+
+    def _apply_review_item(self, envelope: object) -> int:
+        """A colleague's submission from another device, for this focal point to review."""
+        verified = self._verified(envelope, "submission")
+        body = cast(SubmissionBody, verified.body)
+        report_id = str(body.report_id)
+        if not self._store_envelope(verified.envelope, report_id, body.report_version):
+            return 0
+        reports = ReportRepository(self._db)
+        try:
+            reports.get(report_id, body.report_version)
+            return 1  # our own submission, already here
+        except Exception:
+            pass
+        cert = verified.certificate
+        UserRepository(self._db).ensure_remote(cert.user_id, cert.agency, cert.role, now_rfc3339())
+        payload = dict(body.report)
+        for older in reports.versions(report_id):
+            reports.mark_superseded(older.rowid)
+        rowid = reports.insert(
+            NewReport(
+                report_id=report_id,
+                version=body.report_version,
+                status=ReportStatus.QUEUED.value,
+                kind=str(payload["kind"]),
+                observed_at=cast(str | None, payload.get("observed_at")),
+                crossing_point=cast(str | None, payload.get("crossing_point")),
+                tlp=cast(dict[str, Any], payload.get("handling") or {}).get("tlp"),
+                author_id=cert.user_id,
+                created_at=now_rfc3339(),
+                payload=json.dumps(payload, ensure_ascii=False, sort_keys=True),
+                supersedes=body.supersedes,
+            ),
+            search_index(payload),
+        )
+        reports.set_submitted(rowid, ReportStatus.QUEUED.value, verified.hash, now_rfc3339())
+        self._audit.record(
+            "sync", "report.received_for_review", report_id, {"envelope": verified.hash}
+        )
+        return 1
+
+    def _apply_release(self, item: dict[str, Any]) -> int:
+        """A report another member state released to us: kept searchable with the bulletins."""
+        payload = item["payload"]
+        submission = self._verified(payload["submission"], "submission")
+        approval = self._verified(payload["approval"], "approval")
+        report = cast(SubmissionBody, submission.body).report
+        release = cast(ApprovalBody, approval.body).release
+        title = f"Released report: {report.get('kind')} at {report.get('crossing_point')}"
+        return int(
+            FeedRepository(self._db).put(
+                NewFeedItem(
+                    item_id=str(item["id"]),
+                    kind="release",
+                    title=title,
+                    body=str(report.get("narrative") or ""),
+                    tlp=release.tlp if release else str(item.get("tlp") or "AMBER"),
+                    publisher=cast(SubmissionBody, submission.body).agency,
+                    published_at=str(item["published_at"]),
+                    received_at=now_rfc3339(),
+                    payload=json.dumps(payload, ensure_ascii=False),
+                )
+            )
+        )

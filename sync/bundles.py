@@ -1,0 +1,200 @@
+"""Offline bundles: approved work carried to the portal on removable media when there is no
+link at all.
+
+A bundle is encrypted to the portal's X25519 key (a courier cannot read it) and signed by the
+sender's Ed25519 key over the ciphertext and its addressing (a courier cannot alter, re-address
+or truncate it). Any installation of the agency can upload it; only the portal can open it.
+The envelopes inside are ingested exactly like pushed ones, so replays and duplicates are
+harmless and the sender's next sync collects the receipts.
+
+File (UTF-8 JSON):
+    {"format": "outpost-bundle", "v": 1, "portal_id": str, "recipient": b64url X25519 key,
+     "ephemeral": b64url X25519 key, "nonce": b64url 12 bytes, "ciphertext": b64url,
+     "sender_key_id": "ed25519:…", "sig": b64url Ed25519 signature}
+sig = Ed25519(b"outpost/bundle/v1\\n" + canonical(all fields but sig)).
+key = HKDF-SHA256(X25519(ephemeral, recipient), salt = ephemeral || recipient,
+                  info = b"outpost/bundle-key/v1"); AES-256-GCM with AAD = the signed prefix
+fields' canonical bytes without ciphertext.
+Plaintext: canonical JSON {"bundle_id", "created_at", "sender", "agency", "envelopes": [...],
+"certificates": [...]}.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass
+from typing import Any, cast
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from sync.protocol import (
+    KeyResolver,
+    b64url_decode,
+    b64url_encode,
+    canonical_bytes,
+    key_id_of,
+    load_public_key,
+    parse_json,
+)
+
+FORMAT = "outpost-bundle"
+VERSION = 1
+_SIGN_PREFIX = b"outpost/bundle/v1\n"
+_KEY_INFO = b"outpost/bundle-key/v1"
+_FIELDS = (
+    "format",
+    "v",
+    "portal_id",
+    "recipient",
+    "ephemeral",
+    "nonce",
+    "ciphertext",
+    "sender_key_id",
+    "sig",
+)
+
+
+class BundleError(Exception):
+    """A bundle that cannot be used; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class BundleContents:
+    bundle_id: str
+    created_at: str
+    sender: str
+    agency: str
+    envelopes: list[dict[str, Any]]
+    certificates: list[dict[str, Any]]
+    sender_key_id: str
+
+
+def _key(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=ephemeral + recipient, info=_KEY_INFO
+    ).derive(shared)
+
+
+def _aad(header: dict[str, Any]) -> bytes:
+    return canonical_bytes({k: v for k, v in header.items() if k not in ("ciphertext", "sig")})
+
+
+def seal_bundle(
+    *,
+    portal_id: str,
+    portal_x25519: bytes,
+    sender_key: Ed25519PrivateKey,
+    sender: str,
+    agency: str,
+    created_at: str,
+    envelopes: list[dict[str, Any]],
+    certificates: list[dict[str, Any]],
+) -> bytes:
+    recipient = X25519PublicKey.from_public_bytes(portal_x25519)
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_raw = ephemeral.public_key().public_bytes_raw()
+    nonce = os.urandom(12)
+    header: dict[str, Any] = {
+        "format": FORMAT,
+        "v": VERSION,
+        "portal_id": portal_id,
+        "recipient": b64url_encode(portal_x25519),
+        "ephemeral": b64url_encode(ephemeral_raw),
+        "nonce": b64url_encode(nonce),
+        "sender_key_id": key_id_of(sender_key),
+    }
+    plaintext = canonical_bytes(
+        {
+            "bundle_id": str(uuid.uuid4()),
+            "created_at": created_at,
+            "sender": sender,
+            "agency": agency,
+            "envelopes": envelopes,
+            "certificates": certificates,
+        }
+    )
+    key = _key(ephemeral.exchange(recipient), ephemeral_raw, portal_x25519)
+    header["ciphertext"] = b64url_encode(AESGCM(key).encrypt(nonce, plaintext, _aad(header)))
+    header["sig"] = b64url_encode(sender_key.sign(_SIGN_PREFIX + canonical_bytes(header)))
+    return canonical_bytes(header)
+
+
+def read_header(data: bytes) -> dict[str, Any]:
+    """Parses the outer layer strictly (no decryption)."""
+    try:
+        header = parse_json(data)
+    except ValueError as exc:
+        raise BundleError(f"This is not an Outpost bundle (not valid JSON: {exc}).") from None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise BundleError("This is not an Outpost bundle.")
+    if header.get("v") != VERSION:
+        raise BundleError(f"Bundle format version {header.get('v')!r} is not supported.")
+    if set(header) != set(_FIELDS):
+        raise BundleError("The bundle's fields are not the expected ones; it was altered.")
+    if not all(isinstance(header[k], str) for k in _FIELDS if k != "v"):
+        raise BundleError("The bundle's fields have the wrong types; it was altered.")
+    return cast(dict[str, Any], header)
+
+
+def check_sender(header: dict[str, Any], keys: KeyResolver, portal_id: str) -> None:
+    """Verifies addressing and the sender's signature: enough for any installation of the
+    agency to accept the bundle for upload without being able to read it."""
+    if header["portal_id"] != portal_id:
+        raise BundleError(
+            f"This bundle is addressed to portal '{header['portal_id']}', not to this "
+            f"installation's portal '{portal_id}'. It cannot be delivered from here."
+        )
+    cert = keys.certificate(header["sender_key_id"])
+    if cert is None:
+        raise BundleError(
+            "The bundle's sender is unknown to this installation (sync once to learn the "
+            "agency's certificates, then try again)."
+        )
+    signed = {k: v for k, v in header.items() if k != "sig"}
+    try:
+        load_public_key(cert.public_key).verify(
+            b64url_decode(header["sig"], size=64), _SIGN_PREFIX + canonical_bytes(signed)
+        )
+    except (InvalidSignature, ValueError):
+        raise BundleError("The bundle's signature does not verify: it was altered.") from None
+    if keys.is_revoked(cert.key_id):
+        raise BundleError("The bundle was signed with a key that has since been revoked.")
+
+
+def open_bundle(
+    data: bytes, portal_private: X25519PrivateKey, keys: KeyResolver, portal_id: str
+) -> BundleContents:
+    """The portal's side: verify, decrypt and parse."""
+    header = read_header(data)
+    check_sender(header, keys, portal_id)
+    recipient = portal_private.public_key().public_bytes_raw()
+    if b64url_decode(header["recipient"], size=32) != recipient:
+        raise BundleError("The bundle was encrypted to another portal key.")
+    ephemeral = b64url_decode(header["ephemeral"], size=32)
+    shared = portal_private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+    try:
+        plaintext = AESGCM(_key(shared, ephemeral, recipient)).decrypt(
+            b64url_decode(header["nonce"], size=12),
+            b64url_decode(header["ciphertext"]),
+            _aad(header),
+        )
+    except InvalidTag:
+        raise BundleError("The bundle does not decrypt: it was altered.") from None
+    inner = parse_json(plaintext)
+    if not isinstance(inner, dict):
+        raise BundleError("The bundle's contents are malformed.")
+    return BundleContents(
+        bundle_id=str(inner["bundle_id"]),
+        created_at=str(inner["created_at"]),
+        sender=str(inner["sender"]),
+        agency=str(inner["agency"]),
+        envelopes=cast(list[dict[str, Any]], inner["envelopes"]),
+        certificates=cast(list[dict[str, Any]], inner["certificates"]),
+        sender_key_id=header["sender_key_id"],
+    )

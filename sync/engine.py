@@ -1,0 +1,317 @@
+"""The sync engine: moves the outbox to the portal and the portal's feed into the store, over
+links that are slow, drop, or are missing for weeks.
+
+One pass: probe (hello: reachability and clock offset) → push signed envelopes in batches
+whose size follows the link → upload attachments resumably (unless the link is metered) →
+pull the feed page by page. Nothing is marked delivered without a verified receipt; every
+step is idempotent, so a pass killed at any point is simply run again. The engine knows
+nothing of Qt or of the app layer: the front end gives it a `SyncStore` (app/sync_store.py)
+and listens to its events (sync/events.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sync.backoff import Backoff
+from sync.events import LinkState, Listener, PassSummary, Phase, Progress, Status
+
+log = logging.getLogger(__name__)
+
+TEXT_KINDS = ("submission", "approval")
+
+
+class OutboxItem(Protocol):
+    id: int
+    kind: str
+    ref: str
+    attempts: int
+
+
+class SyncStore(Protocol):
+    """What the engine needs from the local store (implemented in app/sync_store.py)."""
+
+    def due(self, kinds: tuple[str, ...], limit: int) -> Sequence[OutboxItem]: ...
+    def envelope(self, item: OutboxItem) -> dict[str, Any]: ...
+    def accept_receipt(self, item: OutboxItem, receipt: dict[str, Any]) -> None: ...
+    def mark_sent(self, item: OutboxItem) -> None: ...
+    def retry_later(self, item: OutboxItem, error: str, delay: float | None) -> None: ...
+    def quarantine(self, item: OutboxItem, reason: str) -> None: ...
+    def feed_cursor(self) -> str | None: ...
+    def apply_feed_page(self, items: list[dict[str, Any]], cursor: str) -> int: ...
+    def counts(self) -> tuple[int, int]: ...  # (waiting, quarantined)
+
+
+class AttachmentUploader(Protocol):
+    def upload(self, item: OutboxItem, progress: Any, cancelled: threading.Event) -> int: ...
+
+
+@dataclass
+class EngineSettings:
+    target_request_seconds: float = 8.0  # a batch should finish within this on the current link
+    max_batch: int = 500
+    start_batch: int = 20
+    feed_page: int = 100
+    watch_interval: float = 300.0  # between passes while everything works
+    backoff_base: float = 2.0
+    backoff_cap: float = 600.0
+    compress: str = "zstd"
+
+
+class Cancelled(Exception):
+    """The user cancelled the pass."""
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: SyncStore,
+        client: Any,  # sync.transport.PortalClient
+        uploader: AttachmentUploader | None = None,
+        settings: EngineSettings | None = None,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.uploader = uploader
+        self.settings = settings or EngineSettings()
+        self.metered = False
+        self._batch = self.settings.start_batch
+        self._listeners: list[Listener] = []
+        self._backoff = Backoff(self.settings.backoff_base, self.settings.backoff_cap)
+        self._wake = threading.Event()
+        self._cancel = threading.Event()
+        self._stop = threading.Event()
+        self._pass_lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._link = LinkState.UNKNOWN
+        self._running = False
+        self._last_error: str | None = None
+        self._last_success: str | None = None
+        self._next_attempt_in: float | None = None
+        self._retry_after: float | None = None
+
+    # -- control (any thread) -------------------------------------------------------------------
+
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def set_metered(self, metered: bool) -> None:
+        """On a metered link, attachments wait until the user allows them or the link changes."""
+        self.metered = metered
+        self._publish_status()
+
+    def sync_now(self) -> None:
+        self._backoff.reset()
+        self._wake.set()
+
+    def network_changed(self) -> None:
+        """The system saw the network change: probe at once instead of waiting out backoff."""
+        self.sync_now()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def start(self) -> None:
+        if self._thread is None or not self._thread.is_alive():
+            self._stop.clear()
+            self._thread = threading.Thread(target=self._loop, name="outpost-sync", daemon=True)
+            self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._cancel.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def status(self) -> Status:
+        waiting, quarantined = self.store.counts()
+        return Status(
+            link=self._link,
+            waiting=waiting,
+            quarantined=quarantined,
+            running=self._running,
+            last_error=self._last_error,
+            last_success=self._last_success,
+            next_attempt_in=self._next_attempt_in,
+        )
+
+    # -- the opportunistic loop -------------------------------------------------------------
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            summary = self.run_pass()
+            if self._stop.is_set():
+                break
+            if summary.error is None:
+                self._backoff.reset()
+                delay = self.settings.watch_interval
+            else:
+                delay = self._backoff.next_delay(self._retry_after)
+            self._next_attempt_in = delay
+            self._publish_status()
+            self._wake.wait(delay)
+            self._wake.clear()
+
+    # -- one pass -------------------------------------------------------------------------------
+
+    def run_pass(self) -> PassSummary:
+        """Probe, push, upload, pull. Never raises for link or portal trouble: the summary and
+        the status carry the error, and the work stays queued."""
+        from sync.transport import ServerBusy, TransportError
+
+        with self._pass_lock:
+            self._cancel.clear()
+            self._running = True
+            self._publish_status()
+            started = time.monotonic()
+            sent0, received0 = self.client.bytes_sent, self.client.bytes_received
+            pushed = uploaded = pulled = 0
+            error: str | None = None
+            retry_after: float | None = None
+            try:
+                self._emit(Progress(Phase.PROBE, 0, 1, 0, 0))
+                self.client.hello()
+                self._link = LinkState.ONLINE
+                pushed = self._push()
+                uploaded = self._upload()
+                pulled = self._pull()
+                self._last_success = _now_text()
+            except Cancelled:
+                error = "Sync cancelled; everything not yet delivered stays queued."
+            except ServerBusy as exc:
+                error, retry_after = str(exc), exc.retry_after
+                self._link = LinkState.ONLINE
+            except TransportError as exc:
+                error = str(exc)
+                self._link = LinkState.OFFLINE if _is_link_error(exc) else LinkState.ONLINE
+            except Exception as exc:  # a bug must not kill the worker thread; log it for support
+                log.exception("sync pass failed")
+                error = f"Sync failed unexpectedly ({type(exc).__name__}); see the log."
+            finally:
+                self._running = False
+            self._last_error = error
+            _waiting, quarantined = self.store.counts()
+            summary = PassSummary(
+                pushed=pushed,
+                uploaded=uploaded,
+                pulled=pulled,
+                quarantined=quarantined,
+                bytes_sent=self.client.bytes_sent - sent0,
+                bytes_received=self.client.bytes_received - received0,
+                seconds=time.monotonic() - started,
+                error=error,
+            )
+            self._retry_after = retry_after
+            self._emit(summary)
+            self._publish_status()
+            return summary
+
+    def _check_cancel(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled
+
+    def _push(self) -> int:
+        """Text first: submissions and approvals, in batches sized to finish in bounded time."""
+        from sync.transport import TransportError
+
+        pushed = 0
+        total = len(self.store.due(TEXT_KINDS, 100_000))
+        bytes_done = 0
+        while True:
+            self._check_cancel()
+            items = list(self.store.due(TEXT_KINDS, self._batch))
+            if not items:
+                return pushed
+            envelopes = [self.store.envelope(item) for item in items]
+            started = time.monotonic()
+            before = self.client.bytes_sent
+            try:
+                results = self.client.push_envelopes(envelopes, compress=self.settings.compress)
+            except TransportError:
+                self._batch = max(1, self._batch // 4)  # a cut or stall: try smaller requests
+                raise
+            elapsed = max(time.monotonic() - started, 1e-3)
+            bytes_done += self.client.bytes_sent - before
+            self._adapt_batch(len(items), elapsed)
+            for item, result in zip(items, results, strict=True):
+                pushed += self._settle(item, result)
+            self._emit(Progress(Phase.PUSH, pushed, total, bytes_done, bytes_done))
+
+    def _settle(self, item: OutboxItem, result: Any) -> int:
+        """Applies the portal's answer for one item. Returns 1 if it is now delivered."""
+        if result.status in ("stored", "duplicate"):
+            if item.kind == "approval":
+                self.store.mark_sent(item)
+            try:
+                self.store.accept_receipt(item, result.receipt)
+            except Exception as exc:  # an invalid receipt never counts as delivery
+                self.store.retry_later(item, f"The portal's receipt did not verify: {exc}", None)
+                return 0
+            return 1
+        problem = result.problem
+        if problem.permanent:
+            self.store.quarantine(item, f"{problem.title}: {problem.detail}")
+        else:
+            self.store.retry_later(item, f"{problem.title}: {problem.detail}", None)
+        return 0
+
+    def _adapt_batch(self, sent: int, elapsed: float) -> None:
+        per_item = elapsed / sent
+        target = self.settings.target_request_seconds
+        wanted = int(target / per_item) if per_item > 0 else self.settings.max_batch
+        # Grow at most 2x per step (one fast request may be luck), shrink at once.
+        self._batch = max(1, min(self.settings.max_batch, wanted, self._batch * 2))
+
+    def _upload(self) -> int:
+        if self.uploader is None or self.metered:
+            return 0
+        items = list(self.store.due(("attachment",), 10_000))
+        done = 0
+        for item in items:
+            self._check_cancel()
+
+            def progress(sent: int, total: int, _i: int = done) -> None:
+                self._emit(Progress(Phase.UPLOAD, _i, len(items), sent, total))
+
+            done += self.uploader.upload(item, progress, self._cancel)
+        return done
+
+    def _pull(self) -> int:
+        cursor = self.store.feed_cursor()
+        pulled = 0
+        while True:
+            self._check_cancel()
+            page = self.client.feed(cursor, self.settings.feed_page)
+            pulled += self.store.apply_feed_page(page.items, page.cursor)
+            cursor = page.cursor
+            self._emit(Progress(Phase.PULL, pulled, pulled, 0, 0))
+            if not page.more:
+                return pulled
+
+    # -- events --------------------------------------------------------------------------------
+
+    def _emit(self, event: Progress | Status | PassSummary) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:  # a broken listener must not stop the sync
+                log.exception("sync listener failed")
+
+    def _publish_status(self) -> None:
+        self._emit(self.status())
+
+
+def _is_link_error(exc: Exception) -> bool:
+    from sync.transport import ConnectFailed, ConnectionCut, Stalled
+
+    return isinstance(exc, ConnectFailed | Stalled | ConnectionCut)
+
+
+def _now_text() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
