@@ -34,6 +34,7 @@ from storage.errors import StorageError
 from storage.keyslots import KeySlotError
 from storage.reports_repo import ReportFilter
 from sync.protocol import VerificationError
+from sync.transport import TransportError
 
 log = logging.getLogger("outpost")
 Handler = Callable[[argparse.Namespace], int]
@@ -628,6 +629,35 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(register, "list", cmd_register_list, "what left this device, to whom, how, why")
     p.add_argument("--json", action="store_true")
 
+    from cli import sync_commands as sc
+
+    def unlocked(fn: Callable[[argparse.Namespace, Session], int]) -> Handler:
+        def run(args: argparse.Namespace) -> int:
+            with _unlock(args) as session:
+                return fn(args, session)
+
+        return run
+
+    p = add(sub, "provision", unlocked(sc.cmd_provision), "connect to the agency's portal")
+    p.add_argument("file", help="the agency provisioning file")
+    p = add(sub, "enrol", unlocked(sc.cmd_enrol), "enrol this user with a one-time code")
+    p.add_argument("code")
+    p = add(sub, "sync", unlocked(sc.cmd_sync), "deliver the outbox and pull the feed")
+    p.add_argument("--watch", action="store_true", help="keep syncing whenever a link appears")
+    p.add_argument("--metered", action="store_true", help="hold attachments back")
+    p.add_argument("--no-progress", dest="progress", action="store_false")
+    p = add(sub, "outbox", unlocked(sc.cmd_outbox), "what waits to be sent, and why")
+    p.add_argument("--all", action="store_true", help="include delivered items")
+    p.add_argument("--json", action="store_true")
+    bundle = sub.add_parser("bundle", help="offline bundles").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    p = add(bundle, "export", unlocked(sc.cmd_bundle_export), "approved work into a bundle file")
+    p.add_argument("file")
+    p.add_argument("--purpose", default="delivery to the portal without a link")
+    p = add(bundle, "import", unlocked(sc.cmd_bundle_import), "deliver a bundle to the portal")
+    p.add_argument("file")
+
     p = add(sub, "verify", cmd_verify, "verify an envelope or export file offline")
     p.add_argument("file")
 
@@ -666,6 +696,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         ReportValidationError,
         VerificationError,
     ) as exc:
+        print(f"outpost: {_one_line(exc)}", file=sys.stderr)
+        return 1
+    except TransportError as exc:
         print(f"outpost: {_one_line(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

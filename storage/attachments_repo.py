@@ -44,3 +44,39 @@ class AttachmentRepository:
         if row is None:
             raise NotFound(f"No attachment with SHA-256 {sha256} in this store.")
         return bytes(row[0])
+
+    def read_range(self, sha256: str, offset: int, size: int) -> bytes:
+        """`size` bytes from `offset`, without loading the whole attachment (resumable upload)."""
+        row = self._db.execute_one(
+            "SELECT substr(data, ?, ?) FROM attachments WHERE sha256=?", (offset + 1, size, sha256)
+        )
+        if row is None:
+            raise NotFound(f"No attachment with SHA-256 {sha256} in this store.")
+        return bytes(row[0])
+
+    def report_of(self, sha256: str) -> str | None:
+        """The id of a submitted report that carries this attachment."""
+        row = self._db.execute_one(
+            "SELECT r.report_id FROM report_attachments a JOIN reports r "
+            "ON r.rowid = a.report_rowid WHERE a.sha256=? AND r.submission_hash IS NOT NULL "
+            "ORDER BY r.version DESC LIMIT 1",
+            (sha256,),
+        )
+        return None if row is None else str(row[0])
+
+    def upload_state(self, sha256: str) -> tuple[str | None, int, int] | None:
+        row = self._db.execute_one(
+            "SELECT url, offset, chunk_size FROM attachment_uploads WHERE sha256=?", (sha256,)
+        )
+        return None if row is None else (row[0], int(row[1]), int(row[2]))
+
+    def save_upload_state(
+        self, sha256: str, url: str | None, offset: int, chunk_size: int, at: str
+    ) -> None:
+        self._db.execute(
+            "INSERT INTO attachment_uploads (sha256, url, offset, chunk_size, updated_at) "
+            "VALUES (?,?,?,?,?) ON CONFLICT(sha256) DO UPDATE SET url=excluded.url, "
+            "offset=excluded.offset, chunk_size=excluded.chunk_size, "
+            "updated_at=excluded.updated_at",
+            (sha256, url, offset, chunk_size, at),
+        )

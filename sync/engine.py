@@ -27,28 +27,30 @@ TEXT_KINDS = ("submission", "approval")
 
 
 class OutboxItem(Protocol):
-    id: int
-    kind: str
-    ref: str
-    attempts: int
+    @property
+    def id(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def ref(self) -> str: ...
 
 
 class SyncStore(Protocol):
     """What the engine needs from the local store (implemented in app/sync_store.py)."""
 
     def due(self, kinds: tuple[str, ...], limit: int) -> Sequence[OutboxItem]: ...
-    def envelope(self, item: OutboxItem) -> dict[str, Any]: ...
-    def accept_receipt(self, item: OutboxItem, receipt: dict[str, Any]) -> None: ...
-    def mark_sent(self, item: OutboxItem) -> None: ...
-    def retry_later(self, item: OutboxItem, error: str, delay: float | None) -> None: ...
-    def quarantine(self, item: OutboxItem, reason: str) -> None: ...
+    def envelope(self, item: Any) -> dict[str, Any]: ...
+    def accept_receipt(self, item: Any, receipt: dict[str, Any]) -> None: ...
+    def mark_sent(self, item: Any) -> None: ...
+    def retry_later(self, item: Any, error: str, delay: float | None) -> None: ...
+    def quarantine(self, item: Any, reason: str) -> None: ...
     def feed_cursor(self) -> str | None: ...
     def apply_feed_page(self, items: list[dict[str, Any]], cursor: str) -> int: ...
     def counts(self) -> tuple[int, int]: ...  # (waiting, quarantined)
 
 
 class AttachmentUploader(Protocol):
-    def upload(self, item: OutboxItem, progress: Any, cancelled: threading.Event) -> int: ...
+    def upload(self, item: Any, progress: Any, cancelled: threading.Event) -> int: ...
 
 
 @dataclass
@@ -170,7 +172,7 @@ class SyncEngine:
             self._running = True
             self._publish_status()
             started = time.monotonic()
-            sent0, received0 = self.client.bytes_sent, self.client.bytes_received
+            traffic0 = self.client.traffic()
             pushed = uploaded = pulled = 0
             error: str | None = None
             retry_after: float | None = None
@@ -202,8 +204,8 @@ class SyncEngine:
                 uploaded=uploaded,
                 pulled=pulled,
                 quarantined=quarantined,
-                bytes_sent=self.client.bytes_sent - sent0,
-                bytes_received=self.client.bytes_received - received0,
+                bytes_sent=self.client.traffic().bytes_sent - traffic0.bytes_sent,
+                bytes_received=self.client.traffic().bytes_received - traffic0.bytes_received,
                 seconds=time.monotonic() - started,
                 error=error,
             )
@@ -230,16 +232,15 @@ class SyncEngine:
                 return pushed
             envelopes = [self.store.envelope(item) for item in items]
             started = time.monotonic()
-            before = self.client.bytes_sent
             try:
-                results = self.client.push_envelopes(envelopes, compress=self.settings.compress)
+                answer = self.client.push_envelopes(envelopes, compress=self.settings.compress)
             except TransportError:
                 self._batch = max(1, self._batch // 4)  # a cut or stall: try smaller requests
                 raise
             elapsed = max(time.monotonic() - started, 1e-3)
-            bytes_done += self.client.bytes_sent - before
+            bytes_done += answer.body_bytes
             self._adapt_batch(len(items), elapsed)
-            for item, result in zip(items, results, strict=True):
+            for item, result in zip(items, answer.results, strict=True):
                 pushed += self._settle(item, result)
             self._emit(Progress(Phase.PUSH, pushed, total, bytes_done, bytes_done))
 
@@ -288,7 +289,17 @@ class SyncEngine:
         while True:
             self._check_cancel()
             page = self.client.feed(cursor, self.settings.feed_page)
-            pulled += self.store.apply_feed_page(page.items, page.cursor)
+            items = [
+                {
+                    "id": i.id,
+                    "kind": i.kind,
+                    "published_at": i.published_at,
+                    "tlp": i.tlp,
+                    "payload": i.payload,
+                }
+                for i in page.items
+            ]
+            pulled += self.store.apply_feed_page(items, page.cursor)
             cursor = page.cursor
             self._emit(Progress(Phase.PULL, pulled, pulled, 0, 0))
             if not page.more:
