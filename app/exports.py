@@ -108,10 +108,7 @@ class FileVerification:
 def _describe(v: VerifiedEnvelope[Any]) -> str:
     trust = "portal-certified" if v.trust == "portal" else "self-signed, not enrolled"
     cert = v.certificate
-    return (
-        f"{v.type} {v.hash[:16]}… signed by {cert.user_id} "
-        f"({cert.role}, {cert.agency}; {trust})"
-    )
+    return f"{v.type} {v.hash[:16]}… signed by {cert.user_id} ({cert.role}, {cert.agency}; {trust})"
 
 
 def verify_file(
@@ -190,4 +187,3 @@ def _verify_export(
             f"approved one ({label})",
         )
     return result
-

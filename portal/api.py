@@ -3,7 +3,7 @@ happens in registry, ingest and feed, run in a worker thread (blocking SQL and c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from starlette.concurrency import run_in_threadpool
@@ -18,8 +18,10 @@ from portal.database import Database
 from portal.feed import read_feed
 from portal.ingest import ingest_batch
 from portal.keys import PortalKeys
+from portal.locks import UploadLocks
 from portal.problems import Problem
 from portal.request_body import check_json_content_type, decode, parse_object, read_raw
+from portal.uploads import UploadStore
 from sync.protocol import b64url_decode, b64url_encode
 from sync.protocol.envelopes import ENVELOPE_VERSION
 from sync.protocol.fields import format_timestamp
@@ -34,9 +36,11 @@ class Portal:
     settings: Settings
     db: Database
     keys: PortalKeys
+    store: UploadStore
+    upload_locks: UploadLocks = field(default_factory=UploadLocks)
 
 
-def _portal(request: Request) -> Portal:
+def portal_of(request: Request) -> Portal:
     portal: Portal = request.app.state.portal
     return portal
 
@@ -48,7 +52,8 @@ def _target_uri(request: Request, settings: Settings) -> str:
     return settings.public_url.rstrip("/") + request.url.path + (f"?{query}" if query else "")
 
 
-async def _authenticate(request: Request, portal: Portal, raw: bytes) -> Caller:
+async def authenticate_request(request: Request, portal: Portal, raw: bytes | None) -> Caller:
+    """The signed caller; `raw=None` for a streamed body whose digest is checked later."""
     signed = SignedRequest(
         method=request.method,
         target_uri=_target_uri(request, portal.settings),
@@ -66,7 +71,7 @@ async def _authenticate(request: Request, portal: Portal, raw: bytes) -> Caller:
 
 
 async def hello(request: Request) -> Response:
-    portal = _portal(request)
+    portal = portal_of(request)
     limits = portal.settings.limits
     now = now_seconds()
     return JSONResponse(
@@ -80,6 +85,7 @@ async def hello(request: Request) -> Response:
                 "max_batch": limits.max_batch,
                 "max_feed_limit": limits.max_feed_limit,
                 "signature_window_seconds": limits.signature_window_seconds,
+                "max_attachment_bytes": limits.max_attachment_bytes,
             },
             "keys": {
                 "ed25519": {
@@ -94,7 +100,7 @@ async def hello(request: Request) -> Response:
 
 
 async def enrol(request: Request) -> Response:
-    portal = _portal(request)
+    portal = portal_of(request)
     check_json_content_type(request)
     raw = await read_raw(request, portal.settings.limits.max_body_bytes)
     body = parse_object(raw, ("code", "public_key", "user_id"), ("code", "public_key", "user_id"))
@@ -127,11 +133,11 @@ async def enrol(request: Request) -> Response:
 
 
 async def push_envelopes(request: Request) -> Response:
-    portal = _portal(request)
+    portal = portal_of(request)
     limits = portal.settings.limits
     raw = await read_raw(request, limits.max_body_bytes)
     # Authenticate before inflating: only enrolled keys get to spend our CPU on it.
-    caller = await _authenticate(request, portal, raw)
+    caller = await authenticate_request(request, portal, raw)
     check_json_content_type(request)
     data = decode(raw, request.headers.get("content-encoding"), limits.max_body_bytes)
     body = parse_object(data, ("envelopes",), ("envelopes",))
@@ -157,9 +163,9 @@ async def push_envelopes(request: Request) -> Response:
 
 
 async def feed(request: Request) -> Response:
-    portal = _portal(request)
+    portal = portal_of(request)
     raw = await read_raw(request, portal.settings.limits.max_body_bytes)
-    caller = await _authenticate(request, portal, raw)
+    caller = await authenticate_request(request, portal, raw)
     limit_text = request.query_params.get("limit", str(DEFAULT_FEED_LIMIT))
     max_limit = portal.settings.limits.max_feed_limit
     if not limit_text.isdigit() or not 1 <= int(limit_text) <= max_limit:

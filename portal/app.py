@@ -10,17 +10,23 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from portal import api
+from portal import api, tus
 from portal.config import Settings
 from portal.database import Database
 from portal.keys import PortalKeys, load_keys
 from portal.problems import MEDIA_TYPE, Problem
+from portal.uploads import UploadStore
 
 log = logging.getLogger("portal")
 
 
 def problem_response(problem: Problem) -> Response:
-    return JSONResponse(problem.to_json(), status_code=problem.status, media_type=MEDIA_TYPE)
+    return JSONResponse(
+        problem.to_json(),
+        status_code=problem.status,
+        media_type=MEDIA_TYPE,
+        headers=problem.headers,
+    )
 
 
 async def _on_problem(request: Request, exc: Exception) -> Response:
@@ -46,6 +52,10 @@ ROUTES = [
     Route("/v1/envelopes", api.push_envelopes, methods=["POST"]),
     Route("/v1/feed", api.feed, methods=["GET"]),
     Route("/v1/bundles", api.bundles, methods=["POST"]),
+    Route("/v1/attachments", tus.options, methods=["OPTIONS"]),
+    Route("/v1/attachments", tus.create, methods=["POST"]),
+    Route("/v1/attachments/{upload_id}", tus.head, methods=["HEAD"]),
+    Route("/v1/attachments/{upload_id}", tus.patch, methods=["PATCH"]),
 ]
 
 
@@ -53,7 +63,7 @@ def create_app(
     settings: Settings, *, db: Database | None = None, keys: PortalKeys | None = None
 ) -> Starlette:
     database = db if db is not None else Database(settings.db_url)
-    database.create_schema()
+    database.upgrade()
     portal_keys = keys if keys is not None else load_keys(settings.data_dir)
     app = Starlette(
         routes=ROUTES,
@@ -63,5 +73,7 @@ def create_app(
             Exception: _on_crash,
         },
     )
-    app.state.portal = api.Portal(settings=settings, db=database, keys=portal_keys)
+    app.state.portal = api.Portal(
+        settings=settings, db=database, keys=portal_keys, store=UploadStore(settings.data_dir)
+    )
     return app

@@ -4,6 +4,10 @@ Order of checks (first failure wins, each with its own problem type): headers pr
 well-formed, key enrolled, signature over the signature base, Content-Digest equals the body,
 key not revoked, certificate valid now, `created` within the window, nonce never seen.
 The nonce is recorded only once everything else has passed.
+
+A streamed body (tus PATCH) is authenticated before it is read (`body=None`): the signature
+covers the Content-Digest header, and the handler compares the digest with the bytes once
+they have arrived, storing nothing until they match.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from portal.tables import nonces
 from sync.http_signatures import (
     HttpSignatureError,
     check_content_digest,
+    check_content_digest_of,
+    check_digest_field,
     parse_signature,
     verify_request,
 )
@@ -58,7 +64,7 @@ class SignedRequest:
     method: str
     target_uri: str
     headers: dict[str, str]  # lower-case names
-    body: bytes  # as received (before any Content-Encoding is undone)
+    body: bytes | None  # as received (before any Content-Encoding); None: checked later
 
 
 def authenticate(
@@ -68,9 +74,9 @@ def authenticate(
         params = parse_signature(
             request.headers.get("signature-input"), request.headers.get("signature")
         )
-        digest = request.headers.get("content-digest")
-        check_content_digest(digest, request.body)
-        assert digest is not None  # checked just above
+        digest = check_digest_field(request.headers.get("content-digest"))
+        if request.body is not None:
+            check_content_digest(digest, request.body)
         with db.read() as conn:
             resolver = PortalKeyResolver(conn, keys)
             certificate = resolver.certificate(params.keyid)
@@ -110,3 +116,11 @@ def _record_nonce(
             conn.execute(nonces.delete().where(nonces.c.created < now - 2 * window))
     except IntegrityError:
         raise Problem("replayed-request", "this request nonce has been used before") from None
+
+
+def check_streamed_digest(headers: dict[str, str], sha256: bytes) -> None:
+    """After a streamed body has arrived: its SHA-256 must be the signed Content-Digest."""
+    try:
+        check_content_digest_of(headers.get("content-digest"), sha256)
+    except HttpSignatureError as exc:
+        raise Problem(exc.code, str(exc)) from None

@@ -5,9 +5,12 @@ outpost-portal admin agency-create --data DIR CODE --member-state KEN --name "..
 outpost-portal admin code-issue --data DIR --agency CODE --role officer [--valid-hours 72]
 outpost-portal admin revoke --data DIR KEY_ID --reason "lost device"
 outpost-portal admin publish --data DIR FILE.json
-outpost-portal admin provisioning --data DIR --agency CODE --url https://portal.example
+outpost-portal admin provisioning --data DIR --agency CODE --url https://portal.example \
+    [--tls-cert portal.pem]
 outpost-portal admin audit-verify --data DIR
-outpost-portal serve --data DIR [--db URL] [--host 127.0.0.1] [--port 8443]
+outpost-portal admin db-upgrade --data DIR [--db URL]
+outpost-portal serve --data DIR [--db URL] [--host 127.0.0.1] [--port 8443] \
+    [--tls-cert portal.pem --tls-key portal.key]
 """
 
 from __future__ import annotations
@@ -24,17 +27,38 @@ from portal import audit, registry
 from portal.app import create_app
 from portal.clock import now_seconds
 from portal.config import Settings, default_db_url
-from portal.database import Database
+from portal.database import Database, current_revision, head_revision
 from portal.keys import create_keys, key_file, load_keys
 from portal.server import uvicorn_config
 from sync.protocol import b64url_encode
 from sync.protocol.canonical import parse_json
+from sync.tls_pinning import PROVISIONING_FIELD, normalise_pin, spki_sha256
 
 
-def _database(args: argparse.Namespace) -> Database:
+def _database(args: argparse.Namespace, *, upgrade: bool = False) -> Database:
+    """The portal database; only init, db-upgrade and serve change its schema, the other
+    commands refuse to work on a schema other than the one this code was written for."""
     db = Database(args.db or default_db_url(args.data))
-    db.create_schema()
+    if upgrade:
+        db.upgrade()
+        return db
+    with db.read() as conn:
+        current = current_revision(conn)
+    if current != head_revision():
+        db.dispose()
+        raise registry.AdminError(
+            f"the database schema is at revision {current}, this portal needs"
+            f" {head_revision()}: run `outpost-portal admin db-upgrade` first"
+        )
     return db
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    db = _database(args, upgrade=True)
+    with db.read() as conn:
+        print(f"database schema at revision {current_revision(conn)}")
+    db.dispose()
+    return 0
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -42,7 +66,7 @@ def _init(args: argparse.Namespace) -> int:
         print(f"{key_file(args.data)} exists; keys are never replaced", file=sys.stderr)
         return 1
     keys = create_keys(args.data, portal_id=args.portal_id, agency=args.agency)
-    _database(args).dispose()
+    _database(args, upgrade=True).dispose()
     print(f"portal keys written to {key_file(args.data)}")
     print(f"ed25519 key id: {keys.key_id}")
     return 0
@@ -105,6 +129,14 @@ def _provisioning(args: argparse.Namespace) -> int:
         "agency": args.agency,
         "member_state": state,
     }
+    pins = [normalise_pin(p) for p in args.tls_backup_pin or []]
+    if args.tls_cert:
+        pins.insert(0, spki_sha256(Path(args.tls_cert).read_bytes()))
+    if pins:
+        # Clients trust the portal's TLS key by these pins, not by certificate authorities.
+        document[PROVISIONING_FIELD] = pins
+    elif args.url.lower().startswith("https://"):
+        print("warning: no --tls-cert given, the file pins no TLS key", file=sys.stderr)
     print(json.dumps(document, indent=2))
     return 0
 
@@ -120,6 +152,8 @@ def _audit_verify(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise registry.AdminError("--tls-cert and --tls-key go together")
     settings = Settings(
         db_url=args.db or default_db_url(args.data), data_dir=args.data, public_url=args.public_url
     )
@@ -185,7 +219,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     provisioning.add_argument("--agency", required=True)
     provisioning.add_argument("--url", required=True, help="portal URL the clients use")
+    provisioning.add_argument("--tls-cert", help="the portal's PEM certificate: pin its key")
+    provisioning.add_argument(
+        "--tls-backup-pin",
+        action="append",
+        help="base64 SHA-256 SPKI pin of a standby key (repeatable)",
+    )
     provisioning.set_defaults(run=_provisioning)
+
+    upgrade = admin.add_parser(
+        "db-upgrade", parents=[common], help="upgrade the database schema to this version"
+    )
+    upgrade.set_defaults(run=_db_upgrade)
 
     verify = admin.add_parser("audit-verify", parents=[common], help="check the audit chain")
     verify.set_defaults(run=_audit_verify)

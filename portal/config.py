@@ -15,6 +15,9 @@ class Limits:
     max_feed_limit: int = 500  # items per feed page
     signature_window_seconds: int = 300  # allowed |created - portal time|
     certificate_days: int = 365  # validity of certificates issued at enrolment
+    max_attachment_bytes: int = 64 * 1024 * 1024  # one attachment (tus Tus-Max-Size)
+    # An unfinished upload is discarded this long after its last chunk (tus Upload-Expires).
+    upload_expiry_seconds: int = 24 * 3600
 
 
 @dataclass(frozen=True, slots=True)

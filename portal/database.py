@@ -14,9 +14,13 @@ from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, CursorResult, Engine
 
-from portal.tables import metadata
+MIGRATIONS = "portal:migrations"  # package resource: works from a wheel, no alembic.ini
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -33,7 +37,25 @@ def create_engine(url: str) -> Engine:
         engine = sa.create_engine(url, connect_args={"check_same_thread": False})
         sa.event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return sa.create_engine(url, pool_pre_ping=True)
+    # Up to 16 concurrent requests each hold a read and a write connection for a moment.
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=16, max_overflow=16)
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """A programmatic Alembic configuration for the portal's revisions."""
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
 
 
 class Database:
@@ -41,8 +63,11 @@ class Database:
         self.engine = create_engine(url)
         self._write_lock = threading.Lock()
 
-    def create_schema(self) -> None:
-        metadata.create_all(self.engine)
+    def upgrade(self) -> None:
+        """Bring the schema to the newest revision (a no-op when it is there already)."""
+        with self._write_lock, self.engine.begin() as conn:
+            if current_revision(conn) != head_revision():
+                command.upgrade(alembic_config(conn), "head")
 
     @contextmanager
     def write(self) -> Iterator[Connection]:

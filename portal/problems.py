@@ -37,7 +37,7 @@ PROBLEMS: Final[dict[str, ProblemType]] = _types(
     ("unknown-field", 400, "The request body has a field this API does not know"),
     ("body-too-large", 413, "The request body is larger than the portal accepts"),
     ("batch-too-large", 413, "The batch has more envelopes than the portal accepts"),
-    ("unsupported-media-type", 415, "The body must be application/json"),
+    ("unsupported-media-type", 415, "The body's media type is not the one this endpoint takes"),
     ("unsupported-content-encoding", 415, "Content-Encoding must be identity, gzip or zstd"),
     ("bad-compression", 400, "The compressed body cannot be decompressed"),
     ("invalid-cursor", 400, "The feed cursor is not one this portal issued"),
@@ -75,6 +75,15 @@ PROBLEMS: Final[dict[str, ProblemType]] = _types(
     ("wrong-agency", 403, "The signer's agency does not match the caller's or the report's"),
     ("unknown-submission", 422, "The approval names a submission the portal has not stored"),
     ("envelope-conflict", 409, "Another envelope holds this report version or decision"),
+    # attachment uploads (tus 1.0)
+    ("unsupported-tus-version", 412, "The request does not speak tus 1.0.0"),
+    ("upload-too-large", 413, "The upload is longer than declared or than the portal accepts"),
+    ("offset-mismatch", 409, "Upload-Offset is not the upload's current offset"),
+    ("unsupported-checksum-algorithm", 400, "Upload-Checksum must use sha256"),
+    ("checksum-mismatch", 460, "The chunk does not match its Upload-Checksum"),
+    ("upload-expired", 410, "The upload expired before it was completed"),
+    ("upload-locked", 423, "Another request is writing to this upload"),
+    ("attachment-hash-mismatch", 422, "The completed file does not have the declared SHA-256"),
 )
 
 
@@ -88,6 +97,8 @@ class Problem(Exception):
         self.kind = PROBLEMS[slug]
         self.detail = detail
         self.extensions = extensions
+        # Response headers some protocols require on errors too (tus: Tus-Resumable).
+        self.headers: dict[str, str] = {}
 
     @property
     def status(self) -> int:

@@ -3,13 +3,25 @@
 Times are Unix seconds (BigInteger): no time-zone handling differences between engines.
 Documents that are signed (certificates, envelopes, receipts) are stored as their canonical
 JSON text, so the bytes handed back to clients are exactly the bytes first produced.
+
+This module is the schema the code expects; the database gets it only through the Alembic
+revisions in portal/migrations (a test checks that both agree).
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-metadata = sa.MetaData()
+# Named constraints: the same names on SQLite and PostgreSQL, so later migrations (SQLite
+# batch mode rebuilds tables) can refer to them.
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
 
 # A 64-bit key on PostgreSQL; on SQLite only INTEGER PRIMARY KEY aliases the rowid.
 SeqId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
@@ -134,4 +146,32 @@ audit_log = sa.Table(
     sa.Column("prev_hash", Hash, nullable=False),
     sa.Column("hash", Hash, nullable=False),
     sqlite_autoincrement=True,
+)
+
+# tus uploads in progress and done (docs/protocol.md §5.6). The bytes live in files under
+# the data directory; the row is the truth about how many of them count (`received`).
+uploads = sa.Table(
+    "uploads",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),  # random, unguessable
+    sa.Column("key_id", KeyId, nullable=False),
+    sa.Column("user_id", sa.String(128), nullable=False),
+    sa.Column("agency", sa.String(32), nullable=False),
+    sa.Column("report_id", sa.String(36), nullable=False, index=True),
+    sa.Column("sha256", Hash, nullable=False),  # declared hash of the whole file
+    sa.Column("media_type", sa.String(255)),
+    sa.Column("length", sa.BigInteger, nullable=False),
+    sa.Column("received", sa.BigInteger, nullable=False),
+    sa.Column("created_at", Time, nullable=False),
+    sa.Column("expires_at", Time, nullable=False, index=True),
+    sa.Column("completed_at", Time),
+)
+
+# Completed files, content-addressed: one copy per SHA-256 however many uploads carried it.
+attachments = sa.Table(
+    "attachments",
+    metadata,
+    sa.Column("sha256", Hash, primary_key=True),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("stored_at", Time, nullable=False),
 )

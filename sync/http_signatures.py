@@ -70,13 +70,20 @@ class SignatureParams:
 
 def content_digest(body: bytes) -> str:
     """The Content-Digest field value for `body` (the content as sent, after any encoding)."""
-    digest = base64.b64encode(hashlib.sha256(body).digest()).decode("ascii")
-    return f"{DIGEST_ALGORITHM}=:{digest}:"
+    return content_digest_of(hashlib.sha256(body).digest())
 
 
-def check_content_digest(field_value: str | None, body: bytes) -> None:
-    """Raise HttpSignatureError("digest-mismatch") unless `field_value` is the sha-256 digest
-    of `body` ("missing-digest" when absent, "malformed-signature" for another form)."""
+def content_digest_of(sha256: bytes) -> str:
+    """The Content-Digest field value for a body whose SHA-256 is `sha256` (for bodies that
+    are hashed while they stream, never held in memory whole)."""
+    return f"{DIGEST_ALGORITHM}=:{base64.b64encode(sha256).decode('ascii')}:"
+
+
+def check_digest_field(field_value: str | None) -> str:
+    """The Content-Digest field value, stripped, once it has the form of our profile.
+
+    Raises HttpSignatureError: "missing-digest" when absent, "malformed-signature" for
+    another form. The body is compared separately (check_content_digest[_of])."""
     if field_value is None:
         raise HttpSignatureError("missing-digest", "Content-Digest header is missing")
     match = _BYTE_SEQUENCE.fullmatch(field_value.strip())
@@ -84,7 +91,19 @@ def check_content_digest(field_value: str | None, body: bytes) -> None:
         raise HttpSignatureError(
             "malformed-signature", "Content-Digest must be a single sha-256=:<base64>: member"
         )
-    if not hmac.compare_digest(field_value.strip(), content_digest(body)):
+    return field_value.strip()
+
+
+def check_content_digest(field_value: str | None, body: bytes) -> None:
+    """Raise HttpSignatureError("digest-mismatch") unless `field_value` is the sha-256 digest
+    of `body` ("missing-digest" when absent, "malformed-signature" for another form)."""
+    check_content_digest_of(field_value, hashlib.sha256(body).digest())
+
+
+def check_content_digest_of(field_value: str | None, sha256: bytes) -> None:
+    """check_content_digest for a body known by its SHA-256 only."""
+    value = check_digest_field(field_value)
+    if not hmac.compare_digest(value, content_digest_of(sha256)):
         raise HttpSignatureError("digest-mismatch", "Content-Digest does not match the body")
 
 

@@ -1,4 +1,6 @@
-"""A real portal on a free loopback port (uvicorn in a thread) over a temporary SQLite file."""
+"""A real portal on a free loopback port (uvicorn in a thread), once over a temporary SQLite
+file and once over a throwaway PostgreSQL cluster (skipped, with the reason, when the
+PostgreSQL server binaries are not installed)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from portal import throwaway_pg
 from portal.app import create_app
 from portal.clock import now_seconds
 from portal.config import Limits, Settings, default_db_url
@@ -19,7 +22,7 @@ from portal.server import BackgroundServer, start_in_thread
 from tests.portal.portal_client import User, enrol
 
 # Small limits keep the oversized-body tests cheap.
-TEST_LIMITS = Limits(max_body_bytes=256 * 1024, max_batch=50)
+TEST_LIMITS = Limits(max_body_bytes=256 * 1024, max_batch=50, max_attachment_bytes=1024 * 1024)
 _agency_numbers = itertools.count(1)
 
 
@@ -43,11 +46,38 @@ class RunningPortal:
         return enrol(self.url, self.code(agency, role), user_id)
 
 
+BACKENDS = ["sqlite", "postgresql"]
+_database_numbers = itertools.count(1)
+
+
 @pytest.fixture(scope="session")
-def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningPortal]:
+def pg_cluster() -> Iterator[throwaway_pg.Cluster]:
+    reason = throwaway_pg.unavailable_reason()
+    if reason is not None:
+        pytest.skip(f"PostgreSQL backend not tested: {reason}")
+    cluster = throwaway_pg.start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+def new_database_url(request: pytest.FixtureRequest, backend: str, data_dir: Path) -> str:
+    """An empty database of `backend` (a file in data_dir, or a new PostgreSQL database)."""
+    if backend == "sqlite":
+        return default_db_url(data_dir)
+    cluster: throwaway_pg.Cluster = request.getfixturevalue("pg_cluster")
+    return cluster.create_database(f"portal_{next(_database_numbers)}")
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def portal(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningPortal]:
     data_dir = tmp_path_factory.mktemp("portal")
+    db_url = new_database_url(request, request.param, data_dir)
     keys = create_keys(data_dir, portal_id="portal.test", agency="FORUM")
-    settings = Settings(db_url=default_db_url(data_dir), data_dir=data_dir, limits=TEST_LIMITS)
+    settings = Settings(db_url=db_url, data_dir=data_dir, limits=TEST_LIMITS)
     db = Database(settings.db_url)
     server = start_in_thread(create_app(settings, db=db, keys=keys))
     try:

@@ -153,12 +153,16 @@ def wire(envelope: Envelope[Any]) -> dict[str, Any]:
     return value
 
 
-def enrol(base_url: str, code: str, user_id: str) -> User:
+def enrol(
+    base_url: str, code: str, user_id: str, *, session: requests.Session | None = None
+) -> User:
+    """Enrol a new key; the User sends through `session` (e.g. a pinned TLS session)."""
     key = generate_private_key()
-    response = requests.post(
+    session = session or requests.Session()
+    response = session.post(
         base_url + "/v1/enrol",
         json={"code": code, "public_key": b64url_encode(public_key_raw(key)), "user_id": user_id},
         timeout=30,
     )
     assert response.status_code == 201, response.text
-    return User(base_url, key, Certificate.from_json(response.json()["certificate"]))
+    return User(base_url, key, Certificate.from_json(response.json()["certificate"]), session)

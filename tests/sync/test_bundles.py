@@ -56,7 +56,7 @@ def test_any_flipped_byte_is_refused() -> None:
 
 def test_wrong_portal_and_wrong_key_are_refused() -> None:
     data, portal, keys, _ = _setup()
-    with pytest.raises(BundleError, match="addressed to portal 'portal.test'"):
+    with pytest.raises(BundleError, match=r"addressed to portal 'portal\.test'"):
         open_bundle(data, portal, keys, "another.portal")
     with pytest.raises(BundleError, match="another portal key"):
         open_bundle(data, X25519PrivateKey.generate(), keys, "portal.test")
