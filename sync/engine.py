@@ -225,11 +225,14 @@ class SyncEngine:
         pushed = 0
         total = len(self.store.due(TEXT_KINDS, 100_000))
         bytes_done = 0
+        tried: set[int] = set()  # an item refused in this pass waits for the next one
         while True:
             self._check_cancel()
-            items = list(self.store.due(TEXT_KINDS, self._batch))
+            due = self.store.due(TEXT_KINDS, self._batch + len(tried))
+            items = [i for i in due if i.id not in tried][: self._batch]
             if not items:
                 return pushed
+            tried.update(i.id for i in items)
             envelopes = [self.store.envelope(item) for item in items]
             started = time.monotonic()
             try:

@@ -1,0 +1,147 @@
+"""A portal that fails in every way a real one can: the client keeps the work, backs off,
+says why, and never marks anything delivered without a receipt that verifies."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from sync_support import Post, approved_reports, connected_post
+
+from app.reports import ReportService
+from cli.wiring import sync_engine
+from storage.outbox_repo import OutboxRepository
+from sync.events import PassSummary
+from tests.linkproxy import TinyHttpServer, TinyRequest, http_response
+from tests.portal_server import PortalServer
+
+Rule = Callable[[TinyRequest, requests.Response | None], bytes | None]
+
+
+class Interposer:
+    """Forwards every request to the real portal, unless `rule` answers it (before or after
+    forwarding): a portal with a scripted fault on top."""
+
+    def __init__(self, portal: PortalServer) -> None:
+        self.portal = portal
+        self.rule: Rule = lambda _req, _resp: None
+        self.server = TinyHttpServer(self._respond)
+
+    def _respond(self, request: TinyRequest) -> bytes:
+        early = self.rule(request, None)
+        if early is not None:
+            return early
+        forwarded = requests.request(
+            request.method,
+            self.portal.url + request.path,
+            data=request.body,
+            headers=request.headers,
+            timeout=30,
+        )
+        late = self.rule(request, forwarded)
+        if late is not None:
+            return late
+        keep = {"content-type", "retry-after", "location", "upload-offset", "tus-resumable"}
+        headers = {k: v for k, v in forwarded.headers.items() if k.lower() in keep}
+        return http_response(forwarded.status_code, forwarded.content, headers)
+
+
+@pytest.fixture
+def interposer(live_portal: PortalServer) -> Iterator[Interposer]:
+    box = Interposer(live_portal)
+    with box.server:
+        yield box
+
+
+@pytest.fixture
+def post(tmp_path: Path, live_portal: PortalServer, interposer: Interposer) -> Post:
+    post = connected_post(tmp_path / "post", live_portal, url=interposer.server.url)
+    approved_reports(post, 3)
+    return post
+
+
+def _pushing(request: TinyRequest) -> bool:
+    return request.method == "POST" and request.path.startswith("/v1/envelopes")
+
+
+def _nothing_delivered(post: Post) -> None:
+    with post.focal() as s:
+        assert {o.state for o in OutboxRepository(s.db).items()} == {"pending"}
+        statuses = {v.status for v in ReportService(s.db, s.user).list_page()}
+        assert statuses <= {"approved", "sent"}  # never acknowledged without a receipt
+
+
+def _then_all_delivered(post: Post, interposer: Interposer) -> None:
+    interposer.rule = lambda _req, _resp: None  # the portal recovers
+    with post.focal() as s:
+        summary = sync_engine(s).run_pass()
+        assert summary.error is None, summary.error
+        assert {o.state for o in OutboxRepository(s.db).items()} == {"delivered"}
+
+
+@pytest.mark.parametrize(
+    ("answer", "says"),
+    [
+        (http_response(500, b"oops"), "500"),
+        (http_response(502, b"<html>bad gateway</html>", {"Content-Type": "text/html"}), "502"),
+        (http_response(200, b'{"portal_time": "2026', content_length=400), "cut"),
+        (http_response(200, b'{"portal_time": "2026'), "JSON"),
+    ],
+    ids=["500", "502-html", "truncated", "bad-json"],
+)
+def test_broken_answers_keep_the_work(
+    post: Post, interposer: Interposer, answer: bytes, says: str
+) -> None:
+    interposer.rule = lambda req, _resp: answer if _pushing(req) else None
+    with post.focal() as s:
+        summary = sync_engine(s, stall_timeout=5).run_pass()
+    assert summary.error is not None and says.lower() in summary.error.lower(), summary.error
+    _nothing_delivered(post)
+    _then_all_delivered(post, interposer)
+
+
+def test_invalid_receipts_never_count(post: Post, interposer: Interposer) -> None:
+    def forge(request: TinyRequest, response: requests.Response | None) -> bytes | None:
+        if response is None or not _pushing(request):
+            return None
+        answer = response.json()
+        for result in answer["results"]:
+            result["receipt"]["body"]["portal_seq"] += 1000  # the signature no longer holds
+        return http_response(200, json.dumps(answer).encode(), {"Content-Type": "application/json"})
+
+    interposer.rule = forge
+    with post.focal() as s:
+        sync_engine(s).run_pass()
+        items = OutboxRepository(s.db).items()
+        assert {o.state for o in items} == {"pending"}
+        assert all("receipt did not verify" in (o.last_error or "") for o in items)
+    # The portal did store them; the next honest answer repeats the original receipts.
+    _then_all_delivered(post, interposer)
+
+
+def test_503_retry_after_is_honoured(post: Post, interposer: Interposer) -> None:
+    interposer.rule = lambda req, _resp: (
+        http_response(503, b"", {"Retry-After": "7"}) if _pushing(req) else None
+    )
+    with post.focal() as s:
+        engine = sync_engine(s)
+        done = threading.Event()
+        engine.add_listener(lambda e: done.set() if isinstance(e, PassSummary) else None)
+        engine.start()
+        try:
+            assert done.wait(30)
+            for _ in range(50):
+                status = engine.status()
+                if status.next_attempt_in is not None:
+                    break
+                done.wait(0.1)
+            assert status.next_attempt_in is not None and status.next_attempt_in >= 7
+            assert status.last_error and "503" in status.last_error
+        finally:
+            engine.stop()
+    _nothing_delivered(post)
+    _then_all_delivered(post, interposer)
