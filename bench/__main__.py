@@ -8,7 +8,9 @@ import sys
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="bench")
-    parser.add_argument("suites", nargs="*", default=["signing", "store"], help="signing, store")
+    parser.add_argument(
+        "suites", nargs="*", default=["signing", "store", "sync"], help="signing, store, sync"
+    )
     parser.add_argument("--reports", type=int, default=100_000)
     args = parser.parse_args()
     for suite in args.suites:
@@ -16,6 +18,10 @@ def main() -> int:
             from bench import store_bench
 
             store_bench.run(args.reports)
+        elif suite == "sync":
+            from bench import sync_bench
+
+            sync_bench.run()
         elif suite == "signing":
             from bench import signing_bench
 

@@ -41,10 +41,10 @@ def portal_client(
     adapter = None
     pin_errors: tuple[type[BaseException], ...] = ()
     if settings.tls_pin and settings.url.startswith("https://"):
-        from sync.tls_pinning import PinMismatchError, PinnedAdapter
+        from sync.tls_pinning import CertificatePinError, PinnedAdapter
 
         adapter = PinnedAdapter(settings.tls_pin)
-        pin_errors = (PinMismatchError,)
+        pin_errors = (CertificatePinError,)
     signer = None
     if signed:
         key = signing_key(session.db, session.user)

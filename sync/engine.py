@@ -96,6 +96,7 @@ class SyncEngine:
         self._last_success: str | None = None
         self._next_attempt_in: float | None = None
         self._retry_after: float | None = None
+        self._done = {"pushed": 0, "uploaded": 0, "pulled": 0}  # this pass, so far
 
     # -- control (any thread) -------------------------------------------------------------------
 
@@ -173,16 +174,16 @@ class SyncEngine:
             self._publish_status()
             started = time.monotonic()
             traffic0 = self.client.traffic()
-            pushed = uploaded = pulled = 0
+            self._done = {"pushed": 0, "uploaded": 0, "pulled": 0}
             error: str | None = None
             retry_after: float | None = None
             try:
                 self._emit(Progress(Phase.PROBE, 0, 1, 0, 0))
                 self.client.hello()
                 self._link = LinkState.ONLINE
-                pushed = self._push()
-                uploaded = self._upload()
-                pulled = self._pull()
+                self._push()
+                self._upload()
+                self._pull()
                 self._last_success = _now_text()
             except Cancelled:
                 error = "Sync cancelled; everything not yet delivered stays queued."
@@ -200,9 +201,9 @@ class SyncEngine:
             self._last_error = error
             _waiting, quarantined = self.store.counts()
             summary = PassSummary(
-                pushed=pushed,
-                uploaded=uploaded,
-                pulled=pulled,
+                pushed=self._done["pushed"],
+                uploaded=self._done["uploaded"],
+                pulled=self._done["pulled"],
                 quarantined=quarantined,
                 bytes_sent=self.client.traffic().bytes_sent - traffic0.bytes_sent,
                 bytes_received=self.client.traffic().bytes_received - traffic0.bytes_received,
@@ -236,7 +237,7 @@ class SyncEngine:
             envelopes = [self.store.envelope(item) for item in items]
             started = time.monotonic()
             try:
-                answer = self.client.push_envelopes(envelopes, compress=self.settings.compress)
+                answer = self._push_batch(envelopes)
             except TransportError:
                 self._batch = max(1, self._batch // 4)  # a cut or stall: try smaller requests
                 raise
@@ -244,8 +245,22 @@ class SyncEngine:
             bytes_done += answer.body_bytes
             self._adapt_batch(len(items), elapsed)
             for item, result in zip(items, answer.results, strict=True):
-                pushed += self._settle(item, result)
+                delivered = self._settle(item, result)
+                pushed += delivered
+                self._done["pushed"] += delivered
             self._emit(Progress(Phase.PUSH, pushed, total, bytes_done, bytes_done))
+
+    def _push_batch(self, envelopes: list[dict[str, Any]]) -> Any:
+        """One push; a connection the far end had already closed (a keep-alive timer that ran
+        out while a slow link was still delivering the last answer) is retried once on a new
+        connection at once. Pushing is idempotent, so the retry is harmless."""
+        from sync.transport import ConnectionCut
+
+        try:
+            return self.client.push_envelopes(envelopes, compress=self.settings.compress)
+        except ConnectionCut:
+            self._check_cancel()
+            return self.client.push_envelopes(envelopes, compress=self.settings.compress)
 
     def _settle(self, item: OutboxItem, result: Any) -> int:
         """Applies the portal's answer for one item. Returns 1 if it is now delivered."""
@@ -283,7 +298,9 @@ class SyncEngine:
             def progress(sent: int, total: int, _i: int = done) -> None:
                 self._emit(Progress(Phase.UPLOAD, _i, len(items), sent, total))
 
-            done += self.uploader.upload(item, progress, self._cancel)
+            finished = self.uploader.upload(item, progress, self._cancel)
+            done += finished
+            self._done["uploaded"] += finished
         return done
 
     def _pull(self) -> int:
@@ -302,7 +319,9 @@ class SyncEngine:
                 }
                 for i in page.items
             ]
-            pulled += self.store.apply_feed_page(items, page.cursor)
+            applied = self.store.apply_feed_page(items, page.cursor)
+            pulled += applied
+            self._done["pulled"] += applied
             cursor = page.cursor
             self._emit(Progress(Phase.PULL, pulled, pulled, 0, 0))
             if not page.more:
