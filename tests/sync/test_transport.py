@@ -36,6 +36,7 @@ from sync.protocol import (
 )
 from sync.transport import (
     PERMANENT_PROBLEMS,
+    RETRYABLE_PROBLEMS,
     ConnectFailed,
     ConnectionCut,
     InvalidResponse,
@@ -311,6 +312,30 @@ def test_counts_bytes_as_the_link_sees_them(
     assert [s for s, _ in seen] == sorted(s for s, _ in seen)
 
 
+class _Cancelled(Exception):
+    pass
+
+
+def test_progress_can_cancel_an_upload_midway(
+    live_portal: PortalServer,
+    team: Team,
+    link_proxy_factory: Callable[..., LinkProxy],
+) -> None:
+    proxy = link_proxy_factory(live_portal.address)
+    envelopes = [team.officer.submission("z" * 4000) for _ in range(10)]
+
+    def cancel_at_half(sent: int, total: int) -> None:
+        if sent > total // 2:
+            raise _Cancelled
+
+    with signing_client(team.officer, proxy.url()) as client:
+        with pytest.raises(_Cancelled):
+            client.push_envelopes(envelopes, compress=None, progress=cancel_at_half)
+        assert proxy.stats.bytes_up < 40_000  # the rest never left
+        results = client.push_envelopes(envelopes, compress=None).results
+    assert {r.status for r in results} == {"stored"}
+
+
 def test_satellite_link_works_and_costs_round_trips(
     live_portal: PortalServer,
     team: Team,
@@ -346,6 +371,22 @@ def test_blackhole_is_stalled_within_the_stall_timeout(
         assert stalled.value.retryable and "1 s" in str(stalled.value)
         proxy.set_blackhole(False)
         assert client.hello().protocol_version == 1  # and it recovers
+
+
+def test_blackhole_while_sending_is_stalled(
+    scripted: Any, link_proxy_factory: Callable[..., LinkProxy]
+) -> None:
+    server = scripted(answer(200, b"{}"))
+    proxy = link_proxy_factory(server.address)
+    proxy.set_blackhole(True)
+    with PortalClient(proxy.url(), connect_timeout=1, stall_timeout=30) as client:
+        started = time.monotonic()
+        with pytest.raises(Stalled) as stalled:
+            # Larger than every socket buffer on the way: the sender has to wait.
+            client.request("POST", "/upload", b"u" * 16_000_000)
+    # urllib3 applies the connect timeout while writing the body (see sync.transport._Upload).
+    assert time.monotonic() - started < 15
+    assert "took nothing" in str(stalled.value)
 
 
 def test_cut_or_reset_mid_response_is_connection_cut(
@@ -392,8 +433,10 @@ def test_target_gone_behind_the_proxy_is_not_a_success(
     link_proxy_factory: Callable[..., LinkProxy],
 ) -> None:
     proxy = link_proxy_factory(("127.0.0.1", free_port()))
-    with PortalClient(proxy.url()) as client, pytest.raises(ConnectionCut):
-        client.hello()  # accepted by the proxy, then reset: like a dying gateway
+    # Accepted by the proxy, then reset: like a dying gateway. Depending on timing the
+    # reset lands during connect() or after it.
+    with PortalClient(proxy.url()) as client, pytest.raises((ConnectionCut, ConnectFailed)):
+        client.hello()
 
 
 # -- a scripted server in place of the portal ----------------------------------------------
@@ -490,6 +533,14 @@ def test_problem_permanence() -> None:
     for slug in ("four-eyes-violation", "bad-signature", "revoked-key", "envelope-conflict"):
         assert details(slug).permanent, slug
     assert "clock-skew" not in PERMANENT_PROBLEMS
+
+
+def test_every_portal_problem_type_is_classified() -> None:
+    from portal.problems import PROBLEMS
+
+    # A new portal problem type must be placed in one of the two sets on purpose.
+    assert set(PROBLEMS) == PERMANENT_PROBLEMS | RETRYABLE_PROBLEMS
+    assert not PERMANENT_PROBLEMS & RETRYABLE_PROBLEMS
     odd = ProblemDetails.from_json(["not", "an", "object"], 418)
     assert (odd.type, odd.status, odd.extensions) == ("about:blank", 418, {})
 
