@@ -9,7 +9,10 @@ import sys
 def main() -> int:
     parser = argparse.ArgumentParser(prog="bench")
     parser.add_argument(
-        "suites", nargs="*", default=["signing", "store", "sync"], help="signing, store, sync"
+        "suites",
+        nargs="*",
+        default=["signing", "store", "portal", "sync"],
+        help="signing, store, portal, sync",
     )
     parser.add_argument("--reports", type=int, default=100_000)
     args = parser.parse_args()
@@ -18,6 +21,10 @@ def main() -> int:
             from bench import store_bench
 
             store_bench.run(args.reports)
+        elif suite == "portal":
+            from bench import portal_bench
+
+            portal_bench.run()
         elif suite == "sync":
             from bench import sync_bench
 

@@ -20,7 +20,13 @@ from portal.ingest import ingest_batch
 from portal.keys import PortalKeys
 from portal.locks import UploadLocks
 from portal.problems import Problem
-from portal.request_body import check_json_content_type, decode, parse_object, read_raw
+from portal.request_body import (
+    check_json_content_type,
+    decimal,
+    decode,
+    parse_object,
+    read_raw,
+)
 from portal.uploads import UploadStore
 from sync.protocol import b64url_decode, b64url_encode
 from sync.protocol.envelopes import ENVELOPE_VERSION
@@ -46,10 +52,15 @@ def portal_of(request: Request) -> Portal:
 
 
 def _target_uri(request: Request, settings: Settings) -> str:
-    if settings.public_url is None:
-        return str(request.url)
-    query = request.url.query
-    return settings.public_url.rstrip("/") + request.url.path + (f"?{query}" if query else "")
+    """The URI the client signed: its path and query exactly as sent (still percent-encoded;
+    Starlette's request.url has the decoded path), after our scheme://host or --public-url."""
+    raw_path = request.scope.get("raw_path")
+    path = raw_path.decode("latin-1") if raw_path else request.url.path
+    query = request.scope.get("query_string", b"").decode("latin-1")
+    base = settings.public_url.rstrip("/") if settings.public_url else (
+        f"{request.url.scheme}://{request.url.netloc}"
+    )
+    return base + path + (f"?{query}" if query else "")
 
 
 async def authenticate_request(request: Request, portal: Portal, raw: bytes | None) -> Caller:
@@ -166,16 +177,16 @@ async def feed(request: Request) -> Response:
     portal = portal_of(request)
     raw = await read_raw(request, portal.settings.limits.max_body_bytes)
     caller = await authenticate_request(request, portal, raw)
-    limit_text = request.query_params.get("limit", str(DEFAULT_FEED_LIMIT))
+    limit = decimal(request.query_params.get("limit", str(DEFAULT_FEED_LIMIT)))
     max_limit = portal.settings.limits.max_feed_limit
-    if not limit_text.isdigit() or not 1 <= int(limit_text) <= max_limit:
+    if limit is None or not 1 <= limit <= max_limit:
         raise Problem("invalid-parameter", f"limit must be an integer from 1 to {max_limit}")
     page = await run_in_threadpool(
         read_feed,
         portal.db,
         caller,
         cursor=request.query_params.get("cursor"),
-        limit=int(limit_text),
+        limit=limit,
         now=now_seconds(),
     )
     return JSONResponse(page)

@@ -27,6 +27,40 @@ class Reader:
     role: str
 
 
+def item_row(
+    *,
+    kind: str,
+    at: int,
+    payload: JsonObject | str,
+    audience: Audience,
+    agency: str | None = None,
+    state: str | None = None,
+    user: str | None = None,
+    states: list[str] | None = None,
+    tlp: str | None = None,
+    recipients: list[str] | None = None,
+) -> dict[str, object]:
+    """The values of one feed row; `payload` as an object or as its canonical JSON text."""
+    return {
+        "kind": kind,
+        "created_at": at,
+        "audience": audience,
+        "audience_agency": agency,
+        "audience_state": state,
+        "audience_user": user,
+        "audience_states": None if states is None else json.dumps(sorted(states)),
+        "tlp": tlp,
+        "recipients": None if recipients is None else json.dumps(sorted(recipients)),
+        "payload": payload if isinstance(payload, str) else canonical_bytes(payload).decode(),
+    }
+
+
+def wrapped(name: str, canonical_text: str) -> str:
+    """Canonical JSON of {name: X} from the canonical text of X, without re-encoding X
+    (a one-member object has nothing to sort, and canonical JSON has no whitespace)."""
+    return canonical_bytes({name: 0}).decode()[:-2] + canonical_text + "}"
+
+
 def add_item(
     conn: Connection,
     *,
@@ -41,21 +75,19 @@ def add_item(
     tlp: str | None = None,
     recipients: list[str] | None = None,
 ) -> int:
-    result = conn.execute(
-        feed_items.insert().values(
-            kind=kind,
-            created_at=at,
-            audience=audience,
-            audience_agency=agency,
-            audience_state=state,
-            audience_user=user,
-            audience_states=None if states is None else json.dumps(sorted(states)),
-            tlp=tlp,
-            recipients=None if recipients is None else json.dumps(sorted(recipients)),
-            payload=canonical_bytes(payload).decode("utf-8"),
-        )
+    row = item_row(
+        kind=kind,
+        at=at,
+        payload=payload,
+        audience=audience,
+        agency=agency,
+        state=state,
+        user=user,
+        states=states,
+        tlp=tlp,
+        recipients=recipients,
     )
-    return inserted_id(result)
+    return inserted_id(conn.execute(feed_items.insert().values(**row)))
 
 
 def visible_to(item: Row[tuple[object, ...]], reader: Reader) -> bool:

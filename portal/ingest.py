@@ -6,12 +6,19 @@ applies the rules that depend on what is stored (idempotency, conflicts, four ey
 agency may decide on what), then stores each accepted envelope with its signed receipt.
 Every rule is checked before anything is written for an item, so a rejected item leaves
 no trace and never affects the other items of the batch.
+
+Work is set-based where the rules allow: one query finds the batch's duplicates, one its
+report-version conflicts, and accepted envelopes are written together (INSERT ... RETURNING
+for their sequence numbers, then receipts, feed items and audit rows in bulk). An approval
+may decide a submission of the same batch, so the writes so far are flushed before each
+approval is checked: the rules see exactly what one-by-one storing would have shown them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -19,13 +26,13 @@ from sqlalchemy.engine import Connection
 from portal import audit
 from portal.auth import Caller
 from portal.clock import as_datetime
-from portal.database import Database, inserted_id
-from portal.feed_items import add_item
+from portal.database import Database
+from portal.feed_items import item_row, wrapped
 from portal.keys import PortalKeys
 from portal.problems import Problem, protocol_problem_slug
 from portal.registry import agency_state
 from portal.resolver import PortalKeyResolver
-from portal.tables import envelopes
+from portal.tables import envelopes, feed_items
 from sync.protocol import (
     ApprovalBody,
     Body,
@@ -41,6 +48,7 @@ from sync.protocol import (
 from sync.protocol.canonical import JsonObject, JsonValue, parse_json
 
 Status = Literal["stored", "duplicate", "rejected"]
+StoredRow = sa.Row[*tuple[Any, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +78,21 @@ def _receipt_json(text: str) -> JsonObject:
     return value
 
 
-def _stored(conn: Connection, envelope: Envelope[Body]) -> sa.Row[tuple[object, ...]] | None:
-    return conn.execute(sa.select(envelopes).where(envelopes.c.hash == envelope.hash)).first()
+def _stored_by_hash(conn: Connection, hashes: Iterable[str]) -> dict[str, StoredRow]:
+    wanted = sorted(set(hashes))
+    if not wanted:
+        return {}
+    rows = conn.execute(
+        sa.select(envelopes.c.hash, envelopes.c.envelope, envelopes.c.receipt).where(
+            envelopes.c.hash.in_(wanted)
+        )
+    ).all()
+    return {str(row.hash): row for row in rows}
 
 
-def _same_envelope(row: sa.Row[tuple[object, ...]], envelope: Envelope[Body]) -> bool:
+def _same_signature(stored_envelope_text: str, envelope: Envelope[Body]) -> bool:
     # The hash covers everything but "sig"; a copy with another signature is not a repeat.
-    stored = parse_json(str(row.envelope))
+    stored = parse_json(stored_envelope_text)
     return isinstance(stored, dict) and stored.get("sig") == b64url_encode(envelope.sig)
 
 
@@ -84,44 +100,48 @@ def ingest_batch(
     items: list[JsonValue], *, db: Database, keys: PortalKeys, caller: Caller, now: int
 ) -> list[ItemResult]:
     results: dict[int, ItemResult] = {}
+    parsed: list[tuple[int, Envelope[Body]]] = []
+    for index, item in enumerate(items):
+        try:
+            envelope = Envelope.from_json(item)
+        except VerificationError as exc:
+            results[index] = _rejected(index, Problem(protocol_problem_slug(exc.code), str(exc)))
+            continue
+        if isinstance(envelope.body, ReceiptBody):
+            problem = Problem("unexpected-type", "receipts are issued by the portal, not accepted")
+            results[index] = _rejected(index, problem, envelope.hash)
+            continue
+        parsed.append((index, envelope))
     verified: list[tuple[int, VerifiedEnvelope[Body]]] = []
     with db.read() as conn:
+        stored = _stored_by_hash(conn, (e.hash for _, e in parsed))
         resolver = PortalKeyResolver(conn, keys)
-        for index, item in enumerate(items):
-            outcome = _check_item(index, item, conn, resolver, caller, now)
+        for index, envelope in parsed:
+            row = stored.get(envelope.hash)
+            if row is not None and _same_signature(str(row.envelope), envelope):
+                # A repeat answers with the first receipt, even if the key was revoked since.
+                results[index] = ItemResult(
+                    index, "duplicate", envelope.hash, _receipt_json(str(row.receipt))
+                )
+                continue
+            outcome = _verify(index, envelope, resolver, caller, now)
             if isinstance(outcome, ItemResult):
                 results[index] = outcome
             else:
                 verified.append((index, outcome))
     if verified:
         with db.write() as conn:
-            for index, envelope in verified:
-                try:
-                    results[index] = _store(conn, index, envelope, keys, caller, now)
-                except Problem as problem:
-                    results[index] = _rejected(index, problem, envelope.hash)
+            results.update(_BatchWriter(conn, keys, caller, now).run(verified))
     return [results[i] for i in range(len(items))]
 
 
-def _check_item(
+def _verify(
     index: int,
-    item: JsonValue,
-    conn: Connection,
+    envelope: Envelope[Body],
     resolver: PortalKeyResolver,
     caller: Caller,
     now: int,
 ) -> ItemResult | VerifiedEnvelope[Body]:
-    try:
-        envelope = Envelope.from_json(item)
-    except VerificationError as exc:
-        return _rejected(index, Problem(protocol_problem_slug(exc.code), str(exc)))
-    if isinstance(envelope.body, ReceiptBody):
-        problem = Problem("unexpected-type", "receipts are issued by the portal, not accepted")
-        return _rejected(index, problem, envelope.hash)
-    row = _stored(conn, envelope)
-    if row is not None and _same_envelope(row, envelope):
-        # A repeat answers with the receipt first issued, even if the key was revoked since.
-        return ItemResult(index, "duplicate", envelope.hash, _receipt_json(str(row.receipt)))
     try:
         result = verify(envelope, keys=resolver, now=as_datetime(now))
     except VerificationError as exc:
@@ -136,92 +156,191 @@ def _check_item(
     return result
 
 
-def _store(
-    conn: Connection,
-    index: int,
-    env: VerifiedEnvelope[Body],
-    keys: PortalKeys,
-    caller: Caller,
-    now: int,
-) -> ItemResult:
-    # Checked again under the write lock: a concurrent request may have stored it meanwhile.
-    row = _stored(conn, env.envelope)
-    if row is not None:
-        if not _same_envelope(row, env.envelope):
-            raise Problem("envelope-conflict", "the portal holds this hash with another signature")
-        return ItemResult(index, "duplicate", env.hash, _receipt_json(str(row.receipt)))
-    body = env.body
-    values: dict[str, object]
-    submission = None
-    if isinstance(body, SubmissionBody):
-        values = _submission_values(conn, body)
-    elif isinstance(body, ApprovalBody):
-        submission = _approval_checks(conn, env, body, caller)
-        values = {"report_id": str(body.report_id), "decides": body.submission}
-    else:  # receipts were refused in phase 1
-        raise Problem("unexpected-type", "receipts are not accepted")
-    envelope_text = env.envelope.to_bytes().decode("utf-8")
-    seq = inserted_id(
-        conn.execute(
-            envelopes.insert().values(
-                hash=env.hash,
-                type=env.type,
-                key_id=env.key_id,
-                user_id=env.certificate.user_id,
-                agency=env.certificate.agency,
-                received_at=now,
-                envelope=envelope_text,
-                receipt="",
-                **values,
+@dataclass
+class _Pending:
+    """An accepted envelope waiting to be written with the others of its batch."""
+
+    index: int
+    env: VerifiedEnvelope[Body]
+    text: str  # canonical JSON of the envelope
+    values: dict[str, object]  # type-specific columns
+    submission: StoredRow | None  # the decided submission, for approvals
+
+
+@dataclass
+class _BatchWriter:
+    conn: Connection
+    keys: PortalKeys
+    caller: Caller
+    now: int
+    pending: list[_Pending] = field(default_factory=list)
+    results: dict[int, ItemResult] = field(default_factory=dict)
+    # Within the batch: first index of each hash, and which version keys are taken.
+    first_index: dict[str, tuple[int, bytes]] = field(default_factory=dict)
+    repeats: dict[int, int] = field(default_factory=dict)
+    versions: dict[str, str] = field(default_factory=dict)
+    _states: dict[str, str | None] = field(default_factory=dict)
+
+    def run(self, verified: list[tuple[int, VerifiedEnvelope[Body]]]) -> dict[int, ItemResult]:
+        # Checked again under the write lock: a concurrent request may have stored some.
+        stored = _stored_by_hash(self.conn, (env.hash for _, env in verified))
+        self.versions = self._taken_versions(env.body for _, env in verified)
+        for index, env in verified:
+            row = stored.get(env.hash)
+            try:
+                if row is not None:
+                    if not _same_signature(str(row.envelope), env.envelope):
+                        raise Problem(
+                            "envelope-conflict", "the portal holds this hash with another signature"
+                        )
+                    self.results[index] = ItemResult(
+                        index, "duplicate", env.hash, _receipt_json(str(row.receipt))
+                    )
+                elif env.hash in self.first_index:
+                    first, sig = self.first_index[env.hash]
+                    if sig != env.envelope.sig:
+                        raise Problem(
+                            "envelope-conflict", "the batch holds this hash with another signature"
+                        )
+                    self.repeats[index] = first
+                else:
+                    self._accept(index, env)
+            except Problem as problem:
+                self.results[index] = _rejected(index, problem, env.hash)
+        self._flush()
+        for index, first in self.repeats.items():
+            original = self.results[first]
+            self.results[index] = ItemResult(index, "duplicate", original.hash, original.receipt)
+        return self.results
+
+    def _taken_versions(self, bodies: Iterable[Body]) -> dict[str, str]:
+        keys = sorted(
+            {_version_key(b) for b in bodies if isinstance(b, SubmissionBody)}
+        )
+        if not keys:
+            return {}
+        rows = self.conn.execute(
+            sa.select(envelopes.c.report_version_key, envelopes.c.hash).where(
+                envelopes.c.report_version_key.in_(keys)
             )
+        ).all()
+        return {str(row.report_version_key): str(row.hash) for row in rows}
+
+    def _accept(self, index: int, env: VerifiedEnvelope[Body]) -> None:
+        body = env.body
+        submission = None
+        if isinstance(body, SubmissionBody):
+            version_key = _version_key(body)
+            clash = self.versions.get(version_key)
+            if clash is not None:
+                raise Problem(
+                    "envelope-conflict",
+                    f"report {body.report_id} version {body.report_version} is already {clash}",
+                    existing=clash,
+                )
+            values: dict[str, object] = {
+                "report_id": str(body.report_id),
+                "report_version_key": version_key,
+            }
+            self.versions[version_key] = env.hash
+        elif isinstance(body, ApprovalBody):
+            self._flush()  # the checks must see the submissions stored earlier in this batch
+            submission = _approval_checks(self.conn, env, body, self.caller)
+            values = {"report_id": str(body.report_id), "decides": body.submission}
+        else:  # receipts were refused in phase 1
+            raise Problem("unexpected-type", "receipts are not accepted")
+        text = env.envelope.to_bytes().decode("utf-8")
+        self.pending.append(_Pending(index, env, text, values, submission))
+        self.first_index[env.hash] = (index, env.envelope.sig)
+
+    def _flush(self) -> None:
+        if not self.pending:
+            return
+        pending, self.pending = self.pending, []
+        inserted = self.conn.execute(
+            envelopes.insert().returning(envelopes.c.portal_seq, sort_by_parameter_order=True),
+            [
+                {
+                    "hash": p.env.hash,
+                    "type": p.env.type,
+                    "key_id": p.env.key_id,
+                    "user_id": p.env.certificate.user_id,
+                    "agency": p.env.certificate.agency,
+                    "received_at": self.now,
+                    "envelope": p.text,
+                    "receipt": "",
+                    "report_id": None,
+                    "report_version_key": None,
+                    "decides": None,
+                    **p.values,
+                }
+                for p in pending
+            ],
         )
-    )
-    receipt = sign_receipt(
-        ReceiptBody(
-            envelope=env.hash,
-            envelope_type="submission" if env.type == "submission" else "approval",
-            portal_seq=seq,
-            portal_time=as_datetime(now),
-            portal=keys.portal_id,
-        ),
-        keys.signing_key,
-    )
-    receipt_text = receipt.to_bytes().decode("utf-8")
-    conn.execute(
-        envelopes.update().where(envelopes.c.portal_seq == seq).values(receipt=receipt_text)
-    )
-    if submission is None:
-        _submission_feed(conn, env, now)
-    else:
-        _decision_feed(conn, env, submission, now)
-    audit.append(
-        conn,
-        at=now,
-        actor=caller.user_id,
-        action=f"{env.type}.accept",
-        subject=env.hash,
-        details={"portal_seq": seq, "signer": env.key_id},
-    )
-    return ItemResult(index, "stored", env.hash, _receipt_json(receipt_text))
+        seqs = [int(str(seq)) for seq in inserted.scalars().all()]
+        receipts: list[dict[str, object]] = []
+        feed_rows: list[dict[str, object]] = []
+        events: list[audit.Event] = []
+        for p, seq in zip(pending, seqs, strict=True):
+            receipt = sign_receipt(
+                ReceiptBody(
+                    envelope=p.env.hash,
+                    envelope_type="submission" if p.env.type == "submission" else "approval",
+                    portal_seq=seq,
+                    portal_time=as_datetime(self.now),
+                    portal=self.keys.portal_id,
+                ),
+                self.keys.signing_key,
+            )
+            receipts.append({"b_seq": seq, "b_receipt": receipt.to_bytes().decode("utf-8")})
+            feed_rows += self._feed_rows(p)
+            events.append(
+                audit.Event(
+                    at=self.now,
+                    actor=self.caller.user_id,
+                    action=f"{p.env.type}.accept",
+                    subject=p.env.hash,
+                    details={"portal_seq": seq, "signer": p.env.key_id},
+                )
+            )
+            self.results[p.index] = ItemResult(p.index, "stored", p.env.hash, receipt.to_json())
+        self.conn.execute(
+            envelopes.update()
+            .where(envelopes.c.portal_seq == sa.bindparam("b_seq"))
+            .values(receipt=sa.bindparam("b_receipt")),
+            receipts,
+        )
+        self.conn.execute(feed_items.insert(), feed_rows)
+        audit.append_many(self.conn, events)
+
+    def _state(self, agency: str) -> str | None:
+        if agency not in self._states:
+            self._states[agency] = agency_state(self.conn, agency)
+        return self._states[agency]
+
+    def _feed_rows(self, p: _Pending) -> list[dict[str, object]]:
+        if p.submission is None:
+            agency = p.env.certificate.agency
+            return [
+                item_row(
+                    kind="review_item",
+                    at=self.now,
+                    payload=wrapped("envelope", p.text),
+                    audience="reviewers",
+                    agency=agency,
+                    state=self._state(agency),
+                )
+            ]
+        return _decision_rows(p.env, p.text, p.submission, self.now)
 
 
-def _submission_values(conn: Connection, body: SubmissionBody) -> dict[str, object]:
-    version_key = f"{body.report_id}/{body.report_version}"
-    clash = conn.execute(
-        sa.select(envelopes.c.hash).where(envelopes.c.report_version_key == version_key)
-    ).scalar_one_or_none()
-    if clash is not None:
-        raise Problem(
-            "envelope-conflict",
-            f"report {body.report_id} version {body.report_version} is already {clash}",
-            existing=clash,
-        )
-    return {"report_id": str(body.report_id), "report_version_key": version_key}
+def _version_key(body: SubmissionBody) -> str:
+    return f"{body.report_id}/{body.report_version}"
 
 
 def _approval_checks(
     conn: Connection, env: VerifiedEnvelope[Body], body: ApprovalBody, caller: Caller
-) -> sa.Row[tuple[object, ...]]:
+) -> StoredRow:
     submission = conn.execute(
         sa.select(envelopes).where(
             envelopes.c.hash == body.submission, envelopes.c.type == "submission"
@@ -263,46 +382,35 @@ def _may_decide(conn: Connection, role: str, approver_agency: str, report_agency
     return agency_state(conn, approver_agency) == agency_state(conn, str(report_agency))
 
 
-def _submission_feed(conn: Connection, env: VerifiedEnvelope[Body], now: int) -> None:
-    agency = env.certificate.agency
-    add_item(
-        conn,
-        kind="review_item",
-        at=now,
-        payload={"envelope": env.envelope.to_json()},
-        audience="reviewers",
-        agency=agency,
-        state=agency_state(conn, agency),
-    )
-
-
-def _decision_feed(
-    conn: Connection,
-    env: VerifiedEnvelope[Body],
-    submission: sa.Row[tuple[object, ...]],
-    now: int,
-) -> None:
-    approval = env.envelope.to_json()
-    add_item(
-        conn,
-        kind="decision",
-        at=now,
-        payload={"envelope": approval},
-        audience="user",
-        user=str(submission.user_id),
-    )
+def _decision_rows(
+    env: VerifiedEnvelope[Body], text: str, submission: StoredRow, now: int
+) -> list[dict[str, object]]:
+    rows = [
+        item_row(
+            kind="decision",
+            at=now,
+            payload=wrapped("envelope", text),
+            audience="user",
+            user=str(submission.user_id),
+        )
+    ]
     body = env.body
     if not isinstance(body, ApprovalBody) or body.release is None:
-        return
+        return rows
     release = body.release
     if release.tlp != "RED" and release.releasable_to:
         # Released beyond the agency: only to the approved member states, under its label.
-        add_item(
-            conn,
-            kind="release",
-            at=now,
-            payload={"submission": parse_json(str(submission.envelope)), "approval": approval},
-            audience="states",
-            states=list(release.releasable_to),
-            tlp=release.tlp,
+        rows.append(
+            item_row(
+                kind="release",
+                at=now,
+                payload={
+                    "submission": parse_json(str(submission.envelope)),
+                    "approval": env.envelope.to_json(),
+                },
+                audience="states",
+                states=list(release.releasable_to),
+                tlp=release.tlp,
+            )
         )
+    return rows

@@ -6,6 +6,7 @@ and stopped as soon as it passes the same cap, so a small "zip bomb" cannot exha
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Collection
 
@@ -18,11 +19,20 @@ from sync.protocol.errors import InvalidJson
 
 # Small input steps bound the output of one step (zstd can expand ~32000:1).
 _CHUNK = 4 * 1024
+# ASCII digits only: str.isdigit() and int() also take "²" or "٣", which no client means.
+_DECIMAL = re.compile(r"0|[1-9][0-9]{0,17}")
+
+
+def decimal(text: str | None) -> int | None:
+    """A non-negative decimal integer in plain ASCII (at most 18 digits), or None."""
+    if text is None or not _DECIMAL.fullmatch(text):
+        return None
+    return int(text)
 
 
 async def read_raw(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
+    declared = decimal(request.headers.get("content-length"))
+    if declared is not None and declared > limit:
         raise Problem("body-too-large", f"the body may have at most {limit} bytes", limit=limit)
     chunks: list[bytes] = []
     size = 0

@@ -148,7 +148,7 @@ audit_log = sa.Table(
     sqlite_autoincrement=True,
 )
 
-# tus uploads in progress and done (docs/protocol.md §5.6). The bytes live in files under
+# tus uploads in progress and done (docs/protocol.md §5.8). The bytes live in files under
 # the data directory; the row is the truth about how many of them count (`received`).
 uploads = sa.Table(
     "uploads",

@@ -131,14 +131,22 @@ def _params_text(created: int, nonce: str, keyid: str) -> str:
 
 
 def signature_base(method: str, target_uri: str, digest: str, params_text: str) -> bytes:
-    """The RFC 9421 signature base for our fixed list of covered components."""
+    """The RFC 9421 signature base for our fixed list of covered components.
+
+    Raises HttpSignatureError("malformed-signature") for a non-ASCII method or URI."""
     lines = [
         f'"@method": {method.upper()}',
         f'"@target-uri": {normalise_target_uri(target_uri)}',
         f'"content-digest": {digest}',
         f'"@signature-params": {params_text}',
     ]
-    return "\n".join(lines).encode("ascii")
+    try:
+        return "\n".join(lines).encode("ascii")
+    except UnicodeEncodeError:
+        # A request line is ASCII on the wire (RFC 9112): anything else is percent-encoded.
+        raise HttpSignatureError(
+            "malformed-signature", "method and target URI must be ASCII (percent-encoded)"
+        ) from None
 
 
 def sign_request(

@@ -86,7 +86,7 @@ class User:
             self.prepare("POST", "/v1/envelopes", body=body, headers=headers, **kwargs)
         )
 
-    def feed(self, cursor: str | None = None, limit: int = 100) -> requests.Response:
+    def feed(self, cursor: str | None = None, limit: int | str = 100) -> requests.Response:
         params: dict[str, Any] = {"limit": limit}
         if cursor is not None:
             params["cursor"] = cursor

@@ -131,6 +131,28 @@ def test_a_repeat_returns_the_identical_receipt(portal: RunningPortal, team: Tea
     assert stored_count(portal, first["hash"]) == 1
 
 
+def test_one_batch_may_carry_a_submission_its_approval_and_a_repeat(
+    portal: RunningPortal, team: Team
+) -> None:
+    """The OFP relays the officer's submission with the decision on it (one link, one
+    request): the approval sees the submission stored just before it in the same batch."""
+    submission = team.officer.submission()
+    approval = team.ofp.approval(submission)
+    batch = [submission.to_json(), approval.to_json(), submission.to_json()]
+    results = team.ofp.push(batch).json()["results"]
+    assert [r["status"] for r in results] == ["stored", "stored", "duplicate"]
+    assert results[2]["receipt"] == results[0]["receipt"]
+    first = verify_receipt(portal, results[0]["receipt"], submission)
+    assert verify_receipt(portal, results[1]["receipt"], approval) == first + 1
+    assert stored_count(portal, submission.hash) == 1
+    decisions = [i for i in team.officer.feed_all() if i["kind"] == "decision"]
+    assert [d["payload"]["envelope"]["body"]["submission"] for d in decisions] == [
+        submission.hash
+    ]
+    with portal.db.read() as conn:
+        assert audit.verify_chain(conn) is None
+
+
 def test_same_report_version_with_another_hash_is_a_conflict(
     portal: RunningPortal, team: Team
 ) -> None:

@@ -106,3 +106,26 @@ def test_missing_headers() -> None:
     with pytest.raises(HttpSignatureError) as err:
         parse_signature(None, None)
     assert err.value.code == "missing-signature"
+
+
+def test_digest_of_a_streamed_body() -> None:
+    import hashlib
+
+    from sync.http_signatures import check_content_digest_of, content_digest_of
+
+    body = b"chunk of an attachment" * 1000
+    digest = hashlib.sha256(body).digest()
+    assert content_digest_of(digest) == content_digest(body)
+    check_content_digest_of(content_digest(body), digest)
+    with pytest.raises(HttpSignatureError) as failure:
+        check_content_digest_of(content_digest(b"other"), digest)
+    assert failure.value.code == "digest-mismatch"
+    with pytest.raises(HttpSignatureError) as failure:
+        check_content_digest_of(None, digest)
+    assert failure.value.code == "missing-digest"
+
+
+def test_a_non_ascii_target_uri_is_malformed_not_a_crash() -> None:
+    with pytest.raises(HttpSignatureError) as failure:
+        signed(url="http://127.0.0.1:8443/v1/attachments/\u00e9")
+    assert failure.value.code == "malformed-signature"

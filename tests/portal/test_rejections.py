@@ -203,6 +203,9 @@ def test_receipts_are_not_accepted_from_clients(portal: RunningPortal, team: Tea
 def test_bad_feed_cursor_and_limit(portal: RunningPortal, team: Team) -> None:
     assert problem_of(team.officer.feed("bm9wZQ")) == "invalid-cursor"
     assert problem_of(team.officer.feed(limit=0)) == "invalid-parameter"
+    # Digits outside ASCII: str.isdigit() says yes, int() fails or reads "٣" as 3.
+    for odd in ("²", "٣", " 5", "+5", "1e2"):
+        assert problem_of(team.officer.feed(limit=odd)) == "invalid-parameter"
 
 
 def test_unknown_route_and_reserved_bundles(portal: RunningPortal) -> None:

@@ -1,0 +1,1 @@
+"""The revisions, oldest first (v0001, v0002, ...)."""
