@@ -4,12 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help run test lint typecheck pytest bench clean
+.PHONY: help run test lint typecheck pytest bench clean screenshots
 
 help:
 	@echo "make run    - set up and start the client (first run offers a demo installation)"
 	@echo "make test   - set up and run ruff, mypy and the test suite"
 	@echo "make bench  - benchmarks (tables with baseline ratios)"
+	@echo "make screenshots - render the main screens at 1366x768 into docs/screenshots/"
 
 # Creates the virtual environment from nothing and installs the project with its dev tools.
 $(VENV): $(STAMP)
@@ -22,7 +23,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy app storage sync cli portal
+	$(BIN)/mypy app storage sync cli portal ui
 
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
@@ -34,6 +35,11 @@ run: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+screenshots: $(STAMP)
+	if command -v xvfb-run >/dev/null; then \
+		xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python scripts/screenshots.py; \
+	else QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py; fi
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

@@ -193,7 +193,31 @@ async def feed(request: Request) -> Response:
 
 
 async def bundles(request: Request) -> Response:
-    raise Problem("not-implemented", "offline bundle upload is reserved for a later version")
+    """An offline bundle carried from a post without a link (docs/protocol.md §6.5)."""
+    from portal.bundles import ingest_bundle
+
+    portal = portal_of(request)
+    limits = portal.settings.limits
+    raw = await read_raw(request, limits.max_body_bytes)
+    caller = await authenticate_request(request, portal, raw)
+    check_json_content_type(request)
+    now = now_seconds()
+    bundle_id, results = await run_in_threadpool(
+        ingest_bundle,
+        raw,
+        db=portal.db,
+        keys=portal.keys,
+        caller=caller,
+        now=now,
+        max_batch=limits.max_batch,
+    )
+    return JSONResponse(
+        {
+            "bundle_id": bundle_id,
+            "portal_time": format_timestamp(as_datetime(now)),
+            "results": [r.to_json() for r in results],
+        }
+    )
 
 
 async def openapi(request: Request) -> Response:

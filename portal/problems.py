@@ -45,6 +45,7 @@ PROBLEMS: Final[dict[str, ProblemType]] = _types(
     ("not-found", 404, "No such resource"),
     ("method-not-allowed", 405, "The resource does not support this method"),
     ("not-implemented", 501, "Reserved endpoint, not implemented yet"),
+    ("invalid-bundle", 400, "The offline bundle cannot be opened or was altered"),
     ("internal-error", 500, "The portal failed to process the request"),
     # request authentication (RFC 9421 / RFC 9530)
     ("missing-signature", 401, "The request is not signed"),

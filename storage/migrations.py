@@ -215,6 +215,8 @@ V3_SYNC = Migration(
            )""",
         # Authors of review items pulled from other devices: known by id, never unlock here.
         "ALTER TABLE users ADD COLUMN remote INTEGER NOT NULL DEFAULT 0",
+        # "My reports": the author's reports, newest first, without sorting them all.
+        "CREATE INDEX reports_by_author_time ON reports(author_id, observed_at DESC, rowid DESC)",
         """CREATE TABLE attachment_uploads (
                sha256     TEXT PRIMARY KEY,
                url        TEXT,

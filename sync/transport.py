@@ -71,6 +71,7 @@ PERMANENT_PROBLEMS: Final = frozenset(
         "not-found",
         "method-not-allowed",
         "not-implemented",
+        "invalid-bundle",
         "missing-signature",
         "missing-digest",
         "malformed-signature",

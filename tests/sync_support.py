@@ -64,8 +64,10 @@ class Post:
         return unlock(self.paths, FOCAL, PASSPHRASE)
 
 
-def connected_post(root: Path, portal: PortalServer, url: str | None = None) -> Post:
-    agency = portal.new_agency()
+def connected_post(
+    root: Path, portal: PortalServer, url: str | None = None, agency: str | None = None
+) -> Post:
+    agency = agency or portal.new_agency()
     paths = DataPaths(root)
     prov = parse_provisioning(provisioning_doc(portal, agency, url))
     with initialise(paths, NewUser(OFFICER, Role.OFFICER, agency), PASSPHRASE, kdf=FAST_KDF) as s:

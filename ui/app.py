@@ -31,21 +31,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
-    from ui.unlock_window import PlaceholderMain, UnlockWindow
+    from ui.controller import AppController
 
     qt_app = QApplication(sys.argv[:1])
     qt_app.setApplicationName("Outpost")
-    window = UnlockWindow(DataPaths.resolve(args.data_dir))
-    mains: list[PlaceholderMain] = []
-
-    def on_unlocked(session: object) -> None:
-        main_window = PlaceholderMain(session)  # type: ignore[arg-type]
-        mains.append(main_window)
-        window.hide()
-        main_window.show()
-
-    window.unlocked.connect(on_unlocked)
-    window.show()
+    controller = AppController(DataPaths.resolve(args.data_dir))
+    qt_app.aboutToQuit.connect(controller.shutdown)
+    controller.start()
     return qt_app.exec()
 
 

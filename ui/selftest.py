@@ -8,8 +8,11 @@ import os
 def check_qt_platform() -> str:
     from PySide6 import __version__ as pyside_version
     from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
-    app = QGuiApplication.instance() or QGuiApplication([])
+    # A widgets application, not a bare QGuiApplication: one per process, and anything that
+    # opens a window later in the same process (the GUI, its tests) needs the widgets kind.
+    app = QGuiApplication.instance() or QApplication([])
     platform = QGuiApplication.platformName()
     if not platform:
         raise RuntimeError("no Qt platform plugin could be loaded")

@@ -1,15 +1,13 @@
-"""First-run and unlock window: the only screen of the client until the UI issue lands.
+"""First-run and unlock window.
 
 The Argon2id derivation takes a noticeable moment, so unlocking runs on a worker thread and
-hands the session back by signal; the window stays responsive and shows a busy state.
+hands the session back by signal; the window stays responsive and shows a busy state. On a
+machine with no installation it also offers a demo installation (synthetic reports).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,28 +22,8 @@ from PySide6.QtWidgets import (
 
 from app.paths import DataPaths
 from app.session import NewUser, Session, initialise, parse_role, unlock
-
-
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(str)
-
-
-class _Op(QRunnable):
-    """Runs one call off the UI thread and reports its result or its error message by signal."""
-
-    def __init__(self, fn: Callable[[], Any]) -> None:
-        super().__init__()
-        self.fn = fn
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:  # shown to the person, who can act on the message
-            self.signals.failed.emit(" ".join(str(exc).split()))
-        else:
-            self.signals.done.emit(result)
+from storage.keyslots import KdfParams
+from ui.ops import OpError, OpRunner
 
 
 def passphrase_strength(text: str) -> tuple[int, str]:
@@ -55,15 +33,36 @@ def passphrase_strength(text: str) -> tuple[int, str]:
         for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
     )
     score = min(4, len(text) // 6 + (1 if classes >= 3 else 0))
-    return score, ["too short", "weak", "fair", "good", "strong"][score]
+    words = ["too short", "weak", "fair", "good", "strong"]
+    return score, QCoreApplication.translate("Strength", words[score])
+
+
+# Marked for translation (the list above is looked up at run time).
+_STRENGTH_WORDS = (
+    QT_TRANSLATE_NOOP("Strength", "too short"),
+    QT_TRANSLATE_NOOP("Strength", "weak"),
+    QT_TRANSLATE_NOOP("Strength", "fair"),
+    QT_TRANSLATE_NOOP("Strength", "good"),
+    QT_TRANSLATE_NOOP("Strength", "strong"),
+)
 
 
 class UnlockWindow(QWidget):
     unlocked = Signal(object)
+    demo_requested = Signal()
 
-    def __init__(self, paths: DataPaths) -> None:
+    def __init__(
+        self,
+        paths: DataPaths,
+        *,
+        kdf: KdfParams | None = None,
+        user_name: str = "",
+        notice: str = "",
+    ) -> None:
         super().__init__()
         self.paths = paths
+        self.kdf = kdf
+        self.ops = OpRunner(self)
         self.first_run = not paths.is_installed()
         self.setWindowTitle(
             self.tr("Outpost — set up") if self.first_run else self.tr("Outpost — unlock")
@@ -77,9 +76,13 @@ class UnlockWindow(QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.notice = QLabel(notice)
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(bool(notice))
+        layout.addWidget(self.notice)
         form = QFormLayout()
         layout.addLayout(form)
-        self.name = QLineEdit()
+        self.name = QLineEdit(user_name)
         self.name.setAccessibleName(self.tr("User name"))
         form.addRow(self.tr("&User name:"), self.name)
         self.passphrase = QLineEdit()
@@ -112,7 +115,15 @@ class UnlockWindow(QWidget):
         self.button.clicked.connect(self.submit)
         self.passphrase.returnPressed.connect(self.submit)
         layout.addWidget(self.button)
-        self._pool = QThreadPool.globalInstance()
+        self.demo_button = QPushButton(self.tr("Create a &demo installation instead"))
+        self.demo_button.setToolTip(
+            self.tr("Two demo users and about 200 synthetic reports, clearly marked [SYNTHETIC]")
+        )
+        self.demo_button.clicked.connect(self.demo_requested.emit)
+        self.demo_button.setVisible(self.first_run)
+        layout.addWidget(self.demo_button)
+        if user_name:
+            self.passphrase.setFocus()
 
     def _show_strength(self, text: str) -> None:
         score, words = passphrase_strength(text)
@@ -135,54 +146,39 @@ class UnlockWindow(QWidget):
             if not user.agency:
                 self.message.setText(self.tr("Enter your agency code (from your focal point)."))
                 return
-            op = _Op(lambda: initialise(self.paths, user, passphrase))
+            paths, kdf = self.paths, self.kdf
+
+            def work() -> Session:
+                return initialise(paths, user, passphrase, kdf=kdf)
         else:
-            op = _Op(lambda: unlock(self.paths, name or None, passphrase))
+            paths, kdf = self.paths, self.kdf
+
+            def work() -> Session:
+                return unlock(paths, name or None, passphrase, kdf=kdf)
+
         self.button.setEnabled(False)
+        self.demo_button.setEnabled(False)
         self.message.setText(self.tr("Working…"))
-        op.signals.done.connect(self._done)
-        op.signals.failed.connect(self._failed)
-        self._op = op  # keep the signals object alive until the result arrives
-        self._pool.start(op)
+        self.ops.run(work, self._done, self._failed)
 
     def _done(self, session: Session) -> None:
         self.passphrase.clear()
         self.repeat.clear()
         self.button.setEnabled(True)
+        self.demo_button.setEnabled(True)
         self.message.setText("")
         self.unlocked.emit(session)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: OpError) -> None:
         self.button.setEnabled(True)
+        self.demo_button.setEnabled(True)
         self.passphrase.clear()
-        self.message.setText(message)
+        self.message.setText(error.message)
 
-
-class PlaceholderMain(QWidget):
-    """Shown after unlock until the full main window exists."""
-
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        from app.reports import ReportService
-
-        self.session = session
-        self.setWindowTitle(self.tr("Outpost"))
-        count = ReportService(session.db, session.user, session.audit).count()
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                self.tr("Unlocked as {0} ({1}). {2} reports in the store.").format(
-                    session.user.name, session.user.role, count
-                )
-            )
-        )
-        lock = QPushButton(self.tr("&Lock"))
-        lock.clicked.connect(self.close)
-        layout.addWidget(lock)
-
-    def closeEvent(self, event: Any) -> None:
-        self.session.lock()
-        super().closeEvent(event)
+    def set_busy(self, text: str) -> None:
+        self.button.setEnabled(False)
+        self.demo_button.setEnabled(False)
+        self.message.setText(text)
 
 
 def show_error(parent: QWidget | None, text: str) -> None:

@@ -208,8 +208,8 @@ def test_bad_feed_cursor_and_limit(portal: RunningPortal, team: Team) -> None:
         assert problem_of(team.officer.feed(limit=odd)) == "invalid-parameter"
 
 
-def test_unknown_route_and_reserved_bundles(portal: RunningPortal) -> None:
+def test_unknown_route_and_unsigned_bundle(portal: RunningPortal) -> None:
     assert problem_of(requests.get(portal.url + "/v1/nothing", timeout=10)) == "not-found"
     assert problem_of(requests.get(portal.url + "/v1/enrol", timeout=10)) == "method-not-allowed"
     response = requests.post(portal.url + "/v1/bundles", data=b"x", timeout=10)
-    assert (response.status_code, problem_of(response)) == (501, "not-implemented")
+    assert (response.status_code, problem_of(response)) == (401, "missing-signature")

@@ -1,0 +1,111 @@
+"""No link at all: approved work leaves a post in an offline bundle, a connected installation
+of the same agency uploads it, and the post's next sync collects the receipts. Duplicates,
+one altered byte and another portal's bundle are all handled with a clear message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support import PASSPHRASE
+from sync_support import FOCAL, approved_reports, connected_post
+
+from cli.main import main
+from cli.wiring import sync_engine
+from storage.outbox_repo import OutboxRepository
+from tests.portal_server import PortalServer, envelopes_on_portal, running_portal
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_bundle_round_trip(
+    tmp_path: Path,
+    live_portal: PortalServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("OUTPOST_PASSPHRASE", PASSPHRASE)
+    dead_link = "http://127.0.0.1:9"  # nothing listens: the post has no link at all
+    post = connected_post(tmp_path / "post", live_portal)
+    ids = approved_reports(post, 3)
+    with post.focal() as s:  # the post's portal URL leads nowhere from here on
+        from storage.users_repo import MetaRepository
+
+        MetaRepository(s.db).set("portal_url", dead_link)
+        assert sync_engine(s, connect_timeout=1).run_pass().error is not None
+
+    bundle = tmp_path / "usb" / "post.bundle"
+    bundle.parent.mkdir()
+    code, out, err = run(
+        capsys, "--data-dir", str(post.paths.root), "--user", FOCAL, "bundle", "export", str(bundle)
+    )
+    assert code == 0, err
+    assert "6 signed envelopes (3 reports)" in out
+    register = run(
+        capsys, "--data-dir", str(post.paths.root), "--user", FOCAL, "register", "list", "--json"
+    )[1]
+    assert '"method": "offline_bundle"' in register
+
+    # A connected installation of the same agency carries it to the portal.
+    town = connected_post(tmp_path / "town", live_portal, agency=post.agency)
+    with town.focal() as s:
+        assert sync_engine(s).run_pass().error is None  # learns the post's certificates
+    town_args = ["--data-dir", str(town.paths.root), "--user", FOCAL]
+    code, out, err = run(capsys, *town_args, "bundle", "import", str(bundle))
+    assert code == 0, err
+    assert "6 new, 0 already on the portal" in out
+    assert envelopes_on_portal(live_portal, ids) == dict.fromkeys(ids, 2)
+
+    code, out, _ = run(capsys, *town_args, "bundle", "import", str(bundle))
+    assert code == 0 and "0 new, 6 already on the portal" in out  # a replay is harmless
+
+    data = bundle.read_bytes()
+    i = data.index(b'"ciphertext":"') + 30
+    (tmp_path / "altered.bundle").write_bytes(data[:i] + bytes([data[i] ^ 1]) + data[i + 1 :])
+    code, _, err = run(capsys, *town_args, "bundle", "import", str(tmp_path / "altered.bundle"))
+    assert code == 1 and "altered" in err
+
+    # The post gets its link back: the next sync collects the receipts.
+    with post.focal() as s:
+        from storage.users_repo import MetaRepository
+
+        MetaRepository(s.db).set("portal_url", live_portal.url)
+        summary = sync_engine(s).run_pass()
+        assert summary.error is None, summary.error
+        assert {o.state for o in OutboxRepository(s.db).items() if o.kind != "attachment"} == {
+            "delivered"
+        }
+    assert envelopes_on_portal(live_portal, ids) == dict.fromkeys(ids, 2)
+
+
+def test_bundle_for_another_portal_is_refused(
+    tmp_path: Path,
+    live_portal: PortalServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("OUTPOST_PASSPHRASE", PASSPHRASE)
+    with running_portal(tmp_path / "other-portal", portal_id="portal.other") as other:
+        elsewhere = connected_post(tmp_path / "elsewhere", other)
+        approved_reports(elsewhere, 1)
+        bundle = tmp_path / "other.bundle"
+        code, _, err = run(
+            capsys,
+            "--data-dir",
+            str(elsewhere.paths.root),
+            "--user",
+            FOCAL,
+            "bundle",
+            "export",
+            str(bundle),
+        )
+        assert code == 0, err
+    here = connected_post(tmp_path / "here", live_portal)
+    code, _, err = run(
+        capsys, "--data-dir", str(here.paths.root), "--user", FOCAL, "bundle", "import", str(bundle)
+    )
+    assert code == 1 and "addressed to portal 'portal.other'" in err

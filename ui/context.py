@@ -1,0 +1,38 @@
+"""What every screen of an unlocked session needs: the session, the op runner, settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.bulletins import BulletinService
+from app.reports import ReportService
+from app.session import Session
+from app.workflow import FOCAL_POINTS, Workflow
+from ui.ops import OpRunner
+from ui.settings import UiSettings
+
+
+@dataclass
+class Context:
+    session: Session
+    ops: OpRunner
+    settings: UiSettings
+
+    # Services are cheap objects over the session's database; each call makes its own, so
+    # a worker thread never shares one with the UI thread.
+    def reports(self) -> ReportService:
+        return ReportService(self.session.db, self.session.user, self.session.audit)
+
+    def workflow(self) -> Workflow:
+        return Workflow(self.session.db, self.session.user, self.session.audit)
+
+    def bulletins(self) -> BulletinService:
+        return BulletinService(self.session.db)
+
+    @property
+    def is_focal_point(self) -> bool:
+        return self.session.user.role in FOCAL_POINTS
+
+    @property
+    def user_id(self) -> str:
+        return self.session.user.id

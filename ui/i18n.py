@@ -1,0 +1,71 @@
+"""Translations: Qt Linguist files under resources/translations, and translated code lists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from app import codelists
+from resources import resource_path
+
+_installed: list[QTranslator] = []
+
+
+def install_language(code: str) -> bool:
+    """Replaces the active translators; English needs none (it is the source language).
+    Returns False when the language's file is missing (the English text stays)."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return False
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if code == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        return True
+    ours = QTranslator(app)
+    if not ours.load(str(resource_path(f"translations/outpost_{code}.qm"))):
+        return False
+    app.installTranslator(ours)
+    _installed.append(ours)
+    qt_base = QTranslator(app)  # Qt's own dialogs (file dialog, message box buttons)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_base.load(f"qtbase_{code}", qt_dir):
+        app.installTranslator(qt_base)
+        _installed.append(qt_base)
+    QLocale.setDefault(QLocale(code))
+    return True
+
+
+def label(list_name: str, code: str | int | None) -> str:
+    """The translated display label of a code ("" for none)."""
+    if code is None or code == "":
+        return ""
+    return QCoreApplication.translate("codelist", codelists.label(list_name, code))
+
+
+def description(list_name: str, code: str) -> str:
+    for entry in codelists.entries(list_name):
+        if entry.code == code:
+            return QCoreApplication.translate("codelist", entry.description or "")
+    return ""
+
+
+def status_label(status: str) -> str:
+    names = {
+        "draft": QCoreApplication.translate("status", "Draft"),
+        "queued": QCoreApplication.translate("status", "Waiting for review"),
+        "approved": QCoreApplication.translate("status", "Approved"),
+        "returned": QCoreApplication.translate("status", "Returned"),
+        "sent": QCoreApplication.translate("status", "Sent"),
+        "acknowledged": QCoreApplication.translate("status", "Acknowledged"),
+    }
+    return names.get(status, status)
+
+
+def role_label(role: str) -> str:
+    names = {
+        "officer": QCoreApplication.translate("role", "Officer"),
+        "ofp": QCoreApplication.translate("role", "Organisational focal point"),
+        "nfp": QCoreApplication.translate("role", "National focal point"),
+    }
+    return names.get(role, role)

@@ -1,0 +1,288 @@
+"""The focal point's review queue: read, then approve with release settings or return.
+
+The four-eyes rule is shown, not only enforced: when this user may not decide (their own
+report, another agency), the reason is written above the disabled buttons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import codelists
+from app.domain import tlp_rank
+from app.reports import ReportView
+from app.workflow import ReleaseSettings
+from ui import i18n
+from ui.context import Context
+from ui.ops import OpError
+from ui.report_view import Detail, ReportDetail, load_detail
+from ui.widgets import GradePicker
+
+
+@dataclass
+class QueueItem:
+    view: ReportView
+    can_decide: bool
+    reason: str
+
+
+class ReviewPage(QWidget):
+    decided = Signal(str, str)  # report id, "approved" | "returned"
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.items: list[QueueItem] = []
+        self.current: QueueItem | None = None
+        self._proposed_tlp: str | None = None
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Review queue"))
+        title.setStyleSheet("font-size:15px; font-weight:bold;")
+        layout.addWidget(title)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout.addWidget(splitter, 1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Observed"), self.tr("Kind"), self.tr("Crossing point")]
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName(self.tr("Reports waiting for review"))
+        self.table.horizontalHeader().setStretchLastSection(True)
+        left_layout.addWidget(self.table, 1)
+        self.count = QLabel()
+        left_layout.addWidget(self.count)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.detail = ReportDetail()
+        right_layout.addWidget(self.detail, 1)
+        self.four_eyes = QLabel()
+        self.four_eyes.setWordWrap(True)
+        self.four_eyes.setAccessibleName(self.tr("Why you cannot decide"))
+        self.four_eyes.setStyleSheet(
+            "background:#FDECEA; color:#7A0010; padding:6px; border:1px solid #E0A0A0;"
+        )
+        self.four_eyes.hide()
+        right_layout.addWidget(self.four_eyes)
+
+        decision = QGroupBox(self.tr("Decision"))
+        form = QFormLayout(decision)
+        self.tlp = GradePicker("tlp")
+        self.tlp.setAccessibleName(self.tr("Release TLP label"))
+        form.addRow(self.tr("Release as &TLP:"), self.tlp)
+        self.tlp_reason = QLineEdit()
+        self.tlp_reason.setPlaceholderText(self.tr("needed only when loosening the author's label"))
+        self.tlp_reason.setAccessibleName(self.tr("Reason for loosening the TLP label"))
+        form.addRow(self.tr("Reason for &loosening:"), self.tlp_reason)
+        self.third_party = QCheckBox(self.tr("May be passed to third parties"))
+        form.addRow(self.tr("Third &parties:"), self.third_party)
+        self.legal_basis = QLineEdit()
+        self.legal_basis.setPlaceholderText(self.tr("MOU or arrangement reference (required)"))
+        self.legal_basis.setAccessibleName(self.tr("Legal basis"))
+        form.addRow(self.tr("Legal &basis:"), self.legal_basis)
+        self.release_to = QLineEdit()
+        self.release_to.setPlaceholderText(
+            self.tr("member states, e.g. MYS, KHM (empty: own agency)")
+        )
+        self.release_to.setAccessibleName(self.tr("Releasable to member states"))
+        form.addRow(self.tr("Releasable &to:"), self.release_to)
+        self.comment = QPlainTextEdit()
+        self.comment.setFixedHeight(54)
+        self.comment.setTabChangesFocus(True)
+        self.comment.setAccessibleName(self.tr("Comment to the author"))
+        form.addRow(self.tr("Co&mment:"), self.comment)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color:#B00020;")
+        form.addRow(self.message)
+        buttons = QHBoxLayout()
+        self.approve_button = QPushButton(self.tr("&Approve and sign"))
+        self.return_button = QPushButton(self.tr("R&eturn to author"))
+        buttons.addStretch(1)
+        buttons.addWidget(self.return_button)
+        buttons.addWidget(self.approve_button)
+        form.addRow(buttons)
+        right_layout.addWidget(decision)
+        self.decision_box = decision
+        splitter.addWidget(right)
+        splitter.setSizes([330, 800])
+
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.approve_button.clicked.connect(self.approve)
+        self.return_button.clicked.connect(self.return_to_author)
+        self.tlp.value_changed.connect(self._tlp_changed)
+        self._set_decision_enabled(False, "")
+
+    def reload(self) -> None:
+        ctx = self.ctx
+
+        def work() -> list[QueueItem]:
+            workflow = ctx.workflow()
+            items = []
+            for view in workflow.review_queue():
+                ok, reason = workflow.can_decide(view)
+                items.append(QueueItem(view, ok, reason))
+            return items
+
+        self.ctx.ops.run(work, self._loaded, self._failed, label=self.tr("Reading the queue"))
+
+    def _loaded(self, items: list[QueueItem]) -> None:
+        self.items = items
+        self.model.removeRows(0, self.model.rowCount())
+        for item in items:
+            r = item.view.record
+            cells = [
+                QStandardItem((r.observed_at or "").replace("T", " ")[:16]),
+                QStandardItem(i18n.label("report_kinds", r.kind)),
+                QStandardItem(codelists.label("crossing_points", r.crossing_point or "")),
+            ]
+            if not item.can_decide:
+                for cell in cells:
+                    cell.setToolTip(item.reason)
+                    cell.setForeground(Qt.GlobalColor.gray)
+            self.model.appendRow(cells)
+        self.count.setText(self.tr("%1 reports waiting").replace("%1", str(len(items))))
+        if items:
+            self.table.selectRow(0)
+        else:
+            self.current = None
+            self.detail.clear()
+            self._set_decision_enabled(False, "")
+
+    def _failed(self, error: OpError) -> None:
+        self.message.setText(error.message)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid() or current.row() >= len(self.items):
+            return
+        item = self.items[current.row()]
+        self.current = item
+        self.message.clear()
+        handling = item.view.report.get("handling") or {}
+        self._proposed_tlp = handling.get("tlp")
+        self.tlp.set_value(handling.get("tlp"))
+        self.third_party.setChecked(bool(handling.get("third_party")))
+        self.legal_basis.setText(handling.get("legal_basis") or "")
+        self.release_to.clear()
+        self.tlp_reason.clear()
+        self.comment.clear()
+        self._set_decision_enabled(item.can_decide, item.reason)
+        ctx, report_id = self.ctx, item.view.report_id
+        self.ctx.ops.run(
+            lambda: load_detail(ctx, report_id),
+            self._show_detail,
+            self._failed,
+            label=self.tr("Opening report"),
+        )
+
+    def _show_detail(self, detail: Detail) -> None:
+        if self.current is not None and detail.view.report_id == self.current.view.report_id:
+            self.detail.show_detail(detail)
+
+    def _set_decision_enabled(self, enabled: bool, reason: str) -> None:
+        for w in (
+            self.tlp,
+            self.tlp_reason,
+            self.third_party,
+            self.legal_basis,
+            self.release_to,
+            self.comment,
+            self.approve_button,
+            self.return_button,
+        ):
+            w.setEnabled(enabled)
+        self.four_eyes.setText(reason)
+        self.four_eyes.setVisible(bool(reason))
+        self._tlp_changed()
+
+    def _tlp_changed(self) -> None:
+        chosen = self.tlp.value()
+        loosening = bool(
+            self._proposed_tlp
+            and isinstance(chosen, str)
+            and tlp_rank(chosen) < tlp_rank(self._proposed_tlp)
+        )
+        self.tlp_reason.setEnabled(loosening and self.approve_button.isEnabled())
+
+    def release_settings(self) -> ReleaseSettings:
+        codes = [c.strip().upper() for c in self.release_to.text().replace(";", ",").split(",")]
+        return ReleaseSettings(
+            tlp=str(self.tlp.value() or ""),
+            third_party=self.third_party.isChecked(),
+            legal_basis=self.legal_basis.text(),
+            releasable_to=tuple(c for c in codes if c),
+            tlp_reason=self.tlp_reason.text() or None,
+        )
+
+    def approve(self) -> None:
+        if self.current is None or not self.current.can_decide:
+            return
+        settings = self.release_settings()
+        if not settings.tlp:
+            self.message.setText(self.tr("Choose the TLP label to release it under."))
+            return
+        if not settings.legal_basis.strip():
+            self.message.setText(self.tr("Approving needs a legal basis (MOU or arrangement)."))
+            self.legal_basis.setFocus()
+            return
+        ctx, report_id = self.ctx, self.current.view.report_id
+        comment = self.comment.toPlainText()
+        self._decide(lambda: ctx.workflow().approve(report_id, settings, comment), "approved")
+
+    def return_to_author(self) -> None:
+        if self.current is None or not self.current.can_decide:
+            return
+        comment = self.comment.toPlainText().strip()
+        if not comment:
+            self.message.setText(self.tr("Say in the comment what the author should correct."))
+            self.comment.setFocus()
+            return
+        ctx, report_id = self.ctx, self.current.view.report_id
+        self._decide(lambda: ctx.workflow().return_to_author(report_id, comment), "returned")
+
+    def _decide(self, fn: Any, outcome: str) -> None:
+        self.approve_button.setEnabled(False)
+        self.return_button.setEnabled(False)
+
+        def done(view: ReportView) -> None:
+            self.decided.emit(view.report_id, outcome)
+            self.reload()
+
+        def failed(error: OpError) -> None:
+            self.message.setText(error.message)
+            self._set_decision_enabled(True, "")
+
+        self.ctx.ops.run(fn, done, failed, label=self.tr("Signing the decision"))
+
+    def showEvent(self, event: Any) -> None:
+        self.reload()
+        super().showEvent(event)

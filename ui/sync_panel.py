@@ -1,0 +1,530 @@
+"""The "Outbox & sync" screen and the status-bar sync indicator.
+
+The sync engine (`sync.engine.SyncEngine`) runs on its own worker thread and calls its
+listeners there; `SyncBridge` turns those calls into queued Qt signals, so widgets are only
+ever touched on the UI thread.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.outbox_view import OutboxRow, OutboxView
+from sync.events import LinkState, PassSummary, Phase, Progress, Status
+from ui.context import Context
+
+SyncEvent = Progress | Status | PassSummary
+
+translate = QCoreApplication.translate  # lupdate collects translate("Context", "…")
+
+
+class SyncControl(Protocol):
+    """What the GUI needs from the sync engine."""
+
+    def add_listener(self, cb: Callable[[SyncEvent], None]) -> None: ...
+    def sync_now(self) -> None: ...
+    def cancel(self) -> None: ...
+    def set_metered(self, metered: bool) -> None: ...
+    def network_changed(self) -> None: ...
+    def status(self) -> Status: ...
+
+
+EngineFactory = Callable[[Any], SyncControl | None]
+
+
+def default_engine_factory(session: Any) -> SyncControl | None:
+    """The installation's engine, or None while it is not provisioned for a portal.
+
+    Runs on the store worker (it reads the provisioning from the database). The composition
+    lives in cli/wiring.py, shared by both front ends.
+    """
+    try:
+        from app.provisioning import portal_settings
+        from cli.wiring import sync_engine
+    except ImportError:  # a build without the sync engine
+        return None
+    if portal_settings(session.db) is None:
+        return None
+    engine: SyncControl = sync_engine(session)
+    return engine
+
+
+class SyncBridge(QObject):
+    """Receives engine events on the engine's thread and re-emits them on the UI thread.
+
+    The engine arrives a moment after unlock (it is composed on the store worker), so widgets
+    listen to `engine_ready` instead of assuming one exists.
+    """
+
+    progress = Signal(object)
+    status = Signal(object)
+    summary = Signal(object)
+    engine_ready = Signal()
+
+    def __init__(self, engine: SyncControl | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine: SyncControl | None = None
+        self.settled = False  # True once we know whether there is an engine
+        self._alive = True
+        if engine is not None:
+            self.attach(engine)
+
+    def attach(self, engine: SyncControl | None) -> None:
+        self.settled = True
+        if engine is not None:
+            self.engine = engine
+            engine.add_listener(self._on_event)
+        self.engine_ready.emit()
+
+    def sync_now(self) -> None:
+        if self.engine is not None:
+            self.engine.sync_now()
+
+    def cancel(self) -> None:
+        if self.engine is not None:
+            self.engine.cancel()
+
+    def set_metered(self, metered: bool) -> None:
+        if self.engine is not None:
+            self.engine.set_metered(metered)
+
+    def _on_event(self, event: SyncEvent) -> None:
+        # Engine thread: emitting is thread-safe; the connections are queued to the UI thread.
+        if not self._alive:
+            return
+        try:
+            if isinstance(event, Progress):
+                self.progress.emit(event)
+            elif isinstance(event, Status):
+                self.status.emit(event)
+            elif isinstance(event, PassSummary):
+                self.summary.emit(event)
+        except RuntimeError:
+            self._alive = False  # the bridge was destroyed (locked); the engine goes on
+
+    def detach(self) -> None:
+        self._alive = False
+
+    def request_status(self, ops: Any) -> None:
+        """Asks the engine for its state on the store worker (status() counts the outbox:
+        never on the UI thread) and publishes it like any other status event."""
+        engine = self.engine
+        if engine is not None:
+            ops.run(engine.status, self.status.emit)
+
+
+def describe_status(status: Status | None, settled: bool = True) -> str:
+    if status is None:
+        return (
+            translate("Sync", "Sync: not set up")
+            if settled
+            else translate("Sync", "Sync: starting…")
+        )
+    link = {
+        LinkState.ONLINE: translate("Sync", "Online"),
+        LinkState.OFFLINE: translate("Sync", "Offline"),
+        LinkState.UNKNOWN: translate("Sync", "Link unknown"),
+    }[status.link]
+    parts = [
+        link,
+        translate("Sync", "%1 waiting").replace("%1", str(status.waiting)),
+    ]
+    if status.quarantined:
+        parts.append(translate("Sync", "%1 refused").replace("%1", str(status.quarantined)))
+    if status.running:
+        parts.append(translate("Sync", "syncing…"))
+    elif status.link is LinkState.OFFLINE and status.next_attempt_in is not None:
+        parts.append(
+            translate("Sync", "next try in %1 s").replace(
+                "%1", str(max(0, round(status.next_attempt_in)))
+            )
+        )
+    return " · ".join(parts)
+
+
+class SyncIndicator(QWidget):
+    """Status-bar widget: link, items waiting, progress, last error; Sync now and Cancel."""
+
+    def __init__(self, bridge: SyncBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.dot = QLabel("●")
+        self.label = QLabel()
+        self.label.setAccessibleName(self.tr("Sync state"))
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(120)
+        self.bar.setTextVisible(False)
+        self.bar.hide()
+        self.sync_button = QToolButton()
+        self.sync_button.setText(self.tr("Sync now"))
+        self.sync_button.setToolTip(self.tr("Sync now (F5)"))
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.hide()
+        for w in (self.dot, self.label, self.bar, self.sync_button, self.cancel_button):
+            layout.addWidget(w)
+        self.sync_button.clicked.connect(bridge.sync_now)
+        self.cancel_button.clicked.connect(bridge.cancel)
+        bridge.status.connect(self.show_status)
+        bridge.progress.connect(self.show_progress)
+        bridge.engine_ready.connect(self._engine_ready)
+        self._engine_ready()
+
+    def _engine_ready(self) -> None:
+        self.sync_button.setEnabled(self.bridge.engine is not None)
+        if self.bridge.engine is None:
+            self.show_status(None)
+
+    def show_status(self, status: Status | None) -> None:
+        self.label.setText(describe_status(status, self.bridge.settled))
+        colour = "#888888"
+        if status is not None:
+            colour = {"online": "#2E7D32", "offline": "#C62828"}.get(status.link.value, "#888")
+        self.dot.setStyleSheet(f"color:{colour};")
+        tip = ""
+        if status is not None and status.last_error:
+            tip = self.tr("Last error: %1").replace("%1", status.last_error)
+            self.dot.setText("⚠")
+        else:
+            self.dot.setText("●")
+        self.label.setToolTip(tip)
+        running = status is not None and status.running
+        self.bar.setVisible(running)
+        self.cancel_button.setVisible(running)
+
+    def show_progress(self, progress: Progress) -> None:
+        self.bar.show()
+        total = progress.bytes_total or progress.items_total
+        done = progress.bytes_done if progress.bytes_total else progress.items_done
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+
+
+def _size(n: int | None) -> str:
+    if n is None:
+        return ""
+    if n < 1024:
+        return f"{n} B"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n / 2**20:.1f} MB"
+
+
+class OutboxModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[OutboxRow] = []
+        self.headers = [
+            self.tr("Item"),
+            self.tr("Report"),
+            self.tr("State"),
+            self.tr("Bytes"),
+            self.tr("Attempts"),
+            self.tr("Last error / portal's reason"),
+            self.tr("Queued at"),
+        ]
+
+    def set_rows(self, rows: list[OutboxRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | Any = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | Any = QModelIndex()) -> int:  # noqa: B008
+        return len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex | Any, role: int = 0) -> Any:
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            kinds = {
+                "submission": self.tr("Submission"),
+                "approval": self.tr("Decision"),
+                "attachment": self.tr("Attachment"),
+            }
+            states = {
+                "pending": self.tr("Waiting"),
+                "delivered": self.tr("Delivered"),
+                "quarantined": self.tr("Refused by the portal"),
+            }
+            values = [
+                f"{kinds.get(row.kind, row.kind)} {row.ref[:10]}…",
+                (row.report_id or "")[:8],
+                states.get(row.state, row.state),
+                f"{_size(row.bytes_sent)} / {_size(row.size)}"
+                if row.size
+                else _size(row.bytes_sent),
+                str(row.attempts),
+                row.last_error or "",
+                row.created_at,
+            ]
+            return values[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == 5:
+            return row.last_error
+        if role == Qt.ItemDataRole.ForegroundRole and row.quarantined:
+            return QColor("#B00020")
+        return None
+
+
+class OutboxPage(QWidget):
+    """Per-item state, per-phase progress, metered switch, Sync now / Cancel."""
+
+    def __init__(self, ctx: Context, bridge: SyncBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.bridge = bridge
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Outbox & sync"))
+        title.setStyleSheet("font-size:15px; font-weight:bold;")
+        layout.addWidget(title)
+        self.engine_note = QLabel(
+            self.tr(
+                "Sync is not set up on this installation: it has not been provisioned for a "
+                "portal yet. Submitted reports and decisions wait here, signed, until it is."
+            )
+        )
+        self.engine_note.setWordWrap(True)
+        self.engine_note.setStyleSheet("background:#FFF4CE; padding:6px;")
+        self.engine_note.setVisible(False)
+        layout.addWidget(self.engine_note)
+
+        top = QHBoxLayout()
+        phases_box = QGroupBox(self.tr("Progress"))
+        phases = QFormLayout(phases_box)
+        self.bars: dict[Phase, QProgressBar] = {}
+        names = {
+            Phase.PROBE: self.tr("Reach the portal"),
+            Phase.PUSH: self.tr("Send reports and decisions"),
+            Phase.UPLOAD: self.tr("Upload attachments"),
+            Phase.PULL: self.tr("Receive alerts and decisions"),
+        }
+        for phase in Phase:
+            bar = QProgressBar()
+            bar.setRange(0, 1)
+            bar.setValue(0)
+            bar.setFormat("%v / %m")
+            bar.setAccessibleName(names[phase])
+            phases.addRow(names[phase] + ":", bar)
+            self.bars[phase] = bar
+        top.addWidget(phases_box, 2)
+        controls_box = QGroupBox(self.tr("Link"))
+        controls = QVBoxLayout(controls_box)
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.state.setAccessibleName(self.tr("Sync state"))
+        controls.addWidget(self.state)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color:#B00020;")
+        controls.addWidget(self.error)
+        self.metered = QCheckBox(self.tr("&Metered link: send text only, attachments later"))
+        self.metered.setChecked(ctx.settings.metered)
+        self.metered.toggled.connect(self._metered_toggled)
+        controls.addWidget(self.metered)
+        buttons = QHBoxLayout()
+        self.sync_button = QPushButton(self.tr("S&ync now"))
+        self.cancel_button = QPushButton(self.tr("&Cancel sync"))
+        self.refresh_button = QPushButton(self.tr("&Refresh list"))
+        buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.refresh_button)
+        controls.addLayout(buttons)
+        bundles = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("&Export offline bundle…"))
+        self.export_button.setToolTip(
+            self.tr(
+                "No link at all: approved work, signed and encrypted to the portal, on a USB stick"
+            )
+        )
+        self.import_button = QPushButton(self.tr("&Import a bundle…"))
+        self.import_button.setToolTip(self.tr("Deliver another post's bundle through this link"))
+        bundles.addWidget(self.export_button)
+        bundles.addWidget(self.import_button)
+        controls.addLayout(bundles)
+        self.last_pass = QLabel()
+        self.last_pass.setWordWrap(True)
+        controls.addWidget(self.last_pass)
+        top.addWidget(controls_box, 1)
+        layout.addLayout(top)
+
+        self.model = OutboxModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Outbox items"))
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table, 1)
+        self.counts = QLabel()
+        layout.addWidget(self.counts)
+
+        self.cancel_button.setEnabled(False)
+        self.sync_button.clicked.connect(bridge.sync_now)
+        self.cancel_button.clicked.connect(bridge.cancel)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self._choose_export)
+        self.import_button.clicked.connect(self._choose_import)
+        bridge.progress.connect(self.show_progress)
+        bridge.status.connect(self.show_status)
+        bridge.summary.connect(self.show_summary)
+        bridge.engine_ready.connect(self._engine_ready)
+        self._engine_ready()
+
+    def _engine_ready(self) -> None:
+        engine = self.bridge.engine
+        self.sync_button.setEnabled(engine is not None)
+        self.export_button.setEnabled(engine is not None)  # bundles need the portal's keys
+        self.import_button.setEnabled(engine is not None)
+        self.engine_note.setVisible(self.bridge.settled and engine is None)
+        if engine is None:
+            self.show_status(None)
+        else:
+            self.bridge.request_status(self.ctx.ops)
+
+    def _metered_toggled(self, on: bool) -> None:
+        self.ctx.settings.metered = on
+        self.bridge.set_metered(on)
+
+    def refresh(self) -> None:
+        db = self.ctx.session.db
+
+        def work() -> tuple[list[OutboxRow], dict[str, int]]:
+            view = OutboxView(db)
+            return view.rows(), view.counts()
+
+        self.ctx.ops.run(work, self._show_rows, label=self.tr("Reading the outbox"))
+
+    def _show_rows(self, result: tuple[list[OutboxRow], dict[str, int]]) -> None:
+        rows, counts = result
+        self.model.set_rows(rows)
+        self.counts.setText(
+            self.tr("%1 waiting, %2 delivered, %3 refused by the portal")
+            .replace("%1", str(counts["pending"]))
+            .replace("%2", str(counts["delivered"]))
+            .replace("%3", str(counts["quarantined"]))
+        )
+
+    def show_progress(self, progress: Progress) -> None:
+        bar = self.bars[progress.phase]
+        if progress.bytes_total:
+            bar.setFormat(f"%v / %m ({_size(progress.bytes_done)} / {_size(progress.bytes_total)})")
+        bar.setRange(0, max(progress.items_total, 1))
+        bar.setValue(progress.items_done)
+
+    def show_status(self, status: Status | None) -> None:
+        self.state.setText(describe_status(status, self.bridge.settled))
+        self.error.setText(
+            ""
+            if status is None or not status.last_error
+            else self.tr("Last error: %1").replace("%1", status.last_error)
+        )
+        running = status is not None and status.running
+        self.cancel_button.setEnabled(running and self.bridge.engine is not None)
+        if status is not None and status.last_success:
+            self.last_pass.setText(
+                self.tr("Last complete sync: %1").replace("%1", status.last_success)
+            )
+
+    def show_summary(self, summary: PassSummary) -> None:
+        text = (
+            self.tr("Last pass: %1 sent, %2 attachments, %3 received in %4 s")
+            .replace("%1", str(summary.pushed))
+            .replace("%2", str(summary.uploaded))
+            .replace("%3", str(summary.pulled))
+            .replace("%4", f"{summary.seconds:.1f}")
+        )
+        if summary.error:
+            text += " — " + summary.error
+        self.last_pass.setText(text)
+        self.refresh()
+
+    # -- offline bundles ----------------------------------------------------------------------
+
+    def _choose_export(self) -> None:
+        dialog = QFileDialog(self, self.tr("Export offline bundle"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("outpost-bundle")
+        dialog.fileSelected.connect(lambda name: self.export_bundle(Path(name)))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _choose_import(self) -> None:
+        dialog = QFileDialog(self, self.tr("Import a bundle"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda name: self.import_bundle(Path(name)))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def export_bundle(self, path: Path) -> None:
+        session, purpose = self.ctx.session, self.tr("offline delivery to the portal")
+        # The bundle logic lives in the CLI command for now (cli/sync_commands.py); it is
+        # called with the arguments it expects until it moves to a shared function.
+        from cli.sync_commands import cmd_bundle_export
+
+        def work() -> int:
+            return cmd_bundle_export(argparse.Namespace(file=str(path), purpose=purpose), session)
+
+        self.ctx.ops.run(
+            work,
+            lambda _code: self._bundle_done(
+                self.tr("Bundle written to %1.").replace("%1", str(path))
+            ),
+            lambda error: self._bundle_done(error.message),
+            label=self.tr("Writing the bundle"),
+        )
+
+    def import_bundle(self, path: Path) -> None:
+        session = self.ctx.session
+        from cli.sync_commands import cmd_bundle_import
+
+        def work() -> int:
+            return cmd_bundle_import(argparse.Namespace(file=str(path)), session)
+
+        self.ctx.ops.run(
+            work,
+            lambda code: self._bundle_done(
+                self.tr("Bundle delivered to the portal.")
+                if code == 0
+                else self.tr("Bundle delivered; the portal refused some items.")
+            ),
+            lambda error: self._bundle_done(error.message),
+            label=self.tr("Delivering the bundle"),
+        )
+
+    def _bundle_done(self, text: str) -> None:
+        self.last_pass.setText(text)
+        self.refresh()
+
+    def showEvent(self, event: Any) -> None:
+        self.refresh()
+        super().showEvent(event)

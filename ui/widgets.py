@@ -1,0 +1,246 @@
+"""Small widgets shared by the screens: code-list pickers, grade pickers, error labels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import codelists
+from ui import i18n
+
+# Lists whose codes people know and may type (MMR, THB), shown beside the name.
+_SHOW_CODE = {"countries", "nationalities", "currencies", "crossing_points"}
+
+# TLP 2.0 colours (FIRST): the label is always shown in these colours on black.
+TLP_COLOURS = {
+    "CLEAR": "#FFFFFF",
+    "GREEN": "#33FF00",
+    "AMBER": "#FFC000",
+    "AMBER+STRICT": "#FFC000",
+    "RED": "#FF2B2B",
+}
+
+
+def tlp_badge_style(tlp: str | None) -> str:
+    colour = TLP_COLOURS.get(tlp or "", "#BBBBBB")
+    return f"background:#000; color:{colour}; padding:2px 6px; font-weight:bold;"
+
+
+def _swatch(colour: str) -> QIcon:
+    pix = QPixmap(14, 14)
+    pix.fill(QColor("#000000"))
+    inner = QPixmap(10, 10)
+    inner.fill(QColor(colour))
+    painter = QPainter(pix)
+    painter.drawPixmap(2, 2, inner)
+    painter.end()
+    return QIcon(pix)
+
+
+class ErrorLabel(QLabel):
+    """A field's message, shown under it in red; hidden when there is none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("color:#B00020;")
+        self.setProperty("role", "field-error")
+        self.hide()
+
+    def show_message(self, message: str | None) -> None:
+        self.setText(message or "")
+        self.setVisible(bool(message))
+
+
+class CodeCombo(QComboBox):
+    """A code-list picker with type-ahead: typing any part of a name or a code narrows the
+    list (QCompleter, contains-match). `value()` is the code, or the raw text when it matches
+    nothing (validation then says why)."""
+
+    value_changed = Signal()
+
+    def __init__(
+        self, list_name: str, *, allow_empty: bool = True, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.list_name = list_name
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
+        if allow_empty:
+            self.addItem("", None)
+        for entry in codelists.entries(list_name):
+            text = i18n.label(list_name, entry.code)
+            if list_name in _SHOW_CODE:
+                text = f"{text} ({entry.code})"
+            self.addItem(text, entry.code)
+            if entry.description:
+                self.setItemData(
+                    self.count() - 1,
+                    i18n.description(list_name, entry.code),
+                    Qt.ItemDataRole.ToolTipRole,
+                )
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.currentTextChanged.connect(lambda _t: self.value_changed.emit())
+
+    def value(self) -> str | None:
+        text = self.currentText().strip()
+        if not text:
+            return None
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            data = self.itemData(index)
+            return None if data is None else str(data)
+        upper = text.upper()
+        index = self.findData(upper)
+        if index < 0:
+            index = self.findData(text)
+        if index >= 0:
+            return str(self.itemData(index))
+        # Type-ahead: a name typed in part ("myanm") counts when it matches one entry only.
+        needle = text.casefold()
+        matches = [
+            i
+            for i in range(self.count())
+            if self.itemData(i) is not None and needle in self.itemText(i).casefold()
+        ]
+        if len(matches) == 1:
+            return str(self.itemData(matches[0]))
+        return text
+
+    def set_value(self, code: str | None) -> None:
+        if code is None:
+            self.setCurrentIndex(0 if self.itemData(0) is None else -1)
+            if self.itemData(0) is not None:
+                self.setEditText("")
+            return
+        index = self.findData(code)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(code)
+
+
+class GradePicker(QWidget):
+    """A picker for graded scales (TLP, source reliability, information credibility) that
+    shows what the chosen grade means, so nobody has to remember the Admiralty wording."""
+
+    value_changed = Signal()
+
+    def __init__(self, list_name: str, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list_name = list_name
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.combo = QComboBox(self)
+        self.combo.addItem(self.tr("— choose —"), None)
+        for entry in codelists.entries(list_name):
+            label = i18n.label(list_name, entry.code)
+            text = label if list_name == "tlp" else f"{entry.code} — {label}"
+            self.combo.addItem(text, entry.code)
+            index = self.combo.count() - 1
+            self.combo.setItemData(
+                index, i18n.description(list_name, entry.code), Qt.ItemDataRole.ToolTipRole
+            )
+            if list_name == "tlp":
+                self.combo.setItemIcon(index, _swatch(TLP_COLOURS[entry.code]))
+        self.meaning = QLabel(self)
+        self.meaning.setWordWrap(True)
+        self.meaning.setStyleSheet("color:#444;")
+        self.meaning.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout.addWidget(self.combo)
+        layout.addWidget(self.meaning)
+        self.combo.currentIndexChanged.connect(self._changed)
+        self.setFocusProxy(self.combo)
+
+    def _changed(self, _index: int) -> None:
+        code = self.combo.currentData()
+        self.meaning.setText("" if code is None else i18n.description(self.list_name, code))
+        self.value_changed.emit()
+
+    def value(self) -> str | int | None:
+        code = self.combo.currentData()
+        if code is None:
+            return None
+        return int(code) if self.list_name == "credibility" else str(code)
+
+    def set_value(self, code: str | int | None) -> None:
+        index = self.combo.findData(None if code is None else str(code))
+        self.combo.setCurrentIndex(max(index, 0))
+
+    def setAccessibleName(self, name: str) -> None:  # the combo is what screen readers reach
+        super().setAccessibleName(name)
+        self.combo.setAccessibleName(name)
+
+
+class MultiCodePicker(QToolButton):
+    """Choose several codes of a list from a checkable menu (keyboard: Space opens it,
+    arrows move, Enter toggles)."""
+
+    value_changed = Signal()
+
+    def __init__(self, list_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list_name = list_name
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        menu = QMenu(self)
+        self._actions: dict[str, QAction] = {}
+        for entry in codelists.entries(list_name):
+            action = QAction(i18n.label(list_name, entry.code), menu)
+            action.setCheckable(True)
+            action.setToolTip(i18n.description(list_name, entry.code))
+            action.toggled.connect(self._changed)
+            menu.addAction(action)
+            self._actions[entry.code] = action
+        menu.setToolTipsVisible(True)
+        self.setMenu(menu)
+        self._update_text()
+
+    def _changed(self, _checked: bool) -> None:
+        self._update_text()
+        self.value_changed.emit()
+
+    def _update_text(self) -> None:
+        chosen = [i18n.label(self.list_name, c) for c in self.value()]
+        self.setText(", ".join(chosen) if chosen else self.tr("none chosen — click to choose"))
+
+    def value(self) -> list[str]:
+        return [code for code, action in self._actions.items() if action.isChecked()]
+
+    def set_value(self, codes: list[str]) -> None:
+        for code, action in self._actions.items():
+            action.blockSignals(True)
+            action.setChecked(code in codes)
+            action.blockSignals(False)
+        self._update_text()
+
+
+def thumbnail_image(data: bytes, size: int = 96) -> QImage | None:
+    """A small picture decoded from bytes in memory only (never a file), or None for
+    non-images. QImage works off the UI thread, so big photos are decoded on a worker."""
+    image = QImage()
+    if not image.loadFromData(data):
+        return None
+    return image.scaled(
+        QSize(size, size),
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
