@@ -30,6 +30,9 @@ def uvicorn_config(
         ssl_keyfile=tls_key,
         # The portal answers malformed input itself; uvicorn must not rewrite it.
         server_header=False,
+        # On a satellite link the last answer can still be arriving seconds after the portal
+        # wrote it; a short keep-alive would close the connection under the client's feet.
+        timeout_keep_alive=75,
     )
 
 
