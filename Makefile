@@ -31,7 +31,7 @@ pytest: $(STAMP)
 test: lint typecheck pytest
 
 run: $(STAMP)
-	$(BIN)/python -m ui.app
+	$(BIN)/python -m cli.run_local
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

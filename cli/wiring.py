@@ -6,6 +6,10 @@ the one place that knows both is here.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+
 from app.errors import NotAllowed
 from app.identity import signing_key
 from app.provisioning import PortalSettings, portal_settings
@@ -16,6 +20,7 @@ from sync.protocol import key_id_of
 from sync.transport import PortalClient
 
 CLOCK_OFFSET_KEY = "clock_offset"
+log = logging.getLogger(__name__)
 
 
 def require_portal(session: Session) -> PortalSettings:
@@ -72,3 +77,30 @@ def sync_engine(
 
     uploader = TusUploader(client, store)
     return SyncEngine(store, client, uploader=uploader, settings=settings)
+
+
+def provision_and_enrol(session: Session, provisioning: Path, codes: Mapping[str, str]) -> None:
+    """Connects an installation to a portal and enrols its local users with one-time codes
+    (user name -> code). Used by `make run`'s local portal; a user already enrolled, or one
+    whose code was already spent, is left as is."""
+    from app.identity import install_portal_certificate, is_enrolled
+    from app.provisioning import apply_provisioning, read_provisioning
+    from storage.users_repo import UserRepository
+    from sync.protocol import public_key_raw
+    from sync.transport import Problem
+
+    if portal_settings(session.db) is None:
+        prov = read_provisioning(provisioning)
+        apply_provisioning(session.db, session.audit, session.user.id, prov)
+    with portal_client(session, signed=False) as client:
+        for user in UserRepository(session.db).active():
+            code = codes.get(user.name)
+            if code is None or is_enrolled(session.db, user):
+                continue
+            key = signing_key(session.db, user)
+            try:
+                answer = client.enrol(code, user.id, public_key_raw(key))
+            except Problem as exc:
+                log.warning("enrolment of a local user failed: %s", exc.slug)
+                continue
+            install_portal_certificate(session.db, user, session.audit, answer.certificate)

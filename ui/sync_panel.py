@@ -8,6 +8,8 @@ ever touched on the UI thread.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -53,6 +55,9 @@ class SyncControl(Protocol):
 EngineFactory = Callable[[Any], SyncControl | None]
 
 
+LOCAL_PORTAL_ENV = "OUTPOST_LOCAL_PORTAL"
+
+
 def default_engine_factory(session: Any) -> SyncControl | None:
     """The installation's engine, or None while it is not provisioned for a portal.
 
@@ -64,6 +69,13 @@ def default_engine_factory(session: Any) -> SyncControl | None:
         from cli.wiring import sync_engine
     except ImportError:  # a build without the sync engine
         return None
+    local = os.environ.get(LOCAL_PORTAL_ENV)
+    if local:  # `make run`: a local portal, its provisioning file and enrolment codes
+        from cli.wiring import provision_and_enrol
+
+        folder = Path(local)
+        codes = json.loads((folder / "codes.json").read_text(encoding="utf-8"))
+        provision_and_enrol(session, folder / "agency.json", codes)
     if portal_settings(session.db) is None:
         return None
     engine: SyncControl = sync_engine(session)

@@ -1,0 +1,113 @@
+"""`make run`: a reference portal on 127.0.0.1 in the background, and the desktop client
+provisioned to it. Closing the client stops the portal.
+
+Everything lives under .run/ in the working tree: the portal's keys and database, the agency
+provisioning file, fresh one-time enrolment codes for the demo users, and the client's data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+from ui.app import has_display
+
+ROOT = Path(".run")
+PORTAL_DATA = ROOT / "portal"
+CLIENT_DATA = ROOT / "client"
+AGENCY = "THA-IMM"
+PORT = 8765
+DEMO_USERS = {"demo.officer": "officer", "demo.focal": "ofp"}
+
+
+def _admin(*args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "portal.cli", "admin", *args, "--data", str(PORTAL_DATA)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"run: outpost-portal admin {args[0]} failed: {done.stderr.strip()}")
+    return done.stdout
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+def prepare_portal(url: str) -> None:
+    if not (PORTAL_DATA / "portal-keys.json").exists():
+        PORTAL_DATA.mkdir(parents=True, exist_ok=True)
+        _admin("init")
+        _admin("agency-create", AGENCY, "--member-state", "THA", "--name", "Immigration (demo)")
+    (ROOT / "agency.json").write_text(_admin("provisioning", "--agency", AGENCY, "--url", url))
+    codes = {
+        name: _admin("code-issue", "--agency", AGENCY, "--role", role).strip().split()[-1]
+        for name, role in DEMO_USERS.items()
+    }
+    (ROOT / "codes.json").write_text(json.dumps(codes, indent=2))
+
+
+def main() -> int:
+    if not has_display():
+        print(
+            "make run: no display found (DISPLAY/WAYLAND_DISPLAY unset). Use a desktop "
+            "session or 'xvfb-run make run'; the command line needs none: .venv/bin/outpost --help",
+            file=sys.stderr,
+        )
+        return 1
+    if not _port_free(PORT):
+        print(f"make run: port {PORT} is in use; stop whatever uses it and retry.", file=sys.stderr)
+        return 1
+    url = f"http://127.0.0.1:{PORT}"
+    prepare_portal(url)
+    portal = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "portal.cli",
+            "serve",
+            "--data",
+            str(PORTAL_DATA),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(PORT),
+        ],
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                requests.get(url + "/v1/hello", timeout=1).raise_for_status()
+                break
+            except requests.RequestException:
+                if time.monotonic() > deadline or portal.poll() is not None:
+                    print("make run: the local portal did not start.", file=sys.stderr)
+                    return 1
+                time.sleep(0.2)
+        print(f"Local portal on {url} (data in {PORTAL_DATA}); starting the client.")
+        env = {**os.environ, "OUTPOST_LOCAL_PORTAL": str(ROOT.resolve())}
+        client = subprocess.run(
+            [sys.executable, "-m", "ui.app", "--data-dir", str(CLIENT_DATA)], env=env, check=False
+        )
+        return client.returncode
+    finally:
+        portal.terminate()
+        try:
+            portal.wait(10)
+        except subprocess.TimeoutExpired:
+            portal.kill()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
