@@ -7,6 +7,7 @@ certificate and receipt must chain to it.
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,13 @@ _REQUIRED = (
     "agency",
     "member_state",
 )
-_OPTIONAL = ("tls_pin", "crossing_points", "recovery_public_key", "agency_name", "signature")
+_OPTIONAL = (
+    "tls_spki_sha256",
+    "crossing_points",
+    "recovery_public_key",
+    "agency_name",
+    "signature",
+)
 
 
 @dataclass(frozen=True)
@@ -45,12 +52,20 @@ class Provisioning:
     portal_certificate: Certificate
     agency: str
     member_state: str
-    tls_pin: str | None = None  # base64 SHA-256 of the portal's SubjectPublicKeyInfo
+    # base64 SHA-256 of the portal's SubjectPublicKeyInfo (current key, then standby keys)
+    tls_pins: tuple[str, ...] = ()
     crossing_points: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def portal_key_id(self) -> str:
         return key_id(self.portal_key)
+
+
+def _is_pin(value: object) -> bool:
+    try:
+        return isinstance(value, str) and len(base64.b64decode(value, validate=True)) == 32
+    except ValueError:
+        return False
 
 
 def parse_provisioning(data: bytes, source: str = "the provisioning file") -> Provisioning:
@@ -74,6 +89,9 @@ def parse_provisioning(data: bytes, source: str = "the provisioning file") -> Pr
         raise bad(f"unknown fields: {', '.join(unknown)}")
     if doc["v"] != 1:
         raise bad(f"format version {doc['v']!r} is not supported by this program")
+    pins = doc.get("tls_spki_sha256") or []
+    if not isinstance(pins, list) or not all(_is_pin(p) for p in pins):
+        raise bad("tls_spki_sha256 must be a list of base64 SHA-256 pins")
     url = doc["portal_url"]
     if not isinstance(url, str) or not url.startswith(("https://", "http://")):
         raise bad("portal_url must be an http(s) URL")
@@ -95,7 +113,7 @@ def parse_provisioning(data: bytes, source: str = "the provisioning file") -> Pr
         portal_certificate=certificate,
         agency=str(doc["agency"]),
         member_state=str(doc["member_state"]),
-        tls_pin=doc.get("tls_pin"),
+        tls_pins=tuple(pins),
         crossing_points=list(doc.get("crossing_points") or []),
     )
 
@@ -127,8 +145,8 @@ def apply_provisioning(db: Database, audit: AuditTrail, actor: str, prov: Provis
         meta.set("portal_key_id", prov.portal_key_id)
         meta.set("portal_x25519", prov.portal_x25519.hex())
         meta.set("member_state", prov.member_state)
-        if prov.tls_pin:
-            meta.set("tls_pin", prov.tls_pin)
+        if prov.tls_pins:
+            meta.set("tls_pins", json.dumps(list(prov.tls_pins)))
         if prov.crossing_points:
             meta.set("crossing_points", json.dumps(prov.crossing_points))
         audit.record(
@@ -149,7 +167,7 @@ class PortalSettings:
     portal_id: str
     portal_key_id: str
     x25519: bytes
-    tls_pin: str | None
+    tls_pins: tuple[str, ...]
 
 
 def portal_settings(db: Database) -> PortalSettings | None:
@@ -162,5 +180,5 @@ def portal_settings(db: Database) -> PortalSettings | None:
         portal_id=meta.get("portal_id") or "",
         portal_key_id=meta.get("portal_key_id") or "",
         x25519=bytes.fromhex(meta.get("portal_x25519") or ""),
-        tls_pin=meta.get("tls_pin"),
+        tls_pins=tuple(json.loads(meta.get("tls_pins") or "[]")),
     )

@@ -45,10 +45,10 @@ def portal_client(
     settings = require_portal(session)
     adapter = None
     pin_errors: tuple[type[BaseException], ...] = ()
-    if settings.tls_pin and settings.url.startswith("https://"):
+    if settings.url.startswith("https://") and settings.tls_pins:
         from sync.tls_pinning import CertificatePinError, PinnedAdapter
 
-        adapter = PinnedAdapter(settings.tls_pin)
+        adapter = PinnedAdapter(settings.tls_pins)
         pin_errors = (CertificatePinError,)
     signer = None
     if signed:

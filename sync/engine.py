@@ -96,6 +96,7 @@ class SyncEngine:
         self._last_success: str | None = None
         self._next_attempt_in: float | None = None
         self._retry_after: float | None = None
+        self._hard_error = False
         self._done = {"pushed": 0, "uploaded": 0, "pulled": 0}  # this pass, so far
 
     # -- control (any thread) -------------------------------------------------------------------
@@ -151,9 +152,12 @@ class SyncEngine:
             summary = self.run_pass()
             if self._stop.is_set():
                 break
+            delay: float | None
             if summary.error is None:
                 self._backoff.reset()
                 delay = self.settings.watch_interval
+            elif self._hard_error:
+                delay = None  # e.g. a TLS pin mismatch: wait for a person to act, never poll
             else:
                 delay = self._backoff.next_delay(self._retry_after)
             self._next_attempt_in = delay
@@ -170,6 +174,7 @@ class SyncEngine:
 
         with self._pass_lock:
             self._cancel.clear()
+            self._hard_error = False
             self._running = True
             self._publish_status()
             started = time.monotonic()
@@ -192,6 +197,7 @@ class SyncEngine:
                 self._link = LinkState.ONLINE
             except TransportError as exc:
                 error = str(exc)
+                self._hard_error = not exc.retryable
                 self._link = LinkState.OFFLINE if _is_link_error(exc) else LinkState.ONLINE
             except Exception as exc:  # a bug must not kill the worker thread; log it for support
                 log.exception("sync pass failed")

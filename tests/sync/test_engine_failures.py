@@ -145,3 +145,72 @@ def test_503_retry_after_is_honoured(post: Post, interposer: Interposer) -> None
             engine.stop()
     _nothing_delivered(post)
     _then_all_delivered(post, interposer)
+
+
+def test_wrong_tls_pin_is_a_hard_error(post: Post, tmp_path: Path) -> None:
+    """A server whose certificate is not the pinned one gets nothing, the work stays, the
+    user is told, and the worker does not poll it again on its own."""
+    import ssl
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    from storage.users_repo import MetaRepository
+    from sync.tls_pinning import spki_sha256
+
+    def certificate() -> tuple[bytes, bytes]:
+        key = ec.generate_private_key(ec.SECP256R1())
+        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+        now = datetime.now(UTC)
+        cert = (
+            x509.CertificateBuilder()
+            .subject_name(name)
+            .issuer_name(name)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - timedelta(days=1))
+            .not_valid_after(now + timedelta(days=1))
+            .sign(key, hashes.SHA256())
+        )
+        pem_key = key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        return cert.public_bytes(serialization.Encoding.PEM), pem_key
+
+    served_cert, served_key = certificate()
+    pinned_cert, _ = certificate()  # what the provisioning file pins: a different key
+    (tmp_path / "c.pem").write_bytes(served_cert)
+    (tmp_path / "k.pem").write_bytes(served_key)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(tmp_path / "c.pem", tmp_path / "k.pem")
+    seen: list[TinyRequest] = []
+
+    def answer(request: TinyRequest) -> bytes:
+        seen.append(request)
+        return http_response(200, b"{}")
+
+    with TinyHttpServer(answer, ssl_context=context) as impostor, post.focal() as s:
+        meta = MetaRepository(s.db)
+        meta.set("portal_url", impostor.url)
+        meta.set("tls_pins", json.dumps([spki_sha256(pinned_cert)]))
+        engine = sync_engine(s)
+        done = threading.Event()
+        engine.add_listener(lambda e: done.set() if isinstance(e, PassSummary) else None)
+        engine.start()
+        try:
+            assert done.wait(30)
+            done.wait(1.0)  # let the worker decide when to try next
+            status = engine.status()
+            alive = engine._thread is not None and engine._thread.is_alive()
+        finally:
+            engine.stop()
+    assert alive  # waiting for a person, not crashed
+    assert seen == []  # not one request reached the impostor
+    assert status.last_error is not None and "pinned" in status.last_error
+    assert status.next_attempt_in is None  # no silent retry loop
+    _nothing_delivered(post)
