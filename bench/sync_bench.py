@@ -72,7 +72,7 @@ def run(n: int = 500) -> dict[str, float]:
                                     client.push_envelopes([e], compress=None)
                                 requests_made = client.traffic().requests
                         seconds = time.monotonic() - started
-                        stats = proxy.stats()
+                        stats = proxy.stats
                     on_portal = envelopes_on_portal(portal, ids)
                     assert on_portal == dict.fromkeys(ids, 1), "not every report arrived once"
                     limit = (
