@@ -4,8 +4,8 @@ says why, and never marks anything delivered without a receipt that verifies."""
 from __future__ import annotations
 
 import json
-import time
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
