@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from app.clock import now_rfc3339
-from app.dissemination import DisseminationRegister, Method
-from app.errors import InvalidInput, NotAllowed
-from app.identity import LocalKeyResolver, install_portal_certificate, signing_key
+from app.identity import install_portal_certificate, signing_key
 from app.provisioning import apply_provisioning, read_provisioning
 from app.session import Session
-from app.sync_store import LocalSyncStore
 from cli.output import print_json, print_table
-from cli.wiring import portal_client, require_portal, sync_engine
-from storage.atomic import atomic_write_bytes
-from storage.envelopes_repo import EnvelopeRepository
+from cli.wiring import export_bundle, import_bundle, portal_client, sync_engine
 from storage.outbox_repo import OutboxRepository
 from sync.events import PassSummary, Progress
 from sync.protocol import key_id_of, public_key_raw
@@ -120,66 +114,9 @@ def cmd_outbox(args: argparse.Namespace, session: Session) -> int:
 
 
 def cmd_bundle_export(args: argparse.Namespace, session: Session) -> int:
-    from sync.bundles import seal_bundle
-
-    portal = require_portal(session)
-    store = LocalSyncStore(session.db, session.audit)
-    envelopes_repo = EnvelopeRepository(session.db)
-    keys = LocalKeyResolver(session.db)
-    items = [o for o in store.due(("submission", "approval"), 100_000)]
-    approved_reports: dict[str, tuple[str, str]] = {}
-    for item in items:
-        if item.kind != "approval":
-            continue
-        body = json.loads(envelopes_repo.get(item.ref).body)["body"]
-        if body["decision"] == "approve":
-            approved_reports[body["submission"]] = (
-                body["release"]["legal_basis"],
-                body["release"]["tlp"],
-            )
-    chosen = [
-        o
-        for o in items
-        if (o.kind == "submission" and o.ref in approved_reports)
-        or (
-            o.kind == "approval"
-            and json.loads(envelopes_repo.get(o.ref).body)["body"]["submission"] in approved_reports
-        )
-    ]
-    if not chosen:
-        raise InvalidInput("Nothing approved waits for delivery; there is nothing to bundle.")
-    envelopes = [store.envelope(o) for o in chosen]
-    certificates = []
-    for e in envelopes:
-        cert = keys.certificate(str(e["key_id"]))
-        if cert is not None:
-            certificates.append(cert.to_json())
-    key = signing_key(session.db, session.user)
-    data = seal_bundle(
-        portal_id=portal.portal_id,
-        portal_x25519=portal.x25519,
-        sender_key=key,
-        sender=session.user.id,
-        agency=session.user.agency,
-        created_at=now_rfc3339(),
-        envelopes=envelopes,
-        certificates=certificates,
-    )
-    register = DisseminationRegister(session.db, session.audit)
-    for submission, (basis, tlp) in approved_reports.items():
-        report_id = envelopes_repo.get(submission).report_id or submission
-        register.record(
-            actor=session.user.id,
-            obj=report_id,
-            recipient=f"portal {portal.portal_id} (offline bundle)",
-            method=Method.OFFLINE_BUNDLE,
-            purpose=args.purpose,
-            legal_basis=basis,
-            tlp=tlp,
-        )
-    atomic_write_bytes(Path(args.file), data)
+    result = export_bundle(session, Path(args.file), args.purpose)
     print(
-        f"Wrote {len(envelopes)} signed envelopes ({len(approved_reports)} reports) to "
+        f"Wrote {result.envelopes} signed envelopes ({result.reports} reports) to "
         f"{args.file}, encrypted to the portal. Carry it to a connected installation of your "
         "agency and run 'outpost bundle import'."
     )
@@ -187,31 +124,11 @@ def cmd_bundle_export(args: argparse.Namespace, session: Session) -> int:
 
 
 def cmd_bundle_import(args: argparse.Namespace, session: Session) -> int:
-    from sync.bundles import BundleError, check_sender, read_header
-
-    portal = require_portal(session)
-    try:
-        data = Path(args.file).read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"Cannot read {args.file}: {exc.strerror}.") from None
-    try:
-        header = read_header(data)
-        check_sender(header, LocalKeyResolver(session.db), portal.portal_id)
-    except BundleError as exc:
-        raise NotAllowed(str(exc)) from None
-    with portal_client(session) as client:
-        answer: Any = client.request(
-            "POST", "/v1/bundles", data, {"Content-Type": "application/json"}
-        ).json()
-    results: list[dict[str, Any]] = answer.get("results", []) if isinstance(answer, dict) else []
-    stored = sum(1 for r in results if r.get("status") == "stored")
-    duplicates = sum(1 for r in results if r.get("status") == "duplicate")
-    rejected = [r for r in results if r.get("status") == "rejected"]
+    result = import_bundle(session, Path(args.file))
     print(
-        f"Bundle delivered: {stored} new, {duplicates} already on the portal, "
-        f"{len(rejected)} refused. The sender's next sync collects the receipts."
+        f"Bundle delivered: {result.stored} new, {result.duplicates} already on the portal, "
+        f"{len(result.refused)} refused. The sender's next sync collects the receipts."
     )
-    for r in rejected:
-        problem = r.get("problem") or {}
-        print(f"  refused item {r.get('index')}: {problem.get('title')}: {problem.get('detail')}")
-    return 1 if rejected else 0
+    for line in result.refused:
+        print(f"  refused: {line}")
+    return 1 if result.refused else 0

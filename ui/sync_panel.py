@@ -7,7 +7,6 @@ ever touched on the UI thread.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 from collections.abc import Callable
@@ -499,12 +498,10 @@ class OutboxPage(QWidget):
 
     def export_bundle(self, path: Path) -> None:
         session, purpose = self.ctx.session, self.tr("offline delivery to the portal")
-        # The bundle logic lives in the CLI command for now (cli/sync_commands.py); it is
-        # called with the arguments it expects until it moves to a shared function.
-        from cli.sync_commands import cmd_bundle_export
+        from cli.wiring import export_bundle
 
-        def work() -> int:
-            return cmd_bundle_export(argparse.Namespace(file=str(path), purpose=purpose), session)
+        def work() -> object:
+            return export_bundle(session, path, purpose)
 
         self.ctx.ops.run(
             work,
@@ -517,16 +514,16 @@ class OutboxPage(QWidget):
 
     def import_bundle(self, path: Path) -> None:
         session = self.ctx.session
-        from cli.sync_commands import cmd_bundle_import
+        from cli.wiring import import_bundle
 
-        def work() -> int:
-            return cmd_bundle_import(argparse.Namespace(file=str(path)), session)
+        def work() -> Any:
+            return import_bundle(session, path)
 
         self.ctx.ops.run(
             work,
-            lambda code: self._bundle_done(
+            lambda result: self._bundle_done(
                 self.tr("Bundle delivered to the portal.")
-                if code == 0
+                if not result.refused
                 else self.tr("Bundle delivered; the portal refused some items.")
             ),
             lambda error: self._bundle_done(error.message),
