@@ -3,8 +3,9 @@
 The upload's URL and offset are kept in the store, so after a cut, a crash or a week without
 a link the client asks the portal for its offset (HEAD) and sends only what is missing. The
 portal counts a chunk only once all of it has arrived and its checksum matches, so a cut costs
-at most the chunk in flight. Chunk size follows the link: it doubles after a chunk that went
-quickly and halves after one that failed.
+at most the chunk in flight. Chunk size follows the link: it halves after a chunk that failed
+and doubles after four in a row that went quickly, so on a link that keeps dropping it settles
+below the distance between drops.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ MIN_CHUNK = 16 * 1024
 MAX_CHUNK = 4 * 1024 * 1024
 START_CHUNK = 128 * 1024
 FAST_CHUNK_SECONDS = 4.0
+GROW_AFTER = 4  # quick chunks in a row before the chunk size doubles
 
 
 class UploadItem(Protocol):
@@ -101,6 +103,7 @@ class TusUploader:
             url = answer.headers["Location"]
             offset = int(answer.headers.get("Upload-Offset", "0"))
         self.store.save_upload_state(sha, url, offset, chunk)
+        streak = 0  # chunks in a row that went through quickly
         while offset < size:
             if cancelled.is_set():
                 return 0
@@ -122,14 +125,17 @@ class TusUploader:
                     progress=_shifted(progress, offset, size),
                 )
             except TransportError:
+                # Halve at once; grow back only slowly (see below): on a link that drops every
+                # few hundred KB a big chunk would be lost again and again.
                 chunk = max(MIN_CHUNK, chunk // 2)
                 self.store.save_upload_state(sha, url, offset, chunk)
                 raise
             finally:
                 self.store.add_bytes(item, len(data))
             offset = int(answer.headers.get("Upload-Offset", str(offset + len(data))))
-            if time.monotonic() - started < FAST_CHUNK_SECONDS:
-                chunk = min(MAX_CHUNK, chunk * 2)
+            streak = streak + 1 if time.monotonic() - started < FAST_CHUNK_SECONDS else 0
+            if streak >= GROW_AFTER:
+                chunk, streak = min(MAX_CHUNK, chunk * 2), 0
             self.store.save_upload_state(sha, url, offset, chunk)
             progress(offset, size)
         self.store.upload_finished(item)

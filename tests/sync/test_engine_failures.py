@@ -215,3 +215,32 @@ def test_wrong_tls_pin_is_a_hard_error(post: Post, tmp_path: Path) -> None:
     assert status.last_error is not None and "pinned" in status.last_error
     assert status.next_attempt_in is None  # no silent retry loop
     _nothing_delivered(post)
+
+
+def test_network_change_wakes_the_worker_at_once(post: Post, interposer: Interposer) -> None:
+    """After a failure the worker waits out its backoff; the system's network-change event
+    (or Sync now) makes it try again at once."""
+    interposer.rule = lambda req, _resp: (
+        http_response(503, b"", {"Retry-After": "600"}) if (_pushing(req)) else None
+    )
+    with post.focal() as s:
+        engine = sync_engine(s)
+        passes: list[PassSummary] = []
+        arrived = threading.Event()
+
+        def on_event(event: object) -> None:
+            if isinstance(event, PassSummary):
+                passes.append(event)
+                arrived.set()
+
+        engine.add_listener(on_event)
+        engine.start()
+        try:
+            assert arrived.wait(30) and passes[0].error is not None
+            arrived.clear()
+            interposer.rule = lambda _req, _resp: None  # the link is back
+            engine.network_changed()
+            assert arrived.wait(30), "the worker slept through the network change"
+            assert passes[-1].error is None and passes[-1].pushed == 6
+        finally:
+            engine.stop()
