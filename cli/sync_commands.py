@@ -8,29 +8,20 @@ from pathlib import Path
 from typing import Any
 
 from app.clock import now_rfc3339
-from app.identity import install_portal_certificate, signing_key
-from app.provisioning import apply_provisioning, read_provisioning
 from app.session import Session
 from cli.output import print_json, print_table
-from cli.wiring import export_bundle, import_bundle, portal_client, sync_engine
+from cli.wiring import connect_portal, enrol_user, export_bundle, import_bundle, sync_engine
 from storage.outbox_repo import OutboxRepository
 from sync.events import PassSummary, Progress
-from sync.protocol import key_id_of, public_key_raw
 
 
 def cmd_provision(args: argparse.Namespace, session: Session) -> int:
-    prov = read_provisioning(Path(args.file))
-    apply_provisioning(session.db, session.audit, session.user.id, prov)
-    print(f"Connected to portal {prov.portal_id} at {prov.portal_url} for agency {prov.agency}.")
+    print(f"Connected to {connect_portal(session, Path(args.file))}.")
     return 0
 
 
 def cmd_enrol(args: argparse.Namespace, session: Session) -> int:
-    key = signing_key(session.db, session.user)
-    with portal_client(session, signed=False) as client:
-        answer = client.enrol(args.code.strip(), session.user.id, public_key_raw(key))
-    cert = install_portal_certificate(session.db, session.user, session.audit, answer.certificate)
-    print(f"{session.user.name} is enrolled as {cert.role} of {cert.agency} ({key_id_of(key)}).")
+    print(enrol_user(session, args.code) + ".")
     return 0
 
 

@@ -217,3 +217,42 @@ def import_bundle(session: Session, path: Path) -> BundleImport:
         duplicates=sum(1 for r in results if r.get("status") == "duplicate"),
         refused=refused,
     )
+
+
+def connect_portal(session: Session, provisioning: Path) -> str:
+    """Makes the portal named in an agency provisioning file this installation's portal.
+    Returns a one-line description for the person."""
+    from app.provisioning import apply_provisioning, read_provisioning
+
+    prov = read_provisioning(provisioning)
+    apply_provisioning(session.db, session.audit, session.user.id, prov)
+    return f"portal {prov.portal_id} at {prov.portal_url}, agency {prov.agency}"
+
+
+def enrol_user(session: Session, code: str) -> str:
+    """Enrols the unlocked user with a one-time code; returns a description of the result."""
+    from app.identity import install_portal_certificate
+    from sync.protocol import public_key_raw
+
+    key = signing_key(session.db, session.user)
+    with portal_client(session, signed=False) as client:
+        answer = client.enrol(code.strip(), session.user.id, public_key_raw(key))
+    cert = install_portal_certificate(session.db, session.user, session.audit, answer.certificate)
+    return f"{session.user.name} is enrolled as {cert.role} of {cert.agency} ({cert.key_id})"
+
+
+@dataclass(frozen=True)
+class PortalState:
+    connected: str | None  # "portal X at URL", or None when not provisioned
+    enrolled: bool
+
+
+def portal_state(session: Session) -> PortalState:
+    from app.identity import is_enrolled
+
+    settings = portal_settings(session.db)
+    if settings is None:
+        return PortalState(None, False)
+    return PortalState(
+        f"portal {settings.portal_id} at {settings.url}", is_enrolled(session.db, session.user)
+    )

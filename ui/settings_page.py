@@ -61,6 +61,25 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Lan&guage:"), self.language)
         layout.addWidget(general)
 
+        portal = QGroupBox(self.tr("Portal"))
+        portal_form = QFormLayout(portal)
+        self.portal_status = QLabel(self.tr("Checking…"))
+        self.portal_status.setWordWrap(True)
+        portal_form.addRow(self.tr("Status:"), self.portal_status)
+        self.provision_button = QPushButton(self.tr("Load the agency's &provisioning file…"))
+        self.provision_button.setAccessibleName(self.tr("Load the provisioning file"))
+        portal_form.addRow(self.provision_button)
+        self.enrol_code = QLineEdit()
+        self.enrol_code.setPlaceholderText(self.tr("one-time code from your focal point"))
+        self.enrol_code.setAccessibleName(self.tr("Enrolment code"))
+        self.enrol_button = QPushButton(self.tr("E&nrol"))
+        portal_form.addRow(self.tr("Enrolment &code:"), self.enrol_code)
+        portal_form.addRow(self.enrol_button)
+        self.portal_message = QLabel()
+        self.portal_message.setWordWrap(True)
+        portal_form.addRow(self.portal_message)
+        layout.addWidget(portal)
+
         users = QGroupBox(self.tr("Users of this installation"))
         users_layout = QVBoxLayout(users)
         self.user_list = QListWidget()
@@ -102,6 +121,9 @@ class SettingsPage(QWidget):
         self.metered.toggled.connect(self._metered)
         self.language.currentIndexChanged.connect(self._language)
         self.add_button.clicked.connect(self.add_user)
+        self.provision_button.clicked.connect(self.choose_provisioning)
+        self.enrol_button.clicked.connect(self.enrol)
+        self.enrol_code.returnPressed.connect(self.enrol)
         self.new_pass.textChanged.connect(
             lambda text: self.strength.setText(passphrase_strength(text)[1])
         )
@@ -123,6 +145,77 @@ class SettingsPage(QWidget):
     def reload(self) -> None:
         session = self.ctx.session
         self.ctx.ops.run(session.users, self._users, label=self.tr("Reading users"))
+        self._reload_portal()
+
+    # -- portal: provisioning and enrolment (network and store work run off the UI thread) --
+
+    def _reload_portal(self) -> None:
+        from cli.wiring import portal_state
+
+        session = self.ctx.session
+        self.ctx.ops.run(lambda: portal_state(session), self._show_portal)
+
+    def _show_portal(self, state: Any) -> None:
+        if state.connected is None:
+            self.portal_status.setText(
+                self.tr("Not connected. Load the provisioning file your agency gave you.")
+            )
+        elif state.enrolled:
+            self.portal_status.setText(
+                self.tr("Connected to %1; you are enrolled.").replace("%1", state.connected)
+            )
+        else:
+            self.portal_status.setText(
+                self.tr("Connected to %1; enter your enrolment code to be able to sync.").replace(
+                    "%1", state.connected
+                )
+            )
+        self.enrol_button.setEnabled(state.connected is not None and not state.enrolled)
+        self.enrol_code.setEnabled(state.connected is not None and not state.enrolled)
+
+    def choose_provisioning(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        dialog = QFileDialog(self, self.tr("Agency provisioning file"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilter(self.tr("Provisioning files (*.json);;All files (*)"))
+        dialog.fileSelected.connect(self.load_provisioning)
+        dialog.open()
+
+    def load_provisioning(self, name: str) -> None:
+        from pathlib import Path
+
+        from cli.wiring import connect_portal
+
+        session = self.ctx.session
+        self.portal_message.setText(self.tr("Reading the provisioning file…"))
+        self.ctx.ops.run(
+            lambda: connect_portal(session, Path(name)),
+            lambda text: self._portal_done(self.tr("Connected to %1.").replace("%1", text)),
+            lambda error: self._portal_done(error.message),
+            label=self.tr("Connecting to the portal"),
+        )
+
+    def enrol(self) -> None:
+        from cli.wiring import enrol_user
+
+        code, session = self.enrol_code.text().strip(), self.ctx.session
+        if not code:
+            self.portal_message.setText(self.tr("Type the one-time code first."))
+            return
+        self.enrol_button.setEnabled(False)
+        self.portal_message.setText(self.tr("Enrolling…"))
+        self.ctx.ops.run(
+            lambda: enrol_user(session, code),
+            lambda text: self._portal_done(text),
+            lambda error: self._portal_done(error.message),
+            label=self.tr("Enrolling"),
+        )
+
+    def _portal_done(self, text: str) -> None:
+        self.portal_message.setText(text)
+        self.enrol_code.clear()
+        self._reload_portal()
 
     def _users(self, users: list[UserRecord]) -> None:
         self.user_list.clear()
