@@ -11,8 +11,8 @@ def main() -> int:
     parser.add_argument(
         "suites",
         nargs="*",
-        default=["signing", "store", "portal", "sync"],
-        help="signing, store, portal, sync",
+        default=["signing", "store", "portal", "sync", "ui"],
+        help="signing, store, portal, sync, ui",
     )
     parser.add_argument("--reports", type=int, default=100_000)
     args = parser.parse_args()
@@ -21,6 +21,10 @@ def main() -> int:
             from bench import store_bench
 
             store_bench.run(args.reports)
+        elif suite == "ui":
+            from bench import ui_bench
+
+            ui_bench.run(args.reports)
         elif suite == "portal":
             from bench import portal_bench
 

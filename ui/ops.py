@@ -54,6 +54,22 @@ class OpError:
         return " ".join(str(self.exception).split()) or type(self.exception).__name__
 
 
+class _Results:
+    """Finished operations' outcomes, handed from worker threads to the UI thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: dict[int, tuple[bool, Any]] = {}
+
+    def put(self, op_id: int, ok: bool, result: Any) -> None:
+        with self._lock:
+            self._items[op_id] = (ok, result)
+
+    def take(self, op_id: int) -> tuple[bool, Any]:
+        with self._lock:
+            return self._items.pop(op_id, (False, None))
+
+
 class _Task(QRunnable):
     def __init__(self, runner: OpRunner, op_id: int, fn: Callable[[], Any]) -> None:
         super().__init__()
@@ -67,9 +83,13 @@ class _Task(QRunnable):
             ok = True
         except BaseException as exc:  # handed to the UI, which shows the message
             result, ok = OpError(exc), False
+        # The result stays on the Python side; only the op id crosses the thread boundary.
+        # (Passing arbitrary objects, None included, through a Qt signal of type `object`
+        # trips a reference-count bug in this PySide6 release after many emissions.)
+        self._runner._results.put(self._op_id, ok, result)
         # RuntimeError: the runner was destroyed (window closed, session locked); nobody waits.
         with contextlib.suppress(RuntimeError):
-            self._runner._finished.emit(self._op_id, ok, result)
+            self._runner._finished.emit(self._op_id)
 
 
 class OpRunner(QObject):
@@ -78,13 +98,14 @@ class OpRunner(QObject):
 
     busy = Signal(bool, str)  # slow work started / everything finished; a label to show
     failed = Signal(str)  # an operation without its own error handler failed
-    _finished = Signal(int, bool, object)
+    _finished = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[Callable[[Any], None] | None, Any, str]] = {}
         self._slow: set[int] = set()
+        self._results = _Results()
         self._finished.connect(self._on_finished)
         self._valid = True
 
@@ -118,7 +139,8 @@ class OpRunner(QObject):
             self._slow.add(op_id)
             self.busy.emit(True, self._pending[op_id][2])
 
-    def _on_finished(self, op_id: int, ok: bool, result: Any) -> None:
+    def _on_finished(self, op_id: int) -> None:
+        ok, result = self._results.take(op_id)
         entry = self._pending.pop(op_id, None)
         if op_id in self._slow:
             self._slow.discard(op_id)

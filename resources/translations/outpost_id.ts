@@ -1,35 +1,34 @@
-<?xml version='1.0' encoding='utf-8'?>
-<!DOCTYPE TS>
+<?xml version="1.0" encoding="utf-8"?>
 <TS version="2.1" language="id_ID">
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="97" />
+        <location filename="../../ui/controller.py" line="98" />
         <source>Creating the demo installation…</source>
         <translation>Membuat instalasi demo…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="100" />
+        <location filename="../../ui/controller.py" line="101" />
         <source>Creating synthetic reports: %1 of %2</source>
         <translation>Membuat laporan sintetis: %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="116" />
+        <location filename="../../ui/controller.py" line="117" />
         <source>Demo installation</source>
         <translation>Instalasi demo</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="118" />
+        <location filename="../../ui/controller.py" line="119" />
         <source>A demo installation with synthetic reports was created. Unlock it later as one of these users (user / passphrase):</source>
         <translation>Instalasi demo dengan laporan sintetis telah dibuat. Buka nanti sebagai salah satu pengguna berikut (pengguna / frasa sandi):</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="173" />
+        <location filename="../../ui/controller.py" line="174" />
         <source>Connecting</source>
         <translation>Menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="254" />
+        <location filename="../../ui/controller.py" line="255" />
         <source>Locked. Enter your passphrase to continue.</source>
         <translation>Terkunci. Masukkan frasa sandi Anda untuk melanjutkan.</translation>
     </message>
@@ -603,67 +602,67 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="241" />
+        <location filename="../../ui/sync_panel.py" line="252" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="242" />
+        <location filename="../../ui/sync_panel.py" line="253" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="243" />
+        <location filename="../../ui/sync_panel.py" line="254" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="244" />
+        <location filename="../../ui/sync_panel.py" line="255" />
         <source>Bytes</source>
         <translation>Byte</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="245" />
+        <location filename="../../ui/sync_panel.py" line="256" />
         <source>Attempts</source>
         <translation>Percobaan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="246" />
+        <location filename="../../ui/sync_panel.py" line="257" />
         <source>Last error / portal's reason</source>
         <translation>Galat terakhir / alasan portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="247" />
+        <location filename="../../ui/sync_panel.py" line="258" />
         <source>Queued at</source>
         <translation>Diantrekan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="271" />
+        <location filename="../../ui/sync_panel.py" line="282" />
         <source>Submission</source>
         <translation>Pengajuan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="272" />
+        <location filename="../../ui/sync_panel.py" line="283" />
         <source>Decision</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="273" />
+        <location filename="../../ui/sync_panel.py" line="284" />
         <source>Attachment</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="276" />
+        <location filename="../../ui/sync_panel.py" line="287" />
         <source>Waiting</source>
         <translation>Menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="277" />
+        <location filename="../../ui/sync_panel.py" line="288" />
         <source>Delivered</source>
         <translation>Terkirim</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="278" />
+        <location filename="../../ui/sync_panel.py" line="289" />
         <source>Refused by the portal</source>
         <translation>Ditolak oleh portal</translation>
     </message>
@@ -671,157 +670,157 @@
 <context>
     <name>OutboxPage</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="307" />
+        <location filename="../../ui/sync_panel.py" line="318" />
         <source>Outbox &amp; sync</source>
         <translation>Kotak keluar &amp; sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="312" />
+        <location filename="../../ui/sync_panel.py" line="323" />
         <source>Sync is not set up on this installation: it has not been provisioned for a portal yet. Submitted reports and decisions wait here, signed, until it is.</source>
         <translation>Sinkronisasi belum disiapkan pada instalasi ini: belum diprovisikan untuk portal. Laporan dan keputusan yang diajukan menunggu di sini, sudah ditandatangani, sampai siap.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="322" />
+        <location filename="../../ui/sync_panel.py" line="333" />
         <source>Progress</source>
         <translation>Kemajuan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="326" />
+        <location filename="../../ui/sync_panel.py" line="337" />
         <source>Reach the portal</source>
         <translation>Menjangkau portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="327" />
+        <location filename="../../ui/sync_panel.py" line="338" />
         <source>Send reports and decisions</source>
         <translation>Mengirim laporan dan keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="328" />
+        <location filename="../../ui/sync_panel.py" line="339" />
         <source>Upload attachments</source>
         <translation>Mengunggah lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="329" />
+        <location filename="../../ui/sync_panel.py" line="340" />
         <source>Receive alerts and decisions</source>
         <translation>Menerima peringatan dan keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="340" />
+        <location filename="../../ui/sync_panel.py" line="351" />
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="344" />
+        <location filename="../../ui/sync_panel.py" line="355" />
         <source>Sync state</source>
         <translation>Status sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="350" />
+        <location filename="../../ui/sync_panel.py" line="361" />
         <source>&amp;Metered link: send text only, attachments later</source>
         <translation>Koneksi &amp;terbatas: kirim teks saja, lampiran nanti</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="355" />
+        <location filename="../../ui/sync_panel.py" line="366" />
         <source>S&amp;ync now</source>
         <translation>Sinkronkan se&amp;karang</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="356" />
+        <location filename="../../ui/sync_panel.py" line="367" />
         <source>&amp;Cancel sync</source>
         <translation>&amp;Batalkan sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="357" />
+        <location filename="../../ui/sync_panel.py" line="368" />
         <source>&amp;Refresh list</source>
         <translation>&amp;Muat ulang daftar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="363" />
+        <location filename="../../ui/sync_panel.py" line="374" />
         <source>&amp;Export offline bundle…</source>
         <translation>&amp;Ekspor bundel luring…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="366" />
+        <location filename="../../ui/sync_panel.py" line="377" />
         <source>No link at all: approved work, signed and encrypted to the portal, on a USB stick</source>
         <translation>Tanpa koneksi sama sekali: pekerjaan yang disetujui, ditandatangani dan dienkripsi untuk portal, di flashdisk</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="369" />
+        <location filename="../../ui/sync_panel.py" line="380" />
         <source>&amp;Import a bundle…</source>
         <translation>&amp;Impor bundel…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="370" />
+        <location filename="../../ui/sync_panel.py" line="381" />
         <source>Deliver another post's bundle through this link</source>
         <translation>Kirimkan bundel pos lain melalui koneksi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="383" />
+        <location filename="../../ui/sync_panel.py" line="394" />
         <source>Outbox items</source>
         <translation>Item kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="425" />
+        <location filename="../../ui/sync_panel.py" line="436" />
         <source>Reading the outbox</source>
         <translation>Membaca kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="431" />
+        <location filename="../../ui/sync_panel.py" line="442" />
         <source>%1 waiting, %2 delivered, %3 refused by the portal</source>
         <translation>%1 menunggu, %2 terkirim, %3 ditolak oleh portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="449" />
+        <location filename="../../ui/sync_panel.py" line="460" />
         <source>Last error: %1</source>
         <translation>Galat terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="455" />
+        <location filename="../../ui/sync_panel.py" line="466" />
         <source>Last complete sync: %1</source>
         <translation>Sinkronisasi lengkap terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="460" />
+        <location filename="../../ui/sync_panel.py" line="471" />
         <source>Last pass: %1 sent, %2 attachments, %3 received in %4 s</source>
         <translation>Putaran terakhir: %1 dikirim, %2 lampiran, %3 diterima dalam %4 d</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="474" />
+        <location filename="../../ui/sync_panel.py" line="485" />
         <source>Export offline bundle</source>
         <translation>Ekspor bundel luring</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="482" />
+        <location filename="../../ui/sync_panel.py" line="493" />
         <source>Import a bundle</source>
         <translation>Impor bundel</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="489" />
+        <location filename="../../ui/sync_panel.py" line="500" />
         <source>offline delivery to the portal</source>
         <translation>pengiriman luring ke portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="500" />
+        <location filename="../../ui/sync_panel.py" line="509" />
         <source>Bundle written to %1.</source>
         <translation>Bundel ditulis ke %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="503" />
+        <location filename="../../ui/sync_panel.py" line="512" />
         <source>Writing the bundle</source>
         <translation>Menulis bundel</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="516" />
+        <location filename="../../ui/sync_panel.py" line="525" />
         <source>Bundle delivered to the portal.</source>
         <translation>Bundel terkirim ke portal.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="518" />
+        <location filename="../../ui/sync_panel.py" line="527" />
         <source>Bundle delivered; the portal refused some items.</source>
         <translation>Bundel terkirim; portal menolak beberapa item.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="521" />
+        <location filename="../../ui/sync_panel.py" line="530" />
         <source>Delivering the bundle</source>
         <translation>Mengirim bundel</translation>
     </message>
@@ -1468,7 +1467,8 @@
         <location filename="../../ui/editor.py" line="944" />
         <source>This report cannot be submitted yet. Fix these %n problem(s):</source>
         <translation>
-            <numerusform>Laporan ini belum dapat diajukan. Perbaiki %n masalah berikut:</numerusform></translation>
+            <numerusform>Laporan ini belum dapat diajukan. Perbaiki %n masalah berikut:</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/editor.py" line="961" />
@@ -1879,96 +1879,196 @@
     </message>
     <message>
         <location filename="../../ui/settings_page.py" line="64" />
+        <source>Portal</source>
+        <translation>Portal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="66" />
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="68" />
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="69" />
+        <source>Load the agency's &amp;provisioning file…</source>
+        <translation>Muat berkas &amp;provisioning instansi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="70" />
+        <source>Load the provisioning file</source>
+        <translation>Muat berkas provisioning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="73" />
+        <source>one-time code from your focal point</source>
+        <translation>kode sekali pakai dari focal point Anda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="74" />
+        <source>Enrolment code</source>
+        <translation>Kode pendaftaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="75" />
+        <source>E&amp;nrol</source>
+        <translation>&amp;Daftarkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="76" />
+        <source>Enrolment &amp;code:</source>
+        <translation>&amp;Kode pendaftaran:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="83" />
         <source>Users of this installation</source>
         <translation>Pengguna instalasi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="68" />
+        <location filename="../../ui/settings_page.py" line="87" />
         <source>Local users</source>
         <translation>Pengguna lokal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="72" />
+        <location filename="../../ui/settings_page.py" line="91" />
         <source>New user's name</source>
         <translation>Nama pengguna baru</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="73" />
+        <location filename="../../ui/settings_page.py" line="92" />
         <source>&amp;Name:</source>
         <translation>&amp;Nama:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="77" />
+        <location filename="../../ui/settings_page.py" line="96" />
         <source>New user's role</source>
         <translation>Peran pengguna baru</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="78" />
+        <location filename="../../ui/settings_page.py" line="97" />
         <source>&amp;Role:</source>
         <translation>&amp;Peran:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="80" />
+        <location filename="../../ui/settings_page.py" line="99" />
         <source>New user's agency</source>
         <translation>Instansi pengguna baru</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="81" />
+        <location filename="../../ui/settings_page.py" line="100" />
         <source>A&amp;gency:</source>
         <translation>&amp;Instansi:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="84" />
+        <location filename="../../ui/settings_page.py" line="103" />
         <source>New user's passphrase</source>
         <translation>Frasa sandi pengguna baru</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="85" />
+        <location filename="../../ui/settings_page.py" line="104" />
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frasa sandi:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="88" />
+        <location filename="../../ui/settings_page.py" line="107" />
         <source>Repeat the passphrase</source>
         <translation>Ulangi frasa sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="89" />
+        <location filename="../../ui/settings_page.py" line="108" />
         <source>Rep&amp;eat:</source>
         <translation>&amp;Ulangi:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="91" />
+        <location filename="../../ui/settings_page.py" line="110" />
         <source>Strength:</source>
         <translation>Kekuatan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="92" />
+        <location filename="../../ui/settings_page.py" line="111" />
         <source>&amp;Add user</source>
         <translation>&amp;Tambah pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="125" />
+        <location filename="../../ui/settings_page.py" line="147" />
         <source>Reading users</source>
         <translation>Membaca pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="134" />
+        <location filename="../../ui/settings_page.py" line="161" />
+        <source>Not connected. Load the provisioning file your agency gave you.</source>
+        <translation>Belum terhubung. Muat berkas provisioning yang diberikan instansi Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="165" />
+        <source>Connected to %1; you are enrolled.</source>
+        <translation>Terhubung ke %1; Anda sudah terdaftar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="169" />
+        <source>Connected to %1; enter your enrolment code to be able to sync.</source>
+        <translation>Terhubung ke %1; masukkan kode pendaftaran Anda agar dapat menyinkronkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="179" />
+        <source>Agency provisioning file</source>
+        <translation>Berkas provisioning instansi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="181" />
+        <source>Provisioning files (*.json);;All files (*)</source>
+        <translation>Berkas provisioning (*.json);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="191" />
+        <source>Reading the provisioning file…</source>
+        <translation>Membaca berkas provisioning…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="194" />
+        <source>Connected to %1.</source>
+        <translation>Terhubung ke %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="196" />
+        <source>Connecting to the portal</source>
+        <translation>Menghubungkan ke portal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="204" />
+        <source>Type the one-time code first.</source>
+        <translation>Ketik kode sekali pakai terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="207" />
+        <source>Enrolling…</source>
+        <translation>Mendaftarkan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="212" />
+        <source>Enrolling</source>
+        <translation>Mendaftarkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="227" />
         <source>The two passphrases differ.</source>
         <translation>Kedua frasa sandi berbeda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="145" />
+        <location filename="../../ui/settings_page.py" line="238" />
         <source>Adding…</source>
         <translation>Menambahkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="150" />
+        <location filename="../../ui/settings_page.py" line="243" />
         <source>Adding user</source>
         <translation>Menambahkan pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="158" />
+        <location filename="../../ui/settings_page.py" line="251" />
         <source>%1 can now unlock this installation.</source>
         <translation>%1 sekarang dapat membuka instalasi ini.</translation>
     </message>
@@ -2004,47 +2104,47 @@
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="140" />
+        <location filename="../../ui/sync_panel.py" line="151" />
         <source>Sync: not set up</source>
         <translation>Sinkronisasi: belum disiapkan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="142" />
+        <location filename="../../ui/sync_panel.py" line="153" />
         <source>Sync: starting…</source>
         <translation>Sinkronisasi: memulai…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="145" />
+        <location filename="../../ui/sync_panel.py" line="156" />
         <source>Online</source>
         <translation>Daring</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="146" />
+        <location filename="../../ui/sync_panel.py" line="157" />
         <source>Offline</source>
         <translation>Luring</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="147" />
+        <location filename="../../ui/sync_panel.py" line="158" />
         <source>Link unknown</source>
         <translation>Koneksi tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="151" />
+        <location filename="../../ui/sync_panel.py" line="162" />
         <source>%1 waiting</source>
         <translation>%1 menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="154" />
+        <location filename="../../ui/sync_panel.py" line="165" />
         <source>%1 refused</source>
         <translation>%1 ditolak</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="156" />
+        <location filename="../../ui/sync_panel.py" line="167" />
         <source>syncing…</source>
         <translation>menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="159" />
+        <location filename="../../ui/sync_panel.py" line="170" />
         <source>next try in %1 s</source>
         <translation>coba lagi dalam %1 d</translation>
     </message>
@@ -2052,27 +2152,27 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="176" />
+        <location filename="../../ui/sync_panel.py" line="187" />
         <source>Sync state</source>
         <translation>Status sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="182" />
+        <location filename="../../ui/sync_panel.py" line="193" />
         <source>Sync now</source>
         <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="183" />
+        <location filename="../../ui/sync_panel.py" line="194" />
         <source>Sync now (F5)</source>
         <translation>Sinkronkan sekarang (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="185" />
+        <location filename="../../ui/sync_panel.py" line="196" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="209" />
+        <location filename="../../ui/sync_panel.py" line="220" />
         <source>Last error: %1</source>
         <translation>Galat terakhir: %1</translation>
     </message>
