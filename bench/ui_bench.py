@@ -119,7 +119,7 @@ def run(n: int = 100_000, rounds: int = 30) -> None:
             report_id = rng.choice(ids)
             t = time.perf_counter()
             dialog = ReportDialog(ctx, report_id, main)
-            _wait(app, lambda d=dialog: d.pdf_button.isEnabled())
+            _wait(app, lambda d=dialog: getattr(d.detail, "detail", None) is not None)
             open_ui.append((time.perf_counter() - t) * 1000)
             dialog.deleteLater()
             t = time.perf_counter()
