@@ -7,7 +7,9 @@ machine with no installation it also offers a demo installation (synthetic repor
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -63,6 +65,7 @@ class UnlockWindow(QWidget):
         self.paths = paths
         self.kdf = kdf
         self.ops = OpRunner(self)
+        self.setup_warning = ""
         self.first_run = not paths.is_installed()
         self.setWindowTitle(
             self.tr("Outpost — set up") if self.first_run else self.tr("Outpost — unlock")
@@ -93,6 +96,8 @@ class UnlockWindow(QWidget):
         self.role = QComboBox()
         self.agency = QLineEdit()
         self.strength = QProgressBar()
+        self.enrol_code = QLineEdit()
+        self.provisioning: Path | None = None
         if self.first_run:
             self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
             self.repeat.setAccessibleName(self.tr("Repeat passphrase"))
@@ -107,6 +112,18 @@ class UnlockWindow(QWidget):
             form.addRow(self.tr("R&ole:"), self.role)
             self.agency.setAccessibleName(self.tr("Agency code"))
             form.addRow(self.tr("&Agency code:"), self.agency)
+            # Optional at first run (Settings has the same later): connect to the agency's
+            # portal and enrol this first user in the same step.
+            self.provision_button = QPushButton(self.tr("Choose the &provisioning file…"))
+            self.provision_button.setAccessibleName(self.tr("Agency provisioning file"))
+            self.provision_button.clicked.connect(self._choose_provisioning)
+            form.addRow(self.tr("Portal (optional):"), self.provision_button)
+            self.provision_label = QLabel()
+            self.provision_label.setWordWrap(True)
+            form.addRow(self.provision_label)
+            self.enrol_code.setAccessibleName(self.tr("Enrolment code"))
+            self.enrol_code.setPlaceholderText(self.tr("one-time code from your focal point"))
+            form.addRow(self.tr("&Enrolment code:"), self.enrol_code)
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -124,6 +141,36 @@ class UnlockWindow(QWidget):
         layout.addWidget(self.demo_button)
         if user_name:
             self.passphrase.setFocus()
+
+    def _choose_provisioning(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        dialog = QFileDialog(self, self.tr("Agency provisioning file"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilter(self.tr("Provisioning files (*.json);;All files (*)"))
+        dialog.fileSelected.connect(lambda name: self.use_provisioning(Path(name)))
+        dialog.open()
+
+    def use_provisioning(self, path: Path) -> None:
+        """Reads the file (a small local file, no store or network involved) and takes the
+        agency code from it, so the person cannot mistype it."""
+        from app.provisioning import read_provisioning
+
+        try:
+            prov = read_provisioning(path)
+        except Exception as exc:
+            self.provisioning = None
+            self.provision_label.setText(" ".join(str(exc).split()))
+            return
+        self.provisioning = path
+        self.agency.setText(prov.agency)
+        self.agency.setReadOnly(True)
+        self.provision_label.setText(
+            self.tr("Portal %1 at %2, agency %3.")
+            .replace("%1", prov.portal_id)
+            .replace("%2", prov.portal_url)
+            .replace("%3", prov.agency)
+        )
 
     def _show_strength(self, text: str) -> None:
         score, words = passphrase_strength(text)
@@ -147,9 +194,20 @@ class UnlockWindow(QWidget):
                 self.message.setText(self.tr("Enter your agency code (from your focal point)."))
                 return
             paths, kdf = self.paths, self.kdf
+            provisioning, code = self.provisioning, self.enrol_code.text().strip()
 
             def work() -> Session:
-                return initialise(paths, user, passphrase, kdf=kdf)
+                session = initialise(paths, user, passphrase, kdf=kdf)
+                if provisioning is not None:
+                    from cli.wiring import connect_portal, enrol_user
+
+                    try:
+                        connect_portal(session, provisioning)
+                        if code:
+                            enrol_user(session, code)
+                    except Exception as exc:  # the installation exists; Settings can retry
+                        self.setup_warning = " ".join(str(exc).split())
+                return session
         else:
             paths, kdf = self.paths, self.kdf
 
@@ -162,6 +220,19 @@ class UnlockWindow(QWidget):
         self.ops.run(work, self._done, self._failed)
 
     def _done(self, session: Session) -> None:
+        if self.setup_warning:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Outpost",
+                self.tr(
+                    "The installation was created, but connecting to the portal failed: "
+                    "%1 You can try again in Settings."
+                ).replace("%1", self.setup_warning),
+                QMessageBox.StandardButton.Ok,
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self._warning_box = box
         self.passphrase.clear()
         self.repeat.clear()
         self.button.setEnabled(True)

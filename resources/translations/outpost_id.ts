@@ -2076,27 +2076,27 @@
 <context>
     <name>Strength</name>
     <message>
-        <location filename="../../ui/unlock_window.py" line="42" />
+        <location filename="../../ui/unlock_window.py" line="44" />
         <source>too short</source>
         <translation>terlalu pendek</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="43" />
+        <location filename="../../ui/unlock_window.py" line="45" />
         <source>weak</source>
         <translation>lemah</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="44" />
+        <location filename="../../ui/unlock_window.py" line="46" />
         <source>fair</source>
         <translation>cukup</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="45" />
+        <location filename="../../ui/unlock_window.py" line="47" />
         <source>good</source>
         <translation>baik</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="46" />
+        <location filename="../../ui/unlock_window.py" line="48" />
         <source>strong</source>
         <translation>kuat</translation>
     </message>
@@ -2194,129 +2194,175 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../ui/unlock_window.py" line="68" />
+        <location filename="../../ui/unlock_window.py" line="71" />
         <source>Outpost — set up</source>
         <translation>Outpost — penyiapan</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="68" />
+        <location filename="../../ui/unlock_window.py" line="71" />
         <source>Outpost — unlock</source>
         <translation>Outpost — buka kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="73" />
+        <location filename="../../ui/unlock_window.py" line="76" />
         <source>Create the first user of this installation.</source>
         <translation>Buat pengguna pertama instalasi ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="75" />
+        <location filename="../../ui/unlock_window.py" line="78" />
         <source>Enter your user name and passphrase to unlock.</source>
         <translation>Masukkan nama pengguna dan frasa sandi Anda untuk membuka kunci.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="86" />
+        <location filename="../../ui/unlock_window.py" line="89" />
         <source>User name</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="87" />
+        <location filename="../../ui/unlock_window.py" line="90" />
         <source>&amp;User name:</source>
         <translation>&amp;Nama pengguna:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="90" />
+        <location filename="../../ui/unlock_window.py" line="93" />
         <source>Passphrase</source>
         <translation>Frasa sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="91" />
+        <location filename="../../ui/unlock_window.py" line="94" />
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frasa sandi:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="98" />
+        <location filename="../../ui/unlock_window.py" line="103" />
         <source>Repeat passphrase</source>
         <translation>Ulangi frasa sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="99" />
+        <location filename="../../ui/unlock_window.py" line="104" />
         <source>&amp;Repeat:</source>
         <translation>&amp;Ulangi:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="101" />
+        <location filename="../../ui/unlock_window.py" line="106" />
         <source>Passphrase strength</source>
         <translation>Kekuatan frasa sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="102" />
+        <location filename="../../ui/unlock_window.py" line="107" />
         <source>Strength:</source>
         <translation>Kekuatan:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="104" />
+        <location filename="../../ui/unlock_window.py" line="109" />
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="105" />
+        <location filename="../../ui/unlock_window.py" line="110" />
         <source>Organisational focal point</source>
         <translation>Titik fokus organisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="106" />
+        <location filename="../../ui/unlock_window.py" line="111" />
         <source>National focal point</source>
         <translation>Titik fokus nasional</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="107" />
+        <location filename="../../ui/unlock_window.py" line="112" />
         <source>R&amp;ole:</source>
         <translation>&amp;Peran:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="108" />
+        <location filename="../../ui/unlock_window.py" line="113" />
         <source>Agency code</source>
         <translation>Kode instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="109" />
+        <location filename="../../ui/unlock_window.py" line="114" />
         <source>&amp;Agency code:</source>
         <translation>Kode &amp;instansi:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="113" />
+        <location filename="../../ui/unlock_window.py" line="117" />
+        <source>Choose the &amp;provisioning file…</source>
+        <translation>Pilih berkas &amp;provisioning…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="118" />
+        <location filename="../../ui/unlock_window.py" line="148" />
+        <source>Agency provisioning file</source>
+        <translation>Berkas provisioning instansi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="120" />
+        <source>Portal (optional):</source>
+        <translation>Portal (opsional):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="124" />
+        <source>Enrolment code</source>
+        <translation>Kode pendaftaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="125" />
+        <source>one-time code from your focal point</source>
+        <translation>kode sekali pakai dari focal point Anda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="126" />
+        <source>&amp;Enrolment code:</source>
+        <translation>Kode &amp;pendaftaran:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="130" />
         <source>Create</source>
         <translation>Buat</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="113" />
+        <location filename="../../ui/unlock_window.py" line="130" />
         <source>Unlock</source>
         <translation>Buka kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="118" />
+        <location filename="../../ui/unlock_window.py" line="135" />
         <source>Create a &amp;demo installation instead</source>
         <translation>Buat instalasi &amp;demo saja</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="120" />
+        <location filename="../../ui/unlock_window.py" line="137" />
         <source>Two demo users and about 200 synthetic reports, clearly marked [SYNTHETIC]</source>
         <translation>Dua pengguna demo dan sekitar 200 laporan sintetis, ditandai jelas [SYNTHETIC]</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="137" />
+        <location filename="../../ui/unlock_window.py" line="150" />
+        <source>Provisioning files (*.json);;All files (*)</source>
+        <translation>Berkas provisioning (*.json);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="169" />
+        <source>Portal %1 at %2, agency %3.</source>
+        <translation>Portal %1 di %2, instansi %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="184" />
         <source>The two passphrases differ.</source>
         <translation>Kedua frasa sandi berbeda.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="147" />
+        <location filename="../../ui/unlock_window.py" line="194" />
         <source>Enter your agency code (from your focal point).</source>
         <translation>Masukkan kode instansi Anda (dari titik fokus Anda).</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="161" />
+        <location filename="../../ui/unlock_window.py" line="219" />
         <source>Working…</source>
         <translation>Sedang bekerja…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="228" />
+        <source>The installation was created, but connecting to the portal failed: %1 You can try again in Settings.</source>
+        <translation>Instalasi telah dibuat, tetapi gagal terhubung ke portal: %1 Anda dapat mencoba lagi di Pengaturan.</translation>
     </message>
 </context>
 <context>

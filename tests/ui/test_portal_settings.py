@@ -58,3 +58,41 @@ def test_provision_and_enrol_from_settings(qtbot: QtBot, tmp_path: Path) -> None
             assert not page.enrol_button.isEnabled()
         finally:
             close_controller(controller)
+
+
+def test_first_run_with_provisioning_file_and_code(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from cli.wiring import portal_state
+
+    with running_portal(tmp_path / "portal") as portal:
+        create_agency(
+            portal.db, code="MYS-IMI", member_state="MYS", name="Imigresen", now=now_seconds()
+        )
+        agency_file = tmp_path / "agency.json"
+        agency_file.write_bytes(provisioning_doc(portal, "MYS-IMI"))
+        controller = AppController(
+            DataPaths(tmp_path / "data"),
+            settings=UiSettings(tmp_path / "ui.ini"),
+            kdf=FAST_KDF,
+            engine_factory=None,
+        )
+        try:
+            controller.start()
+            window = controller.unlock_window
+            assert window is not None and window.first_run
+            qtbot.keyClicks(window.name, "siti")
+            qtbot.keyClicks(window.passphrase, "a long passphrase here")
+            qtbot.keyClicks(window.repeat, "a long passphrase here")
+            window.use_provisioning(agency_file)
+            assert window.agency.text() == "MYS-IMI" and window.agency.isReadOnly()
+            assert "portal.test" in window.provision_label.text()
+            qtbot.keyClicks(window.enrol_code, portal.code("MYS-IMI", "officer"))
+            qtbot.mouseClick(window.button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: controller.main_window is not None, timeout=30_000)
+            session = controller.session
+            assert session is not None
+            state = portal_state(session)
+            assert state.connected is not None and state.enrolled
+        finally:
+            close_controller(controller)
