@@ -4,13 +4,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help run test lint typecheck pytest bench clean screenshots
+.PHONY: help run test lint typecheck pytest bench clean screenshots installer release
 
 help:
 	@echo "make run    - set up and start the client (first run offers a demo installation)"
 	@echo "make test   - set up and run ruff, mypy and the test suite"
 	@echo "make bench  - benchmarks (tables with baseline ratios)"
 	@echo "make screenshots - render the main screens at 1366x768 into docs/screenshots/"
+	@echo "make installer - the one-folder bundle and the .deb in dist/ (docs/install.md)"
+	@echo "make release - installer + dist/release/: .deb, .tar.gz, SHA256SUMS and its signature"
 
 # Creates the virtual environment from nothing and installs the project with its dev tools.
 $(VENV): $(STAMP)
@@ -40,6 +42,12 @@ screenshots: $(STAMP)
 	if command -v xvfb-run >/dev/null; then \
 		xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python scripts/screenshots.py; \
 	else QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py; fi
+
+installer: $(STAMP)
+	$(BIN)/python scripts/release.py installer
+
+release: $(STAMP)
+	$(BIN)/python scripts/release.py release
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

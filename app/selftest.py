@@ -1,16 +1,27 @@
-"""`outpost self-test`: checks that this installation's building blocks work, one line each."""
+"""`outpost self-test`: checks that this installation's building blocks work, one line each.
+
+Run by the agency's IT contact after installing (docs/install.md) and by CI on the built
+bundle, so every check exercises the real thing (an encrypted file written and read back, a
+real signature) rather than asking a library for its version.
+"""
 
 from __future__ import annotations
 
 import os
+import platform
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from app.paths import DataPaths
 
 Check = Callable[[], str]
+
+# Every compiled Qt Linguist file starts with these bytes.
+QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
 
 
 @dataclass(frozen=True)
@@ -19,6 +30,17 @@ class CheckResult:
     ok: bool
     detail: str
     seconds: float
+
+
+def check_program() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        ours = version("outpost")
+    except PackageNotFoundError:
+        ours = "(version unknown)"
+    kind = "bundle" if getattr(sys, "frozen", False) else "from source"
+    return f"Outpost {ours} ({kind}), Python {platform.python_version()}, {sys.platform}"
 
 
 def check_sqlcipher() -> str:
@@ -31,9 +53,52 @@ def check_sqlcipher() -> str:
             raise RuntimeError(f"SQLCipher 4 required, found {version!r}")
         conn.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
         sqlite = conn.execute("SELECT sqlite_version()").fetchone()[0]
-        return f"SQLCipher {version[0]} (SQLite {sqlite}, FTS5)"
     finally:
         conn.close()
+    provider = _encrypted_round_trip()
+    return f"SQLCipher {version[0]} ({provider}; SQLite {sqlite}, FTS5), encrypted file round trip"
+
+
+def _encrypted_round_trip() -> str:
+    """Writes an encrypted file, checks no plaintext reached the disk, that a wrong key is
+    refused and the right one reads the row back: what opening an installation relies on."""
+    import sqlcipher3
+
+    key, wrong = os.urandom(32), os.urandom(32)
+    marker = "outpost-self-test-plaintext"
+    with tempfile.TemporaryDirectory(prefix="outpost-selftest-") as folder:
+        path = str(Path(folder) / "check.db")
+
+        def connect(k: bytes) -> sqlcipher3.Connection:
+            conn = sqlcipher3.connect(path)
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = \"x'{k.hex()}'\"")
+            return conn
+
+        conn = connect(key)
+        conn.execute("CREATE TABLE t (x TEXT)")
+        conn.execute("INSERT INTO t VALUES (?)", (marker,))
+        conn.commit()
+        conn.close()
+        data = Path(path).read_bytes()
+        if data.startswith(b"SQLite format 3") or marker.encode() in data:
+            raise RuntimeError("the database file was written unencrypted")
+        conn = connect(wrong)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            raise RuntimeError("a wrong key opened the encrypted file")
+        except sqlcipher3.DatabaseError:
+            pass
+        finally:
+            conn.close()
+        conn = connect(key)
+        try:
+            if conn.execute("SELECT x FROM t").fetchone() != (marker,):
+                raise RuntimeError("the encrypted file did not read back")
+            provider = conn.execute("PRAGMA cipher_provider").fetchone()
+        finally:
+            conn.close()
+    return f"crypto provider {provider[0]}" if provider else "crypto provider unknown"
 
 
 def check_crypto() -> str:
@@ -69,6 +134,20 @@ def check_resources() -> str:
     return ", ".join(f"{v} {k}" for k, v in counts.items())
 
 
+def check_translations() -> str:
+    from resources import resource_path
+
+    folder = resource_path("translations")
+    files = sorted(folder.glob("outpost_*.qm"))
+    if not files:
+        raise RuntimeError(f"no translation files in {folder}")
+    bad = [f.name for f in files if f.read_bytes()[:16] != QM_MAGIC]
+    if bad:
+        raise RuntimeError(f"not compiled Qt translations: {', '.join(bad)}")
+    languages = [f.stem.split("_", 1)[1] for f in files]
+    return f"English and {', '.join(languages)} ({len(files)} translation files)"
+
+
 def check_data_dir(paths: DataPaths) -> Check:
     def run() -> str:
         target = paths.root if paths.root.exists() else paths.root.parent
@@ -79,6 +158,26 @@ def check_data_dir(paths: DataPaths) -> Check:
             os.fsync(handle.fileno())
         state = "installed" if paths.is_installed() else "not set up yet"
         return f"{paths.root} is writable ({state})"
+
+    return run
+
+
+def check_provisioning(path: Path | None, expected_fingerprint: str | None = None) -> Check:
+    def run() -> str:
+        from app.provisioning import read_provisioning
+
+        if path is None:
+            return "no provisioning file given or placed (skipped; see docs/install.md)"
+        prov = read_provisioning(path, expected_fingerprint)
+        trust = {
+            "pinned": "a key this release trusts",
+            "fingerprint": "matches the fingerprint given",
+            "unconfirmed": "compare the fingerprint with your agency's",
+        }[prov.trust]
+        return (
+            f"{path}: signed, agency {prov.agency}, portal {prov.portal_url}, "
+            f"key {prov.fingerprint} ({trust})"
+        )
 
     return run
 
@@ -95,10 +194,24 @@ def run_checks(checks: list[tuple[str, Check]]) -> list[CheckResult]:
     return results
 
 
-def standard_checks(paths: DataPaths) -> list[tuple[str, Check]]:
+def standard_checks(
+    paths: DataPaths,
+    provisioning: Path | None = None,
+    expected_fingerprint: str | None = None,
+) -> list[tuple[str, Check]]:
+    """Every check but Qt's (the front end adds that one, so app/ never imports Qt).
+
+    `provisioning` None: the file placed where find_provisioning_file looks, if any."""
+    from app.provisioning import EXPECT_FINGERPRINT_ENV, find_provisioning_file
+
+    file = provisioning or find_provisioning_file()
+    expected = expected_fingerprint or os.environ.get(EXPECT_FINGERPRINT_ENV) or None
     return [
+        ("program", check_program),
         ("sqlcipher", check_sqlcipher),
         ("crypto", check_crypto),
         ("resources", check_resources),
+        ("translations", check_translations),
         ("data directory", check_data_dir(paths)),
+        ("provisioning", check_provisioning(file, expected)),
     ]

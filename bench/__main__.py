@@ -11,8 +11,8 @@ def main() -> int:
     parser.add_argument(
         "suites",
         nargs="*",
-        default=["signing", "store", "portal", "sync", "ui"],
-        help="signing, store, portal, sync, ui",
+        default=["signing", "store", "portal", "sync", "ui", "installer"],
+        help="signing, store, portal, sync, ui, installer",
     )
     parser.add_argument("--reports", type=int, default=100_000)
     args = parser.parse_args()
@@ -21,6 +21,10 @@ def main() -> int:
             from bench import store_bench
 
             store_bench.run(args.reports)
+        elif suite == "installer":
+            from bench import installer_bench
+
+            installer_bench.run()
         elif suite == "ui":
             from bench import ui_bench
 

@@ -517,6 +517,19 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "-v", "--verbose", action="store_true", default=default, help="log progress to stderr"
         )
+        p.add_argument(
+            "--provision",
+            default=default,
+            metavar="FILE",
+            help="the agency provisioning file: with init, connect the new installation to its "
+            "portal; with self-test, check it",
+        )
+        p.add_argument(
+            "--expect-fingerprint",
+            default=default,
+            metavar="FP",
+            help="the portal key fingerprint your agency was given (refuse any other)",
+        )
         return p
 
     top, common = global_options(None), global_options(argparse.SUPPRESS)
@@ -671,6 +684,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     add(sub, "self-test", cmd_self_test, "check this installation's building blocks")
+
+    from cli import release_commands as rc
+
+    p = add(sub, "verify-release", rc.cmd_verify_release, "check downloaded release files")
+    p.add_argument("dir", help="the folder with the package, SHA256SUMS and SHA256SUMS.sig")
+    p.add_argument("--key", required=True, help="the release public key (PEM)")
     return parser
 
 
@@ -687,7 +706,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
-        code: int = args.handler(args)
+        from cli.release_commands import run  # applies --provision / --expect-fingerprint
+
+        code: int = run(args)
         return code
     except (
         OutpostError,

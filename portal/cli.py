@@ -6,7 +6,8 @@ outpost-portal admin code-issue --data DIR --agency CODE --role officer [--valid
 outpost-portal admin revoke --data DIR KEY_ID --reason "lost device"
 outpost-portal admin publish --data DIR FILE.json
 outpost-portal admin provisioning --data DIR --agency CODE --url https://portal.example \
-    [--tls-cert portal.pem]
+    [--tls-cert portal.pem] [--crossing-points FILE] [--recovery-public-key FILE]
+    (signed with the portal key; the key's fingerprint goes to stderr)
 outpost-portal admin audit-verify --data DIR
 outpost-portal admin db-upgrade --data DIR [--db URL]
 outpost-portal serve --data DIR [--db URL] [--host 127.0.0.1] [--port 8443] \
@@ -16,11 +17,14 @@ outpost-portal serve --data DIR [--db URL] [--host 127.0.0.1] [--port 8443] \
 from __future__ import annotations
 
 import argparse
+import base64
+import binascii
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import sqlalchemy as sa
 import uvicorn
 
 from portal import audit, registry
@@ -28,10 +32,11 @@ from portal.app import create_app
 from portal.clock import now_seconds
 from portal.config import Settings, default_db_url
 from portal.database import Database, current_revision, head_revision
-from portal.keys import create_keys, key_file, load_keys
+from portal.keys import PortalKeys, create_keys, key_file, load_keys
 from portal.server import uvicorn_config
+from portal.tables import agencies
 from sync.protocol import b64url_encode
-from sync.protocol.canonical import parse_json
+from sync.protocol.canonical import canonical_bytes, parse_json
 from sync.tls_pinning import PROVISIONING_FIELD, normalise_pin, spki_sha256
 
 
@@ -111,14 +116,37 @@ def _publish(args: argparse.Namespace) -> int:
     return 0
 
 
+# Must equal app.provisioning.PROVISIONING_DOMAIN (the portal does not import the client's
+# app/ package; tests/installer/test_provisioning_signature.py checks both agree).
+PROVISIONING_DOMAIN = b"outpost/provisioning/v1\n"
+
+
+def sign_provisioning(document: dict[str, object], keys: PortalKeys) -> dict[str, object]:
+    """The document with the portal's Ed25519 signature over the domain and its RFC 8785
+    canonical form. Signed with the portal key, the key the file makes the installation's
+    trust anchor: docs/security.md, "Provisioning", says why no separate operator key."""
+    body = {k: v for k, v in document.items() if k != "signature"}
+    value = keys.signing_key.sign(PROVISIONING_DOMAIN + canonical_bytes(body))
+    signature = {"alg": "ed25519", "key_id": keys.key_id, "value": b64url_encode(value)}
+    return {**body, "signature": signature}
+
+
+def fingerprint(key_id: str) -> str:
+    digits = key_id.removeprefix("ed25519:").upper()
+    return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
+
+
 def _provisioning(args: argparse.Namespace) -> int:
     keys = load_keys(args.data)
     db = _database(args)
     with db.read() as conn:
         state = registry.agency_state(conn, args.agency)
+        name = conn.execute(
+            sa.select(agencies.c.name).where(agencies.c.code == args.agency)
+        ).scalar_one_or_none()
     if state is None:
         raise registry.AdminError(f"unknown agency {args.agency}")
-    document = {
+    document: dict[str, object] = {
         "v": 1,
         "portal_url": args.url,
         "portal_id": keys.portal_id,
@@ -129,6 +157,8 @@ def _provisioning(args: argparse.Namespace) -> int:
         "agency": args.agency,
         "member_state": state,
     }
+    if name and name != args.agency:
+        document["agency_name"] = name
     pins = [normalise_pin(p) for p in args.tls_backup_pin or []]
     if args.tls_cert:
         pins.insert(0, spki_sha256(Path(args.tls_cert).read_bytes()))
@@ -137,7 +167,20 @@ def _provisioning(args: argparse.Namespace) -> int:
         document[PROVISIONING_FIELD] = pins
     elif args.url.lower().startswith("https://"):
         print("warning: no --tls-cert given, the file pins no TLS key", file=sys.stderr)
-    print(json.dumps(document, indent=2))
+    if args.crossing_points:
+        points = parse_json(Path(args.crossing_points).read_bytes())
+        if not isinstance(points, list):
+            raise registry.AdminError("--crossing-points must hold a JSON list")
+        document["crossing_points"] = points
+    if args.recovery_public_key:
+        raw = base64.b64decode(Path(args.recovery_public_key).read_text().strip(), validate=True)
+        if len(raw) != 32:
+            raise registry.AdminError("--recovery-public-key must hold a 32-byte X25519 key")
+        document["recovery_public_key"] = b64url_encode(raw)
+    print(json.dumps(sign_provisioning(document, keys), indent=2))
+    # The agency compares this on its first run (docs/install.md): send it by another channel
+    # than the file itself (letter, phone, the forum's secure mail).
+    print(f"portal key fingerprint: {fingerprint(keys.key_id)}", file=sys.stderr)
     return 0
 
 
@@ -225,6 +268,12 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         help="base64 SHA-256 SPKI pin of a standby key (repeatable)",
     )
+    provisioning.add_argument(
+        "--crossing-points", help="JSON file: the agency's crossing points (code lists format)"
+    )
+    provisioning.add_argument(
+        "--recovery-public-key", help="the agency's recovery public key file (base64 X25519)"
+    )
     provisioning.set_defaults(run=_provisioning)
 
     upgrade = admin.add_parser(
@@ -241,7 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         result: int = args.run(args)
-    except (registry.AdminError, FileNotFoundError, ValueError) as exc:
+    except (registry.AdminError, FileNotFoundError, ValueError, binascii.Error) as exc:
         print(f"outpost-portal: {exc}", file=sys.stderr)
         return 2
     return result

@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlcipher3
 
+from storage.backup import backup_before_upgrade
 from storage.errors import (
     DatabaseCorrupt,
     DatabaseMissing,
@@ -218,6 +219,9 @@ def open_database(path: Path, key: bytes) -> Database:
                 f"v{version}; this program knows up to v{LATEST_VERSION}). Install the newer "
                 "version of Outpost to open it. Nothing was changed."
             )
+        if 0 < version < LATEST_VERSION:
+            # An older installation: keep it as it was (same key) before migrating it.
+            backup_before_upgrade(path, version, LATEST_VERSION)
         _apply_runtime_pragmas(conn)
         apply_migrations(conn)
     except BaseException:

@@ -25,20 +25,23 @@ RELEASE = ReleaseSettings("AMBER", False, "MOU-TEST-1", ("MYS",), tlp_reason="te
 
 
 def provisioning_doc(portal: PortalServer, agency: str, url: str | None = None) -> bytes:
+    """The agency's provisioning file as `outpost-portal admin provisioning` writes it:
+    signed with the portal key."""
+    from portal.cli import sign_provisioning
+
     keys = portal.keys
-    return json.dumps(
-        {
-            "v": 1,
-            "portal_url": url or portal.url,
-            "portal_id": keys.portal_id,
-            "portal_key_id": keys.key_id,
-            "portal_public_key": b64url_encode(keys.public_key),
-            "portal_x25519_public_key": b64url_encode(keys.exchange_public_key),
-            "portal_certificate": keys.certificate.to_json(),
-            "agency": agency,
-            "member_state": "KEN",
-        }
-    ).encode()
+    document: dict[str, object] = {
+        "v": 1,
+        "portal_url": url or portal.url,
+        "portal_id": keys.portal_id,
+        "portal_key_id": keys.key_id,
+        "portal_public_key": b64url_encode(keys.public_key),
+        "portal_x25519_public_key": b64url_encode(keys.exchange_public_key),
+        "portal_certificate": keys.certificate.to_json(),
+        "agency": agency,
+        "member_state": "KEN",
+    }
+    return json.dumps(sign_provisioning(document, keys)).encode()
 
 
 def enrol(session: Session, portal: PortalServer, role: str) -> None:

@@ -131,4 +131,4 @@ def test_passphrase_file_and_console_script(tmp_path: Path) -> None:
 def test_self_test_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "self-test", "--data-dir", str(tmp_path / "d"))
     assert code == 0, out
-    assert out.count("PASS") == 5 and "0 failed" in out
+    assert out.count("PASS") == 8 and "0 failed" in out

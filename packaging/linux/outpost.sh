@@ -1,0 +1,3 @@
+#!/bin/sh
+# /usr/bin/@PROGRAM@: starts the Outpost bundle installed under /opt/outpost.
+exec /opt/outpost/@PROGRAM@ "$@"
