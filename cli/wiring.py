@@ -222,11 +222,11 @@ def import_bundle(session: Session, path: Path) -> BundleImport:
 def connect_portal(session: Session, provisioning: Path) -> str:
     """Makes the portal named in an agency provisioning file this installation's portal.
     Returns a one-line description for the person."""
-    from app.provisioning import apply_provisioning, read_provisioning
+    from app.provisioning import apply_provisioning, read_provisioning, trust_note
 
     prov = read_provisioning(provisioning)
     apply_provisioning(session.db, session.audit, session.user.id, prov)
-    return f"portal {prov.portal_id} at {prov.portal_url}, agency {prov.agency}"
+    return f"portal {prov.portal_id} at {prov.portal_url}, agency {prov.agency}. {trust_note(prov)}"
 
 
 def enrol_user(session: Session, code: str) -> str:

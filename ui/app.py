@@ -20,7 +20,12 @@ def has_display() -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="outpost-gui")
     parser.add_argument("--data-dir")
+    parser.add_argument("--provision", metavar="FILE", help="the agency provisioning file")
     args = parser.parse_args(argv)
+    if args.provision:
+        from app.provisioning import PROVISIONING_ENV
+
+        os.environ[PROVISIONING_ENV] = args.provision
     if not has_display():
         print(
             "outpost-gui: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set). "

@@ -141,6 +141,12 @@ class UnlockWindow(QWidget):
         layout.addWidget(self.demo_button)
         if user_name:
             self.passphrase.setFocus()
+        if self.first_run:
+            from app.provisioning import find_provisioning_file
+
+            found = find_provisioning_file()  # --provision, $OUTPOST_PROVISIONING, or beside us
+            if found is not None:
+                self.use_provisioning(found)
 
     def _choose_provisioning(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -162,6 +168,8 @@ class UnlockWindow(QWidget):
             self.provisioning = None
             self.provision_label.setText(" ".join(str(exc).split()))
             return
+        from app.provisioning import trust_note
+
         self.provisioning = path
         self.agency.setText(prov.agency)
         self.agency.setReadOnly(True)
@@ -170,6 +178,8 @@ class UnlockWindow(QWidget):
             .replace("%1", prov.portal_id)
             .replace("%2", prov.portal_url)
             .replace("%3", prov.agency)
+            + "\n"
+            + trust_note(prov)
         )
 
     def _show_strength(self, text: str) -> None:
