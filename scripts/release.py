@@ -158,6 +158,23 @@ def _is_root(bundle: Path, elf: Path) -> bool:
     return len(inner) > 1 and "plugins" not in inner and inner[:3] != ("PySide6", "Qt", "lib")
 
 
+def _owning_package(path: str) -> str | None:
+    """The Debian package that ships a library file. With merged /usr, ldd reports
+    /lib/x86_64-linux-gnu/... while dpkg recorded /usr/lib/... (or the other way round)."""
+    real = os.path.realpath(path)
+    candidates = [path, real]
+    for p in (path, real):
+        if p.startswith("/usr/"):
+            candidates.append(p.removeprefix("/usr"))
+        else:
+            candidates.append("/usr" + p)
+    for candidate in dict.fromkeys(candidates):
+        done = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True)
+        if done.returncode == 0:
+            return done.stdout.split(":", 1)[0].strip()
+    return None
+
+
 def system_depends(bundle: Path) -> tuple[list[str], list[str]]:
     """(Depends, Recommends): Debian packages of the shared libraries the bundle needs but does
     not carry. Those only a Qt plugin needs (Wayland's, say) are recommended, not required:
@@ -181,9 +198,7 @@ def system_depends(bundle: Path) -> tuple[list[str], list[str]]:
         for name, where in sorted(libraries.items()):
             package = SYSTEM_LIBRARIES.get(name)
             if package is None and where:
-                done = subprocess.run(["dpkg", "-S", where], capture_output=True, text=True)
-                if done.returncode == 0:
-                    package = done.stdout.split(":", 1)[0].strip()
+                package = _owning_package(where)
             if package:
                 found.add(package)
             else:
