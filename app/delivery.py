@@ -11,10 +11,11 @@ from app.audit import AuditTrail
 from app.clock import now_rfc3339, utc_now
 from app.dissemination import DisseminationRegister, Method
 from app.domain import ReportStatus
+from app.envelope_store import store_envelope
 from app.errors import NotAllowed
 from app.lifecycle import Action, next_status
 from storage.database import Database
-from storage.envelopes_repo import EnvelopeRecord, EnvelopeRepository
+from storage.envelopes_repo import EnvelopeRepository
 from storage.outbox_repo import OutboxRecord, OutboxRepository
 from storage.reports_repo import ReportRecord, ReportRepository
 from sync.protocol import (
@@ -55,21 +56,11 @@ class Delivery:
         verified = verify(receipt, keys=self._keys, now=utc_now(), expected_type="receipt")
         if verified.trust is not Trust.PORTAL:
             raise NotAllowed("A receipt must be signed by the portal's key.")
-        target = Envelope.from_bytes(self._envelopes.get(item.ref).body)
+        stored = self._envelopes.get(item.ref)
+        target = Envelope.from_bytes(stored.body)
         check_receipt_matches(verified.envelope, target)
         with self._db.transaction():
-            stored = self._envelopes.get(item.ref)
-            self._envelopes.put(
-                EnvelopeRecord(
-                    hash=verified.hash,
-                    type="receipt",
-                    report_id=stored.report_id,
-                    report_version=stored.report_version,
-                    key_id=verified.key_id,
-                    created_at=now_rfc3339(),
-                    body=verified.envelope.to_bytes().decode("utf-8"),
-                )
-            )
+            store_envelope(self._db, verified.envelope, stored.report_id, stored.report_version)
             self._outbox.mark_delivered(item.id, verified.hash, now_rfc3339())
             self._audit.record(
                 DELIVERY_ACTOR,

@@ -126,9 +126,9 @@ class ReportService:
 
     def _store_attachments(
         self, data: dict[str, Any], attachments: Sequence[AttachmentInput]
-    ) -> list[tuple[str, str]]:
+    ) -> None:
+        """Stores the files' content and adds a reference for each new one to `data`."""
         refs = list(data.get("attachments") or [])
-        links: list[tuple[str, str]] = []
         for item in attachments:
             if len(item.data) > MAX_ATTACHMENT_BYTES:
                 raise InvalidInput(
@@ -146,9 +146,11 @@ class ReportService:
                         "size": len(item.data),
                     }
                 )
-            links.append((digest, item.filename))
         data["attachments"] = refs
-        return links
+
+    def _link_attachments(self, rowid: int, payload: Mapping[str, Any]) -> None:
+        for ref in payload["attachments"]:
+            self._repo.link_attachment(rowid, ref["sha256"], ref["filename"])
 
     def create_draft(
         self, data: Mapping[str, Any], attachments: Sequence[AttachmentInput] = ()
@@ -157,7 +159,7 @@ class ReportService:
         in one transaction with its audit entry."""
         content = dict(data)
         with self._db.transaction():
-            links = self._store_attachments(content, attachments)
+            self._store_attachments(content, attachments)
             self._check_attachments_present(content)
             report = validate_report(content, for_submit=False)
             payload = report.to_dict()
@@ -167,10 +169,7 @@ class ReportService:
                 _new_record(report_id, 1, ReportStatus.DRAFT.value, payload, self._user.id, now),
                 search_index(payload),
             )
-            for sha, filename in links or [
-                (a["sha256"], a["filename"]) for a in payload["attachments"]
-            ]:
-                self._repo.link_attachment(rowid, sha, filename)
+            self._link_attachments(rowid, payload)
             self._audit.record(
                 self._user.id, "report.created", report_id, {"version": 1, "kind": payload["kind"]}
             )
@@ -195,7 +194,7 @@ class ReportService:
                     "change. Start a corrected version instead (outpost report revise)."
                 )
             content = dict(data)
-            links = self._store_attachments(content, attachments)
+            self._store_attachments(content, attachments)
             self._check_attachments_present(content)
             payload = validate_report(content, for_submit=False).to_dict()
             self._repo.update_content(
@@ -208,8 +207,7 @@ class ReportService:
                 payload=json.dumps(payload, ensure_ascii=False, sort_keys=True),
                 index=search_index(payload),
             )
-            for sha, filename in links:
-                self._repo.link_attachment(current.rowid, sha, filename)
+            self._link_attachments(current.rowid, payload)
             self._audit.record(
                 self._user.id, "report.edited", report_id, {"version": current.version}
             )

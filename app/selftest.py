@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.paths import DataPaths
+from storage.selftest import check_sqlcipher
 
 Check = Callable[[], str]
 
@@ -41,64 +42,6 @@ def check_program() -> str:
         ours = "(version unknown)"
     kind = "bundle" if getattr(sys, "frozen", False) else "from source"
     return f"Outpost {ours} ({kind}), Python {platform.python_version()}, {sys.platform}"
-
-
-def check_sqlcipher() -> str:
-    import sqlcipher3
-
-    conn = sqlcipher3.connect(":memory:")
-    try:
-        version = conn.execute("PRAGMA cipher_version").fetchone()
-        if not version or not str(version[0]).startswith("4."):
-            raise RuntimeError(f"SQLCipher 4 required, found {version!r}")
-        conn.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
-        sqlite = conn.execute("SELECT sqlite_version()").fetchone()[0]
-    finally:
-        conn.close()
-    provider = _encrypted_round_trip()
-    return f"SQLCipher {version[0]} ({provider}; SQLite {sqlite}, FTS5), encrypted file round trip"
-
-
-def _encrypted_round_trip() -> str:
-    """Writes an encrypted file, checks no plaintext reached the disk, that a wrong key is
-    refused and the right one reads the row back: what opening an installation relies on."""
-    import sqlcipher3
-
-    key, wrong = os.urandom(32), os.urandom(32)
-    marker = "outpost-self-test-plaintext"
-    with tempfile.TemporaryDirectory(prefix="outpost-selftest-") as folder:
-        path = str(Path(folder) / "check.db")
-
-        def connect(k: bytes) -> sqlcipher3.Connection:
-            conn = sqlcipher3.connect(path)
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(f"PRAGMA key = \"x'{k.hex()}'\"")
-            return conn
-
-        conn = connect(key)
-        conn.execute("CREATE TABLE t (x TEXT)")
-        conn.execute("INSERT INTO t VALUES (?)", (marker,))
-        conn.commit()
-        conn.close()
-        data = Path(path).read_bytes()
-        if data.startswith(b"SQLite format 3") or marker.encode() in data:
-            raise RuntimeError("the database file was written unencrypted")
-        conn = connect(wrong)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            raise RuntimeError("a wrong key opened the encrypted file")
-        except sqlcipher3.DatabaseError:
-            pass
-        finally:
-            conn.close()
-        conn = connect(key)
-        try:
-            if conn.execute("SELECT x FROM t").fetchone() != (marker,):
-                raise RuntimeError("the encrypted file did not read back")
-            provider = conn.execute("PRAGMA cipher_provider").fetchone()
-        finally:
-            conn.close()
-    return f"crypto provider {provider[0]}" if provider else "crypto provider unknown"
 
 
 def check_crypto() -> str:

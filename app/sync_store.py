@@ -15,11 +15,12 @@ from app.audit import AuditTrail
 from app.clock import now_rfc3339, to_rfc3339, utc_now
 from app.delivery import Delivery
 from app.domain import ReportStatus
+from app.envelope_store import store_envelope
 from app.identity import LocalKeyResolver, store_certificate
 from app.reports import search_index
 from storage.attachments_repo import AttachmentRepository
 from storage.database import Database
-from storage.envelopes_repo import EnvelopeRecord, EnvelopeRepository
+from storage.envelopes_repo import EnvelopeRepository
 from storage.feed_repo import FeedRepository, NewFeedItem
 from storage.identity_repo import IdentityRepository
 from storage.outbox_repo import OutboxRecord, OutboxRepository
@@ -28,7 +29,6 @@ from storage.users_repo import MetaRepository, UserRepository
 from sync.protocol import (
     ApprovalBody,
     Certificate,
-    Envelope,
     SubmissionBody,
     Trust,
     VerificationError,
@@ -173,26 +173,13 @@ class LocalSyncStore:
             cast(dict[str, Any], envelope), keys=self._keys, now=utc_now(), expected_type=expected
         )  # type: ignore[call-overload]
 
-    def _store_envelope(self, env: Envelope[Any], report_id: str, version: int) -> bool:
-        return self._envelopes.put(
-            EnvelopeRecord(
-                hash=env.hash,
-                type=env.type,
-                report_id=report_id,
-                report_version=version,
-                key_id=env.key_id,
-                created_at=now_rfc3339(),
-                body=env.to_bytes().decode("utf-8"),
-            )
-        )
-
     def _apply_decision(self, envelope: object) -> int:
         """A focal point's decision on one of our submissions, made on another device."""
         verified = self._verified(envelope, "approval")
         body = cast(ApprovalBody, verified.body)
         reports = ReportRepository(self._db)
         record = reports.by_submission(body.submission)
-        if not self._store_envelope(verified.envelope, record.report_id, record.version):
+        if not store_envelope(self._db, verified.envelope, record.report_id, record.version):
             return 0  # decided on this device, or already pulled
         if record.status == ReportStatus.QUEUED:
             status = ReportStatus.APPROVED if body.decision == "approve" else ReportStatus.RETURNED
@@ -210,7 +197,7 @@ class LocalSyncStore:
         verified = self._verified(envelope, "submission")
         body = cast(SubmissionBody, verified.body)
         report_id = str(body.report_id)
-        if not self._store_envelope(verified.envelope, report_id, body.report_version):
+        if not store_envelope(self._db, verified.envelope, report_id, body.report_version):
             return 0
         reports = ReportRepository(self._db)
         try:

@@ -15,13 +15,14 @@ from app import codelists
 from app.audit import AuditTrail
 from app.clock import now_rfc3339, utc_now
 from app.domain import ReportStatus, Role, tlp_rank
+from app.envelope_store import store_envelope
 from app.errors import InvalidInput, NotAllowed
 from app.identity import LocalKeyResolver, signing_key
 from app.lifecycle import Action, next_status
 from app.reports import ReportService, ReportView
 from app.validation import validate_report
 from storage.database import Database
-from storage.envelopes_repo import EnvelopeRecord, EnvelopeRepository
+from storage.envelopes_repo import EnvelopeRepository
 from storage.outbox_repo import OutboxRepository
 from storage.reports_repo import ReportFilter, ReportRecord, ReportRepository
 from storage.users_repo import UserRecord
@@ -102,20 +103,6 @@ def check_release(settings: ReleaseSettings, proposed_tlp: str | None) -> Releas
     )
 
 
-def _store_envelope(db: Database, envelope: Envelope[Any], report_id: str, version: int) -> None:
-    EnvelopeRepository(db).put(
-        EnvelopeRecord(
-            hash=envelope.hash,
-            type=envelope.type,
-            report_id=report_id,
-            report_version=version,
-            key_id=envelope.key_id,
-            created_at=now_rfc3339(),
-            body=envelope.to_bytes().decode("utf-8"),
-        )
-    )
-
-
 class Workflow:
     """The signed workflow for one unlocked user."""
 
@@ -154,7 +141,7 @@ class Workflow:
             )
             envelope = sign_submission(body, signing_key(self._db, self._user))
             now = now_rfc3339()
-            _store_envelope(self._db, envelope, report_id, record.version)
+            store_envelope(self._db, envelope, report_id, record.version)
             self._reports.set_submitted(record.rowid, status.value, envelope.hash, now)
             self._outbox.enqueue("submission", envelope.hash, now)
             for attachment in payload["attachments"]:
@@ -220,7 +207,7 @@ class Workflow:
             )
             envelope = sign_approval(body, signing_key(self._db, self._user))
             now = now_rfc3339()
-            _store_envelope(self._db, envelope, report_id, record.version)
+            store_envelope(self._db, envelope, report_id, record.version)
             self._reports.set_status(record.rowid, status.value, now)
             self._outbox.enqueue("approval", envelope.hash, now)
             details: dict[str, Any] = {"version": record.version, "envelope": envelope.hash}

@@ -15,8 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-import requests
-
+from sync.transport import PortalClient, TransportError
 from ui.app import has_display
 
 ROOT = Path(".run")
@@ -88,9 +87,10 @@ def main() -> int:
         deadline = time.monotonic() + 20
         while True:
             try:
-                requests.get(url + "/v1/hello", timeout=1).raise_for_status()
+                with PortalClient(url, connect_timeout=1, stall_timeout=2) as probe:
+                    probe.hello()
                 break
-            except requests.RequestException:
+            except TransportError:
                 if time.monotonic() > deadline or portal.poll() is not None:
                     print("make run: the local portal did not start.", file=sys.stderr)
                     return 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,7 @@ def cmd_sync(args: argparse.Namespace, session: Session) -> int:
         engine.start()
         try:
             while True:
-                engine._wake.wait(3600)  # the worker does the work; Ctrl+C ends the watch
+                time.sleep(3600)  # the worker does the work; Ctrl+C ends the watch
         except KeyboardInterrupt:
             engine.stop()
             print("Stopped; anything not delivered stays queued.")

@@ -20,7 +20,6 @@ from sync.engine import EngineSettings, SyncEngine
 from sync.protocol import key_id_of
 from sync.transport import PortalClient
 
-CLOCK_OFFSET_KEY = "clock_offset"
 log = logging.getLogger(__name__)
 
 

@@ -20,6 +20,15 @@ from typing import Any, Protocol
 
 from sync.backoff import Backoff
 from sync.events import LinkState, Listener, PassSummary, Phase, Progress, Status
+from sync.transport import (
+    Compression,
+    ConnectFailed,
+    ConnectionCut,
+    PortalClient,
+    ServerBusy,
+    Stalled,
+    TransportError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +71,7 @@ class EngineSettings:
     watch_interval: float = 300.0  # between passes while everything works
     backoff_base: float = 2.0
     backoff_cap: float = 600.0
-    compress: str = "zstd"
+    compress: Compression | None = "zstd"
 
 
 class Cancelled(Exception):
@@ -73,7 +82,7 @@ class SyncEngine:
     def __init__(
         self,
         store: SyncStore,
-        client: Any,  # sync.transport.PortalClient
+        client: PortalClient,
         uploader: AttachmentUploader | None = None,
         settings: EngineSettings | None = None,
     ) -> None:
@@ -170,8 +179,6 @@ class SyncEngine:
     def run_pass(self) -> PassSummary:
         """Probe, push, upload, pull. Never raises for link or portal trouble: the summary and
         the status carry the error, and the work stays queued."""
-        from sync.transport import ServerBusy, TransportError
-
         with self._pass_lock:
             self._cancel.clear()
             self._hard_error = False
@@ -205,7 +212,7 @@ class SyncEngine:
             finally:
                 self._running = False
             self._last_error = error
-            _waiting, quarantined = self.store.counts()
+            quarantined = self.store.counts()[1]
             summary = PassSummary(
                 pushed=self._done["pushed"],
                 uploaded=self._done["uploaded"],
@@ -227,8 +234,6 @@ class SyncEngine:
 
     def _push(self) -> int:
         """Text first: submissions and approvals, in batches sized to finish in bounded time."""
-        from sync.transport import TransportError
-
         pushed = 0
         total = len(self.store.due(TEXT_KINDS, 100_000))
         bytes_done = 0
@@ -260,8 +265,6 @@ class SyncEngine:
         """One push; a connection the far end had already closed (a keep-alive timer that ran
         out while a slow link was still delivering the last answer) is retried once on a new
         connection at once. Pushing is idempotent, so the retry is harmless."""
-        from sync.transport import ConnectionCut
-
         try:
             return self.client.push_envelopes(envelopes, compress=self.settings.compress)
         except ConnectionCut:
@@ -347,8 +350,6 @@ class SyncEngine:
 
 
 def _is_link_error(exc: Exception) -> bool:
-    from sync.transport import ConnectFailed, ConnectionCut, Stalled
-
     return isinstance(exc, ConnectFailed | Stalled | ConnectionCut)
 
 

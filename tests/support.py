@@ -27,3 +27,19 @@ def sample(seed: int, i: int) -> dict[str, Any]:
     report = SyntheticReports(seed=seed).report(i)
     report["attachments"] = []
     return report
+
+
+def run_cli(capsys: Any, *argv: str) -> tuple[int, str, str]:
+    """Runs `outpost ARGV` in-process; (exit code, stdout, stderr)."""
+    from cli.main import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def ok_cli(capsys: Any, *argv: str) -> str:
+    """Runs `outpost ARGV`, which must succeed; its stdout."""
+    code, out, err = run_cli(capsys, *argv)
+    assert code == 0, err
+    return str(out)

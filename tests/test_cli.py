@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import run_cli as run
 from support import sample
 
 from cli.main import main
@@ -23,12 +24,6 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("OUTPOST_PASSPHRASE", PASS)
     monkeypatch.setenv("OUTPOST_NEW_PASSPHRASE", PASS)
     return data
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_whole_headless_day(env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

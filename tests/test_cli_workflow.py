@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from support import ok_cli as ok
+from support import run_cli as run
 from support import sample
-
-from cli.main import main
 
 PASS = "a long enough passphrase"
 
@@ -20,18 +20,6 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("OUTPOST_PASSPHRASE", PASS)
     monkeypatch.setenv("OUTPOST_NEW_PASSPHRASE", PASS)
     return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def ok(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    code, out, err = run(capsys, *argv)
-    assert code == 0, err
-    return out
 
 
 def _setup(capsys: pytest.CaptureFixture[str], tmp: Path) -> str:

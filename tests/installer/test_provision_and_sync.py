@@ -9,26 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support import ok_cli as ok
+from support import run_cli as run
 from support import sample
 
-from cli.main import main
 from portal import cli as portal_cli
 from portal.keys import PortalKeys
 from tests.portal_server import envelopes_on_portal, running_portal
 
 PASS = "a long enough passphrase"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def ok(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    code, out, err = run(capsys, *argv)
-    assert code == 0, err
-    return out
 
 
 def test_signed_file_provisions_a_fresh_installation_that_syncs(

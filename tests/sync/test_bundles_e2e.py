@@ -8,18 +8,12 @@ from pathlib import Path
 
 import pytest
 from support import PASSPHRASE
+from support import run_cli as run
 from sync_support import FOCAL, approved_reports, connected_post
 
-from cli.main import main
 from cli.wiring import sync_engine
 from storage.outbox_repo import OutboxRepository
 from tests.portal_server import PortalServer, envelopes_on_portal, running_portal
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_bundle_round_trip(

@@ -6,25 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from support import ok_cli as ok
+from support import run_cli as run
 from support import sample
 from sync_support import provisioning_doc
 
-from cli.main import main
 from tests.portal_server import PortalServer
 
 PASS = "a long enough passphrase"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def ok(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    code, out, err = run(capsys, *argv)
-    assert code == 0, err
-    return out
 
 
 def test_connect_enrol_sync_from_the_command_line(
