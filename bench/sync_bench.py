@@ -38,7 +38,8 @@ def _queued_post(portal: object, root: Path, url: str, n: int) -> object:
 
 def run(n: int = 500) -> dict[str, float]:
     from app.sync_store import LocalSyncStore
-    from cli.wiring import portal_client, sync_engine
+    from services.portal import portal_client
+    from services.sync_session import sync_engine
     from tests.linkproxy import SATELLITE, LinkProxy
     from tests.portal_server import envelopes_on_portal, running_portal
 

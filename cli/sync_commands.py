@@ -11,7 +11,9 @@ from typing import Any
 from app.clock import now_rfc3339
 from app.session import Session
 from cli.output import print_json, print_table
-from cli.wiring import connect_portal, enrol_user, export_bundle, import_bundle, sync_engine
+from services.bundles import export_bundle, import_bundle
+from services.portal import connect_portal, enrol_user
+from services.sync_session import sync_engine
 from storage.outbox_repo import OutboxRepository
 from sync.events import PassSummary, Progress
 

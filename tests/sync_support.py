@@ -15,7 +15,7 @@ from app.provisioning import apply_provisioning, parse_provisioning
 from app.reports import AttachmentInput, ReportService
 from app.session import NewUser, Session, initialise, unlock
 from app.workflow import ReleaseSettings, Workflow
-from cli.wiring import portal_client
+from services.portal import portal_client
 from sync.protocol import b64url_encode, public_key_raw
 from tests.portal_server import PortalServer
 

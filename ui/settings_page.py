@@ -150,7 +150,7 @@ class SettingsPage(QWidget):
     # -- portal: provisioning and enrolment (network and store work run off the UI thread) --
 
     def _reload_portal(self) -> None:
-        from cli.wiring import portal_state
+        from services.portal import portal_state
 
         session = self.ctx.session
         self.ctx.ops.run(lambda: portal_state(session), self._show_portal)
@@ -185,7 +185,7 @@ class SettingsPage(QWidget):
     def load_provisioning(self, name: str) -> None:
         from pathlib import Path
 
-        from cli.wiring import connect_portal
+        from services.portal import connect_portal
 
         session = self.ctx.session
         self.portal_message.setText(self.tr("Reading the provisioning file…"))
@@ -197,7 +197,7 @@ class SettingsPage(QWidget):
         )
 
     def enrol(self) -> None:
-        from cli.wiring import enrol_user
+        from services.portal import enrol_user
 
         code, session = self.enrol_code.text().strip(), self.ctx.session
         if not code:

@@ -61,16 +61,16 @@ def default_engine_factory(session: Any) -> SyncControl | None:
     """The installation's engine, or None while it is not provisioned for a portal.
 
     Runs on the store worker (it reads the provisioning from the database). The composition
-    lives in cli/wiring.py, shared by both front ends.
+    lives in services/, shared by both front ends.
     """
     try:
         from app.provisioning import portal_settings
-        from cli.wiring import sync_engine
+        from services.sync_session import sync_engine
     except ImportError:  # a build without the sync engine
         return None
     local = os.environ.get(LOCAL_PORTAL_ENV)
     if local:  # `make run`: a local portal, its provisioning file and enrolment codes
-        from cli.wiring import provision_and_enrol
+        from services.dev_portal import provision_and_enrol
 
         folder = Path(local)
         codes = json.loads((folder / "codes.json").read_text(encoding="utf-8"))
@@ -498,7 +498,7 @@ class OutboxPage(QWidget):
 
     def export_bundle(self, path: Path) -> None:
         session, purpose = self.ctx.session, self.tr("offline delivery to the portal")
-        from cli.wiring import export_bundle
+        from services.bundles import export_bundle
 
         def work() -> object:
             return export_bundle(session, path, purpose)
@@ -514,7 +514,7 @@ class OutboxPage(QWidget):
 
     def import_bundle(self, path: Path) -> None:
         session = self.ctx.session
-        from cli.wiring import import_bundle
+        from services.bundles import import_bundle
 
         def work() -> Any:
             return import_bundle(session, path)

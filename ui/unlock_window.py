@@ -209,7 +209,7 @@ class UnlockWindow(QWidget):
             def work() -> Session:
                 session = initialise(paths, user, passphrase, kdf=kdf)
                 if provisioning is not None:
-                    from cli.wiring import connect_portal, enrol_user
+                    from services.portal import connect_portal, enrol_user
 
                     try:
                         connect_portal(session, provisioning)

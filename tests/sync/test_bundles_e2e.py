@@ -11,7 +11,7 @@ from support import PASSPHRASE
 from support import run_cli as run
 from sync_support import FOCAL, approved_reports, connected_post
 
-from cli.wiring import sync_engine
+from services.sync_session import sync_engine
 from storage.outbox_repo import OutboxRepository
 from tests.portal_server import PortalServer, envelopes_on_portal, running_portal
 

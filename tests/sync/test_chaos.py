@@ -15,7 +15,7 @@ from pathlib import Path
 from support import PASSPHRASE
 from sync_support import FOCAL, approved_reports, connected_post
 
-from cli.wiring import sync_engine
+from services.sync_session import sync_engine
 from storage.outbox_repo import OutboxRepository
 from tests.linkproxy import LinkProfile, Shape
 from tests.portal_server import PortalServer, envelopes_on_portal
@@ -33,7 +33,7 @@ SYNC_SCRIPT = textwrap.dedent(
     from pathlib import Path
     from app.paths import DataPaths
     from app.session import unlock
-    from cli.wiring import sync_engine
+    from services.sync_session import sync_engine
     session = unlock(DataPaths(Path(sys.argv[1])), sys.argv[2], sys.argv[3])
     engine = sync_engine(session, stall_timeout=20)
     print("ready", flush=True)

@@ -10,7 +10,7 @@ from sync_support import approved_reports, connected_post
 
 from app.bulletins import BulletinService
 from app.reports import ReportService
-from cli.wiring import sync_engine
+from services.sync_session import sync_engine
 from storage.outbox_repo import OutboxRepository
 from tests.linkproxy import LinkProfile, Shape
 from tests.portal_server import PortalServer, envelopes_on_portal

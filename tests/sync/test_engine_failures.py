@@ -14,7 +14,7 @@ import requests
 from sync_support import Post, approved_reports, connected_post
 
 from app.reports import ReportService
-from cli.wiring import sync_engine
+from services.sync_session import sync_engine
 from storage.outbox_repo import OutboxRepository
 from sync.events import PassSummary
 from tests.linkproxy import TinyHttpServer, TinyRequest, http_response

@@ -63,7 +63,7 @@ def test_provision_and_enrol_from_settings(qtbot: QtBot, tmp_path: Path) -> None
 def test_first_run_with_provisioning_file_and_code(qtbot: QtBot, tmp_path: Path) -> None:
     from PySide6.QtCore import Qt
 
-    from cli.wiring import portal_state
+    from services.portal import portal_state
 
     with running_portal(tmp_path / "portal") as portal:
         create_agency(

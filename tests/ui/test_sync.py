@@ -128,7 +128,8 @@ def test_without_an_engine_the_panel_says_so(qtbot: QtBot, controller: AppContro
 # -- against the real portal ----------------------------------------------------------------
 
 HAVE_ENGINE = all(
-    importlib.util.find_spec(m) is not None for m in ("sync.engine", "cli.wiring", "sync_support")
+    importlib.util.find_spec(m) is not None
+    for m in ("sync.engine", "services.sync_session", "sync_support")
 )
 
 
@@ -212,7 +213,7 @@ def test_offline_bundle_export_from_the_outbox(
 ) -> None:
     from sync_support import FOCAL, approved_reports, connected_post
 
-    from cli.wiring import sync_engine
+    from services.sync_session import sync_engine
 
     post = connected_post(tmp_path / "post", portal)  # type: ignore[arg-type]
     approved_reports(post, 2)

@@ -1,0 +1,94 @@
+"""Connecting an unlocked installation to its portal: the pinned client, provisioning,
+enrolment and what the front ends show about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import NotAllowed
+from app.identity import signing_key
+from app.provisioning import PortalSettings, portal_settings
+from app.session import Session
+from sync.protocol import key_id_of
+from sync.transport import PortalClient
+
+
+def require_portal(session: Session) -> PortalSettings:
+    settings = portal_settings(session.db)
+    if settings is None:
+        raise NotAllowed(
+            "This installation is not connected to a portal yet. Load the agency's "
+            "provisioning file first: outpost provision FILE."
+        )
+    return settings
+
+
+def portal_client(
+    session: Session,
+    *,
+    signed: bool = True,
+    connect_timeout: float = 15.0,
+    stall_timeout: float = 60.0,
+) -> PortalClient:
+    """A client for the provisioned portal, TLS-pinned when the provisioning file has a pin,
+    signing as the unlocked user."""
+    settings = require_portal(session)
+    adapter = None
+    pin_errors: tuple[type[BaseException], ...] = ()
+    if settings.url.startswith("https://") and settings.tls_pins:
+        from sync.tls_pinning import CertificatePinError, PinnedAdapter
+
+        adapter = PinnedAdapter(settings.tls_pins)
+        pin_errors = (CertificatePinError,)
+    signer = None
+    if signed:
+        key = signing_key(session.db, session.user)
+        signer = (key_id_of(key), key)
+    return PortalClient(
+        settings.url,
+        signer=signer,
+        adapter=adapter,
+        pin_errors=pin_errors,
+        connect_timeout=connect_timeout,
+        stall_timeout=stall_timeout,
+    )
+
+
+def connect_portal(session: Session, provisioning: Path) -> str:
+    """Makes the portal named in an agency provisioning file this installation's portal.
+    Returns a one-line description for the person."""
+    from app.provisioning import apply_provisioning, read_provisioning, trust_note
+
+    prov = read_provisioning(provisioning)
+    apply_provisioning(session.db, session.audit, session.user.id, prov)
+    return f"portal {prov.portal_id} at {prov.portal_url}, agency {prov.agency}. {trust_note(prov)}"
+
+
+def enrol_user(session: Session, code: str) -> str:
+    """Enrols the unlocked user with a one-time code; returns a description of the result."""
+    from app.identity import install_portal_certificate
+    from sync.protocol import public_key_raw
+
+    key = signing_key(session.db, session.user)
+    with portal_client(session, signed=False) as client:
+        answer = client.enrol(code.strip(), session.user.id, public_key_raw(key))
+    cert = install_portal_certificate(session.db, session.user, session.audit, answer.certificate)
+    return f"{session.user.name} is enrolled as {cert.role} of {cert.agency} ({cert.key_id})"
+
+
+@dataclass(frozen=True)
+class PortalState:
+    connected: str | None  # "portal X at URL", or None when not provisioned
+    enrolled: bool
+
+
+def portal_state(session: Session) -> PortalState:
+    from app.identity import is_enrolled
+
+    settings = portal_settings(session.db)
+    if settings is None:
+        return PortalState(None, False)
+    return PortalState(
+        f"portal {settings.portal_id} at {settings.url}", is_enrolled(session.db, session.user)
+    )
