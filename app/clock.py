@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime
+
+# The device's wall clock. One seam so tests can set it wrong (a post whose clock runs days
+# behind) without sleeping; everything that reads the device clock goes through it.
+_wall: Callable[[], float] = time.time
+
+
+def wall_seconds() -> float:
+    """The device clock, Unix seconds (it may be wrong: see app/portal_clock.py)."""
+    return _wall()
 
 
 def utc_now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
+    """The device clock as an aware UTC datetime, whole seconds."""
+    return datetime.fromtimestamp(int(_wall()), UTC)
 
 
 def to_rfc3339(moment: datetime) -> str:

@@ -8,12 +8,13 @@ import json
 from typing import cast
 
 from app.audit import AuditTrail
-from app.clock import now_rfc3339, utc_now
+from app.clock import now_rfc3339
 from app.dissemination import DisseminationRegister, Method
 from app.domain import ReportStatus
 from app.envelope_store import store_envelope
 from app.errors import NotAllowed
 from app.lifecycle import Action, next_status
+from app.portal_clock import PortalClock, verify_with_clock
 from storage.database import Database
 from storage.envelopes_repo import EnvelopeRepository
 from storage.outbox_repo import OutboxRecord, OutboxRepository
@@ -26,7 +27,6 @@ from sync.protocol import (
     Trust,
     VerifiedEnvelope,
     check_receipt_matches,
-    verify,
 )
 
 DELIVERY_ACTOR = "sync"
@@ -53,13 +53,19 @@ class Delivery:
     ) -> VerifiedEnvelope[ReceiptBody]:
         """Verifies the portal's receipt for `item` and records the delivery. Raises a
         VerificationError (and changes nothing) for any receipt that does not verify."""
-        verified = verify(receipt, keys=self._keys, now=utc_now(), expected_type="receipt")
+        clock = PortalClock(self._db)
+        # A receipt is the portal's own statement of when it accepted: its certificate must
+        # have been valid then, whatever this device's clock says now.
+        verified = verify_with_clock(
+            receipt, keys=self._keys, clock=clock, at_signing=True, expected_type="receipt"
+        ).verified
         if verified.trust is not Trust.PORTAL:
             raise NotAllowed("A receipt must be signed by the portal's key.")
         stored = self._envelopes.get(item.ref)
         target = Envelope.from_bytes(stored.body)
         check_receipt_matches(verified.envelope, target)
         with self._db.transaction():
+            clock.learn_from_portal_time(verified.body.portal_time, "receipt")
             store_envelope(self._db, verified.envelope, stored.report_id, stored.report_version)
             self._outbox.mark_delivered(item.id, verified.hash, now_rfc3339())
             self._audit.record(

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from app.clock import utc_now
 from app.identity import LocalKeyResolver
+from app.portal_clock import PortalClock, verify_with_clock
 from storage.database import Database
 from storage.envelopes_repo import EnvelopeRepository
 from storage.users_repo import UserRepository
-from sync.protocol import ApprovalBody, SubmissionBody, VerificationError, verify
+from sync.protocol import ApprovalBody, ReceiptBody, SubmissionBody, VerificationError
 from sync.protocol.fields import format_timestamp
 
 
@@ -35,27 +35,39 @@ class HistoryEntry:
 
 
 def report_history(db: Database, report_id: str) -> list[HistoryEntry]:
+    """Every envelope of the report, re-verified, in the order things happened: per version
+    the submission, its receipt, the decision, its receipt. (Signed times come from
+    different clocks, the author's, the reviewer's and the portal's, so they are shown but
+    do not decide the order.) A certificate counts if it was valid when it signed."""
     keys = LocalKeyResolver(db)
+    clock = PortalClock(db)
     users = {u.id: u.name for u in UserRepository(db).active()}
-    entries: list[HistoryEntry] = []
-    for stored in EnvelopeRepository(db).of_report(report_id):
+    entries: list[tuple[tuple[int, int, int], HistoryEntry]] = []
+    for position, stored in enumerate(EnvelopeRepository(db).of_report(report_id)):
+        order = (stored.report_version or 0, _RANK.get(stored.type, 9), position)
         try:
-            verified = verify(stored.body, keys=keys, now=utc_now(), allow_self_signed=True)
+            checked = verify_with_clock(
+                stored.body, keys=keys, clock=clock, at_signing=True, allow_self_signed=True
+            )
         except VerificationError as exc:
             entries.append(
-                HistoryEntry(
-                    stored.report_version,
-                    stored.type,
-                    stored.type,
-                    "?",
-                    stored.created_at,
-                    "",
-                    None,
-                    stored.hash,
-                    f"INVALID: {exc.code} ({exc})",
+                (
+                    order,
+                    HistoryEntry(
+                        stored.report_version,
+                        stored.type,
+                        stored.type,
+                        "?",
+                        stored.created_at,
+                        "",
+                        None,
+                        stored.hash,
+                        f"INVALID: {exc.code} ({exc})",
+                    ),
                 )
             )
             continue
+        verified = checked.verified
         trust = "portal-certified" if verified.trust == "portal" else "self-signed"
         body = verified.body
         if isinstance(body, SubmissionBody):
@@ -69,17 +81,27 @@ def report_history(db: Database, report_id: str) -> list[HistoryEntry]:
             tlp = body.release.tlp if body.release else None
         else:
             actor, at, action, comment, tlp = "portal", body.portal_time, "acknowledged", "", None
+            if isinstance(body, ReceiptBody):
+                order = (order[0], _RANK[body.envelope_type] + 1, order[2])
+        note = f"; {checked.note}" if checked.note else ""
         entries.append(
-            HistoryEntry(
-                version=stored.report_version,
-                type=stored.type,
-                action=action,
-                actor=users.get(actor, actor),
-                at=format_timestamp(at),
-                comment=comment,
-                tlp=tlp,
-                envelope=stored.hash,
-                signature=f"valid ({trust})",
+            (
+                order,
+                HistoryEntry(
+                    version=stored.report_version,
+                    type=stored.type,
+                    action=action,
+                    actor=users.get(actor, actor),
+                    at=format_timestamp(at),
+                    comment=comment,
+                    tlp=tlp,
+                    envelope=stored.hash,
+                    signature=f"valid ({trust}){note}",
+                ),
             )
         )
-    return entries
+    return [entry for _, entry in sorted(entries, key=lambda e: e[0])]
+
+
+# submission, its receipt, approval, its receipt (a receipt ranks one after what it names)
+_RANK = {"submission": 0, "approval": 2, "receipt": 4}

@@ -17,6 +17,7 @@ from app.clock import now_rfc3339
 from app.domain import ReportStatus
 from app.errors import InvalidInput, NotAllowed
 from app.lifecycle import EDITABLE, REVISABLE
+from app.portal_clock import validation_time
 from app.validation import validate_report
 from storage.attachments_repo import AttachmentRepository
 from storage.database import Database
@@ -161,7 +162,7 @@ class ReportService:
         with self._db.transaction():
             self._store_attachments(content, attachments)
             self._check_attachments_present(content)
-            report = validate_report(content, for_submit=False)
+            report = validate_report(content, for_submit=False, **validation_time(self._db))
             payload = report.to_dict()
             now = now_rfc3339()
             report_id = str(uuid.uuid4())
@@ -196,7 +197,9 @@ class ReportService:
             content = dict(data)
             self._store_attachments(content, attachments)
             self._check_attachments_present(content)
-            payload = validate_report(content, for_submit=False).to_dict()
+            payload = validate_report(
+                content, for_submit=False, **validation_time(self._db)
+            ).to_dict()
             self._repo.update_content(
                 current.rowid,
                 kind=payload["kind"],

@@ -17,6 +17,7 @@ from app.delivery import Delivery
 from app.domain import ReportStatus
 from app.envelope_store import store_envelope
 from app.identity import LocalKeyResolver, store_certificate
+from app.portal_clock import PortalClock, verify_with_clock
 from app.reports import search_index
 from storage.attachments_repo import AttachmentRepository
 from storage.database import Database
@@ -34,7 +35,6 @@ from sync.protocol import (
     VerificationError,
     canonical_bytes,
     certificate_trust,
-    verify,
 )
 
 CURSOR_KEY = "feed_cursor"
@@ -169,9 +169,19 @@ class LocalSyncStore:
         raise ValueError(f"unknown feed item kind {kind!r}")
 
     def _verified(self, envelope: object, expected: str) -> Any:
-        return verify(
-            cast(dict[str, Any], envelope), keys=self._keys, now=utc_now(), expected_type=expected
-        )  # type: ignore[call-overload]
+        return verify_with_clock(
+            cast(dict[str, Any], envelope),
+            keys=self._keys,
+            clock=PortalClock(self._db),
+            at_signing=True,
+            expected_type=expected,
+        ).verified
+
+    # -- clock -----------------------------------------------------------------------------------
+
+    def learn_clock(self, offset: float) -> None:
+        """The offset measured by this pass's hello (app/portal_clock.py)."""
+        PortalClock(self._db).learn(offset, "hello")
 
     def _apply_decision(self, envelope: object) -> int:
         """A focal point's decision on one of our submissions, made on another device."""

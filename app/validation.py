@@ -27,6 +27,7 @@ from enum import Enum
 from typing import Any
 
 from app import codelists
+from app.clock import utc_now
 from app.domain import (
     CREDIBILITY_MAX,
     CREDIBILITY_MIN,
@@ -80,6 +81,7 @@ class _Ctx:
     now: datetime
     for_submit: bool
     errors: list[FieldError]
+    check_future: bool = True  # False while the device clock is not known to be right
 
     def add(self, path: str, message: str) -> None:
         self.errors.append(FieldError(path, message))
@@ -277,7 +279,7 @@ def _observed_at(value: Any, ctx: _Ctx) -> str:
         raise _Invalid(f"{label} {_show(text)} is not a valid date and time") from None
     if moment < EARLIEST:
         raise _Invalid(f"{label} {format_utc(moment)} is too far in the past; check the year")
-    if moment > ctx.now + MAX_FUTURE:
+    if ctx.check_future and moment > ctx.now + MAX_FUTURE:
         raise _Invalid(
             f"{label} {format_utc(moment)} is in the future (device time is "
             f"{format_utc(ctx.now)}); check the date and the device clock"
@@ -558,12 +560,12 @@ def _cross_checks(out: dict[str, Any], ctx: _Ctx) -> None:
         seen.setdefault(digest, i)
 
 
-def _context(now: datetime | None, for_submit: bool) -> _Ctx:
+def _context(now: datetime | None, for_submit: bool, check_future: bool = True) -> _Ctx:
     if now is None:
-        now = datetime.now(UTC)
+        now = utc_now()
     elif now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    return _Ctx(now=now.astimezone(UTC), for_submit=for_submit, errors=[])
+    return _Ctx(now.astimezone(UTC), for_submit, [], check_future)
 
 
 def _run(data: object, ctx: _Ctx) -> dict[str, Any] | None:
@@ -577,14 +579,19 @@ def _run(data: object, ctx: _Ctx) -> dict[str, Any] | None:
 
 
 def validate_report(
-    data: object, *, now: datetime | None = None, for_submit: bool = False
+    data: object,
+    *,
+    now: datetime | None = None,
+    for_submit: bool = False,
+    check_future: bool = True,
 ) -> Report:
     """Check a report payload and return it as a Report.
 
     `now` (timezone-aware, default: current time) bounds observed_at to at most one day
-    ahead. Raises ReportValidationError listing every problem found.
+    ahead, unless `check_future` is False (no portal-corrected time yet: the portal judges,
+    app/portal_clock.py). Raises ReportValidationError listing every problem found.
     """
-    ctx = _context(now, for_submit)
+    ctx = _context(now, for_submit, check_future)
     out = _run(data, ctx)
     if ctx.errors or out is None:
         raise ReportValidationError(ctx.errors)

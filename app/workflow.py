@@ -13,12 +13,13 @@ from typing import Any, cast
 
 from app import codelists
 from app.audit import AuditTrail
-from app.clock import now_rfc3339, utc_now
+from app.clock import now_rfc3339
 from app.domain import ReportStatus, Role, tlp_rank
 from app.envelope_store import store_envelope
 from app.errors import InvalidInput, NotAllowed
 from app.identity import LocalKeyResolver, signing_key
 from app.lifecycle import Action, next_status
+from app.portal_clock import PortalClock, validation_time, verify_with_clock
 from app.reports import ReportService, ReportView
 from app.validation import validate_report
 from storage.database import Database
@@ -35,7 +36,6 @@ from sync.protocol import (
     Tlp,
     sign_approval,
     sign_submission,
-    verify,
 )
 
 FOCAL_POINTS = frozenset({Role.OFP.value, Role.NFP.value})
@@ -124,7 +124,9 @@ class Workflow:
             if record.author_id != self._user.id:
                 raise NotAllowed("Only the author can submit a report.")
             status = next_status(record.status, Action.SUBMIT)
-            report = validate_report(json.loads(record.payload), for_submit=True)
+            report = validate_report(
+                json.loads(record.payload), for_submit=True, **validation_time(self._db)
+            )
             payload = report.to_dict()
             body = SubmissionBody(
                 report_id=uuid.UUID(report_id),
@@ -137,7 +139,7 @@ class Workflow:
                 ),
                 author=self._user.id,
                 agency=self._user.agency,
-                created_at=utc_now(),
+                created_at=PortalClock(self._db).now(),
             )
             envelope = sign_submission(body, signing_key(self._db, self._user))
             now = now_rfc3339()
@@ -203,7 +205,7 @@ class Workflow:
                 comment=comment.strip(),
                 approver=self._user.id,
                 agency=self._user.agency,
-                decided_at=utc_now(),
+                decided_at=PortalClock(self._db).now(),
             )
             envelope = sign_approval(body, signing_key(self._db, self._user))
             now = now_rfc3339()
@@ -247,14 +249,16 @@ class Workflow:
         if record.submission_hash is None:
             raise NotAllowed("This report has no signed submission to decide on.")
         stored = self._envelopes.get(record.submission_hash)
-        verified = verify(
+        # Signed at submission time with a certificate valid then: that is what counts.
+        verified = verify_with_clock(
             stored.body,
             keys=LocalKeyResolver(self._db),
-            now=utc_now(),
+            clock=PortalClock(self._db),
+            at_signing=True,
             expected_type="submission",
             expected_hash=record.submission_hash,
             allow_self_signed=True,
-        )
+        ).verified
         if json.loads(record.payload) != verified.body.report:
             raise NotAllowed(
                 "The stored report differs from what its author signed; it cannot be approved."

@@ -73,8 +73,15 @@ def cmd_sync(args: argparse.Namespace, session: Session) -> int:
     summary = engine.run_pass()
     if args.progress:
         sys.stderr.write("\n")
-    if summary.error:
-        print(f"outpost: sync incomplete: {summary.error} ({_summary(summary)})", file=sys.stderr)
+    if not summary.complete:
+        reason = summary.error or (
+            f"{summary.refused} item(s) tried were not delivered (see 'outpost outbox')"
+        )
+        print(
+            f"outpost: sync incomplete: {reason} ({_summary(summary)}); "
+            f"{summary.waiting} item(s) wait in the outbox",
+            file=sys.stderr,
+        )
         return 1
     print(f"Sync complete: {_summary(summary)}.")
     return 0

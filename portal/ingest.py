@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -230,6 +231,7 @@ class _BatchWriter:
         body = env.body
         submission = None
         if isinstance(body, SubmissionBody):
+            _check_not_in_future(body, self.now)
             version_key = _version_key(body)
             clash = self.versions.get(version_key)
             if clash is not None:
@@ -332,6 +334,32 @@ class _BatchWriter:
                 )
             ]
         return _decision_rows(p.env, p.text, p.submission, self.now)
+
+
+# The client's rule (app/validation.py): an observation at most one day ahead of the clock.
+# The portal judges with its own clock, so a post whose clock runs ahead is caught here.
+FUTURE_TOLERANCE = 24 * 3600
+
+
+def _check_not_in_future(body: SubmissionBody, now: int) -> None:
+    observed = body.report.get("observed_at")
+    if not isinstance(observed, str):
+        return
+    try:
+        moment = datetime.fromisoformat(observed.replace("Z", "+00:00"))
+    except ValueError:
+        return  # the content rules are the client's; only the time is the portal's to judge
+    if moment.tzinfo is None:
+        return
+    ahead = moment.timestamp() - now
+    if ahead > FUTURE_TOLERANCE:
+        raise Problem(
+            "observed-in-future",
+            f"observed_at {observed} is {ahead / 86400:.1f} days after portal time "
+            f"{as_datetime(now).strftime('%Y-%m-%dT%H:%M:%SZ')}; the device clock was probably "
+            "wrong: correct the time in a new version of the report",
+            portal_time=now,
+        )
 
 
 def _version_key(body: SubmissionBody) -> str:

@@ -76,6 +76,7 @@ PROBLEMS: Final[dict[str, ProblemType]] = _types(
     ("wrong-agency", 403, "The signer's agency does not match the caller's or the report's"),
     ("unknown-submission", 422, "The approval names a submission the portal has not stored"),
     ("envelope-conflict", 409, "Another envelope holds this report version or decision"),
+    ("observed-in-future", 422, "The report's observation time is in the portal's future"),
     # attachment uploads (tus 1.0)
     ("unsupported-tus-version", 412, "The request does not speak tus 1.0.0"),
     ("upload-too-large", 413, "The upload is longer than declared or than the portal accepts"),

@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.clock import wall_seconds
 from app.errors import NotAllowed
 from app.identity import signing_key
+from app.portal_clock import PortalClock
 from app.provisioning import PortalSettings, portal_settings
 from app.session import Session
 from sync.protocol import key_id_of
@@ -52,6 +54,8 @@ def portal_client(
         pin_errors=pin_errors,
         connect_timeout=connect_timeout,
         stall_timeout=stall_timeout,
+        clock=wall_seconds,
+        clock_offset=PortalClock(session.db).offset,  # the last run's: sign right at once
     )
 
 
@@ -72,6 +76,8 @@ def enrol_user(session: Session, code: str) -> str:
 
     key = signing_key(session.db, session.user)
     with portal_client(session, signed=False) as client:
+        # The certificate's validity starts at portal time: learn it before anything is signed.
+        PortalClock(session.db).learn(client.hello().clock_offset, "enrolment")
         answer = client.enrol(code.strip(), session.user.id, public_key_raw(key))
     cert = install_portal_certificate(session.db, session.user, session.audit, answer.certificate)
     return f"{session.user.name} is enrolled as {cert.role} of {cert.agency} ({cert.key_id})"

@@ -56,6 +56,7 @@ class SyncStore(Protocol):
     def feed_cursor(self) -> str | None: ...
     def apply_feed_page(self, items: list[dict[str, Any]], cursor: str) -> int: ...
     def counts(self) -> tuple[int, int]: ...  # (waiting, quarantined)
+    def learn_clock(self, offset: float) -> None: ...  # portal − device, from hello
 
 
 class AttachmentUploader(Protocol):
@@ -106,7 +107,7 @@ class SyncEngine:
         self._next_attempt_in: float | None = None
         self._retry_after: float | None = None
         self._hard_error = False
-        self._done = {"pushed": 0, "uploaded": 0, "pulled": 0}  # this pass, so far
+        self._done = {"pushed": 0, "uploaded": 0, "pulled": 0, "refused": 0}  # this pass
 
     # -- control (any thread) -------------------------------------------------------------------
 
@@ -186,12 +187,13 @@ class SyncEngine:
             self._publish_status()
             started = time.monotonic()
             traffic0 = self.client.traffic()
-            self._done = {"pushed": 0, "uploaded": 0, "pulled": 0}
+            self._done = {"pushed": 0, "uploaded": 0, "pulled": 0, "refused": 0}
             error: str | None = None
             retry_after: float | None = None
             try:
                 self._emit(Progress(Phase.PROBE, 0, 1, 0, 0))
-                self.client.hello()
+                hello = self.client.hello()
+                self.store.learn_clock(hello.clock_offset)
                 self._link = LinkState.ONLINE
                 self._push()
                 self._upload()
@@ -212,7 +214,7 @@ class SyncEngine:
             finally:
                 self._running = False
             self._last_error = error
-            quarantined = self.store.counts()[1]
+            waiting, quarantined = self.store.counts()
             summary = PassSummary(
                 pushed=self._done["pushed"],
                 uploaded=self._done["uploaded"],
@@ -222,6 +224,8 @@ class SyncEngine:
                 bytes_received=self.client.traffic().bytes_received - traffic0.bytes_received,
                 seconds=time.monotonic() - started,
                 error=error,
+                refused=self._done["refused"],
+                waiting=waiting,
             )
             self._retry_after = retry_after
             self._emit(summary)
@@ -280,8 +284,10 @@ class SyncEngine:
                 self.store.accept_receipt(item, result.receipt)
             except Exception as exc:  # an invalid receipt never counts as delivery
                 self.store.retry_later(item, f"The portal's receipt did not verify: {exc}", None)
+                self._done["refused"] += 1
                 return 0
             return 1
+        self._done["refused"] += 1
         problem = result.problem
         if problem.permanent:
             self.store.quarantine(item, f"{problem.title}: {problem.detail}")

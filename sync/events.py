@@ -55,6 +55,13 @@ class PassSummary:
     bytes_received: int
     seconds: float
     error: str | None
+    refused: int = 0  # items tried in this pass that were not delivered (retry or quarantine)
+    waiting: int = 0  # outbox items still pending after the pass
+
+    @property
+    def complete(self) -> bool:
+        """Everything tried was delivered and nothing failed."""
+        return self.error is None and self.refused == 0
 
 
 Listener = Callable[[Progress | Status | PassSummary], None]

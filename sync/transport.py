@@ -94,6 +94,7 @@ PERMANENT_PROBLEMS: Final = frozenset(
         "four-eyes-violation",
         "wrong-agency",
         "envelope-conflict",
+        "observed-in-future",  # signed as it is: the author corrects it in a new version
         # attachment uploads (tus)
         "unsupported-tus-version",
         "upload-too-large",

@@ -11,6 +11,7 @@ from support import FAST_KDF, PASSPHRASE, sample
 from app.domain import Role
 from app.identity import install_portal_certificate, signing_key
 from app.paths import DataPaths
+from app.portal_clock import PortalClock
 from app.provisioning import apply_provisioning, parse_provisioning
 from app.reports import AttachmentInput, ReportService
 from app.session import NewUser, Session, initialise, unlock
@@ -47,6 +48,7 @@ def provisioning_doc(portal: PortalServer, agency: str, url: str | None = None) 
 def enrol(session: Session, portal: PortalServer, role: str) -> None:
     code = portal.code(session.user.agency, role)
     with portal_client(session, signed=False) as client:
+        PortalClock(session.db).learn(client.hello().clock_offset, "enrolment")
         answer = client.enrol(
             code, session.user.id, public_key_raw(signing_key(session.db, session.user))
         )
