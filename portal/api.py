@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from portal import registry
+from portal import audit, registry
 from portal.auth import Caller, SignedRequest, authenticate
 from portal.clock import as_datetime, now_seconds
 from portal.config import Settings
@@ -20,15 +20,11 @@ from portal.ingest import ingest_batch
 from portal.keys import PortalKeys
 from portal.locks import UploadLocks
 from portal.problems import Problem
-from portal.request_body import (
-    check_json_content_type,
-    decimal,
-    decode,
-    parse_object,
-    read_raw,
-)
+from portal.request_body import check_json_content_type, decimal, decode_json, read_raw
+from portal.throttle import Throttle
 from portal.uploads import UploadStore
-from sync.protocol import b64url_decode, b64url_encode
+from sync.protocol import Certificate, b64url_decode, b64url_encode
+from sync.protocol.canonical import JsonObject
 from sync.protocol.envelopes import ENVELOPE_VERSION
 from sync.protocol.fields import format_timestamp
 
@@ -44,6 +40,24 @@ class Portal:
     keys: PortalKeys
     store: UploadStore
     upload_locks: UploadLocks = field(default_factory=UploadLocks)
+    enrol_throttle: Throttle = field(default_factory=lambda: Throttle("enrol", 10, 10.0))
+    signature_throttle: Throttle = field(default_factory=lambda: Throttle("signature", 30, 30.0))
+
+    @classmethod
+    def of(cls, settings: Settings, db: Database, keys: PortalKeys) -> Portal:
+        limits = settings.limits
+        return cls(
+            settings=settings,
+            db=db,
+            keys=keys,
+            store=UploadStore(settings.data_dir),
+            enrol_throttle=Throttle(
+                "enrol", limits.enrol_failures_burst, limits.enrol_failures_per_minute
+            ),
+            signature_throttle=Throttle(
+                "signature", limits.signature_failures_burst, limits.signature_failures_per_minute
+            ),
+        )
 
 
 def portal_of(request: Request) -> Portal:
@@ -57,28 +71,70 @@ def _target_uri(request: Request, settings: Settings) -> str:
     raw_path = request.scope.get("raw_path")
     path = raw_path.decode("latin-1") if raw_path else request.url.path
     query = request.scope.get("query_string", b"").decode("latin-1")
-    base = settings.public_url.rstrip("/") if settings.public_url else (
-        f"{request.url.scheme}://{request.url.netloc}"
+    base = (
+        settings.public_url.rstrip("/")
+        if settings.public_url
+        else (f"{request.url.scheme}://{request.url.netloc}")
     )
     return base + path + (f"?{query}" if query else "")
 
 
+def source_of(request: Request) -> str:
+    """The address attempts are counted by (behind a proxy: what uvicorn's proxy headers
+    handling made of X-Forwarded-For)."""
+    return request.client.host if request.client is not None else "unknown"
+
+
+async def throttled(throttle: Throttle, request: Request, portal: Portal) -> None:
+    """429 while the caller's address has no attempts left; the first refusal is audited."""
+    source = source_of(request)
+    try:
+        throttle.check(source)
+    except Problem as problem:
+        if getattr(problem, "first", False):
+            await run_in_threadpool(_audit_throttle, portal.db, throttle, source, problem)
+        raise
+
+
+def _audit_throttle(db: Database, throttle: Throttle, source: str, problem: Problem) -> None:
+    with db.write() as conn:
+        audit.append(
+            conn,
+            at=now_seconds(),
+            actor=source,
+            action="throttle",
+            subject=throttle.kind,
+            details={"kind": throttle.kind, "source": source, **problem.extensions},
+        )
+
+
+# Authentication failures that are not a guess: the client corrects its clock and retries.
+_NOT_GUESSES = frozenset({"clock-skew"})
+
+
 async def authenticate_request(request: Request, portal: Portal, raw: bytes | None) -> Caller:
-    """The signed caller; `raw=None` for a streamed body whose digest is checked later."""
+    """The signed caller; `raw=None` for a streamed body whose digest is checked later.
+    Failed attempts count against the caller's address (portal/throttle.py)."""
+    await throttled(portal.signature_throttle, request, portal)
     signed = SignedRequest(
         method=request.method,
         target_uri=_target_uri(request, portal.settings),
         headers={k.lower(): v for k, v in request.headers.items()},
         body=raw,
     )
-    return await run_in_threadpool(
-        authenticate,
-        signed,
-        db=portal.db,
-        keys=portal.keys,
-        now=now_seconds(),
-        window=portal.settings.limits.signature_window_seconds,
-    )
+    try:
+        return await run_in_threadpool(
+            authenticate,
+            signed,
+            db=portal.db,
+            keys=portal.keys,
+            now=now_seconds(),
+            window=portal.settings.limits.signature_window_seconds,
+        )
+    except Problem as problem:
+        if problem.kind.slug not in _NOT_GUESSES:
+            portal.signature_throttle.failed(source_of(request))
+        raise
 
 
 async def hello(request: Request) -> Response:
@@ -110,36 +166,81 @@ async def hello(request: Request) -> Response:
     )
 
 
+ENROL_FIELDS = ("code", "public_key", "user_id", "role", "agency", "display_name")
+
+
 async def enrol(request: Request) -> Response:
+    """POST /v1/enrol (docs/protocol.md §5.3). Unsigned, or signed by the principal's current
+    key to replace it (that key is revoked in the same transaction)."""
     portal = portal_of(request)
+    await throttled(portal.enrol_throttle, request, portal)
     check_json_content_type(request)
     raw = await read_raw(request, portal.settings.limits.max_body_bytes)
-    body = parse_object(raw, ("code", "public_key", "user_id"), ("code", "public_key", "user_id"))
-    code, public_key_text, user_id = body["code"], body["public_key"], body["user_id"]
-    if not all(isinstance(v, str) for v in (code, public_key_text, user_id)):
-        raise Problem("invalid-request", "code, public_key and user_id must be strings")
-    assert isinstance(code, str) and isinstance(public_key_text, str) and isinstance(user_id, str)
-    try:
-        public_key = b64url_decode(public_key_text, size=32)
-        registry.check_user_id(user_id)
-    except ValueError as exc:
-        raise Problem("invalid-request", str(exc)) from None
-    certificate = await run_in_threadpool(
-        registry.enrol,
-        portal.db,
-        portal.keys,
-        code=code,
-        public_key=public_key,
-        user_id=user_id,
-        now=now_seconds(),
-        certificate_days=portal.settings.limits.certificate_days,
+    replacing = None
+    if "signature-input" in request.headers or "signature" in request.headers:
+        replacing = (await authenticate_request(request, portal, raw)).certificate
+    body = await decode_json(
+        raw,
+        request.headers.get("content-encoding"),
+        portal.settings.limits.max_body_bytes,
+        ENROL_FIELDS,
+        ("code", "public_key", "user_id"),
     )
+    enrolment = _enrol_request(body, replacing)
+    try:
+        certificate = await run_in_threadpool(
+            registry.enrol,
+            portal.db,
+            portal.keys,
+            enrolment,
+            now=now_seconds(),
+            certificate_days=portal.settings.limits.certificate_days,
+        )
+    except Problem as problem:
+        if problem.kind.slug in registry.GUESSES:
+            portal.enrol_throttle.failed(source_of(request))
+        raise
     return JSONResponse(
         {
             "certificate": certificate.to_json(),
             "portal_certificate": portal.keys.certificate.to_json(),
         },
         status_code=201,
+    )
+
+
+def _enrol_request(body: JsonObject, replacing: Certificate | None) -> registry.EnrolRequest:
+    texts: dict[str, str] = {}
+    for name in ENROL_FIELDS:
+        value = body.get(name)
+        if value is None and name not in ("code", "public_key", "user_id"):
+            continue
+        if not isinstance(value, str):
+            raise Problem("invalid-request", f"{name} must be a string")
+        texts[name] = value
+    role = texts.get("role")
+    if role is not None and role not in registry.ENROLLABLE_ROLES:
+        raise Problem(
+            "invalid-request", f"role must be one of {', '.join(registry.ENROLLABLE_ROLES)}"
+        )
+    try:
+        public_key = b64url_decode(texts["public_key"], size=32)
+        registry.check_user_id(texts["user_id"])
+        agency = texts.get("agency")
+        if agency is not None:
+            registry.check_agency_code(agency)
+        name = texts.get("display_name")
+        display_name = None if name is None else registry.check_display_name(name)
+    except ValueError as exc:
+        raise Problem("invalid-request", str(exc)) from None
+    return registry.EnrolRequest(
+        code=texts["code"],
+        public_key=public_key,
+        principal=texts["user_id"],
+        role=role,
+        agency=agency,
+        display_name=display_name,
+        replacing=replacing,
     )
 
 
@@ -150,8 +251,13 @@ async def push_envelopes(request: Request) -> Response:
     # Authenticate before inflating: only enrolled keys get to spend our CPU on it.
     caller = await authenticate_request(request, portal, raw)
     check_json_content_type(request)
-    data = decode(raw, request.headers.get("content-encoding"), limits.max_body_bytes)
-    body = parse_object(data, ("envelopes",), ("envelopes",))
+    body = await decode_json(
+        raw,
+        request.headers.get("content-encoding"),
+        limits.max_body_bytes,
+        ("envelopes",),
+        ("envelopes",),
+    )
     items = body["envelopes"]
     if not isinstance(items, list):
         raise Problem("invalid-request", "envelopes must be an array")

@@ -10,14 +10,15 @@ from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Match, Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from portal import api, tus
 from portal.config import Settings
 from portal.database import Database
+from portal.files import private_dir
 from portal.keys import PortalKeys, load_keys
 from portal.problems import MEDIA_TYPE, Problem
-from portal.uploads import UploadStore
 
 log = logging.getLogger("portal")
 
@@ -39,7 +40,43 @@ async def _on_problem(request: Request, exc: Exception) -> Response:
 async def _on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     slug = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "invalid-request")
-    return problem_response(Problem(slug, str(exc.detail)))
+    problem = Problem(slug, str(exc.detail))
+    if exc.status_code == 405:
+        # RFC 9110 §15.5.6: a 405 names the methods the resource has, from every route of
+        # the path (Starlette's own header names only the first route's).
+        problem.headers["Allow"] = ", ".join(sorted(_methods_of(request)))
+    return problem_response(problem)
+
+
+def _methods_of(request: Request) -> set[str]:
+    methods: set[str] = set()
+    for route in request.app.routes:
+        if isinstance(route, Route) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= route.methods or set()
+    return methods
+
+
+class RefuseAmbiguousFraming:
+    """A request with both Content-Length and Transfer-Encoding is refused (RFC 9112 §6.1:
+    a server ought to treat it as an error; h11 lets Transfer-Encoding win). Two framings
+    are how requests are smuggled past a proxy that picks the other one, so no request
+    that has both reaches a handler, and the connection is closed after the answer."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            names = {name.lower() for name, _ in scope["headers"]}
+            if b"content-length" in names and b"transfer-encoding" in names:
+                problem = Problem(
+                    "invalid-request",
+                    "a request may not have both Content-Length and Transfer-Encoding",
+                )
+                problem.headers["Connection"] = "close"
+                await problem_response(problem)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 async def _on_crash(request: Request, exc: Exception) -> Response:
@@ -64,6 +101,7 @@ ROUTES = [
 def create_app(
     settings: Settings, *, db: Database | None = None, keys: PortalKeys | None = None
 ) -> Starlette:
+    private_dir(settings.data_dir)
     database = db if db is not None else Database(settings.db_url)
     database.upgrade()
     portal_keys = keys if keys is not None else load_keys(settings.data_dir)
@@ -71,14 +109,15 @@ def create_app(
         routes=ROUTES,
         # Receipts and feed pages compress about 4:1; on a 64 kbit/s link the answers are
         # most of the time a sync takes. Clients advertise gzip (requests does by default).
-        middleware=[Middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)],
+        middleware=[
+            Middleware(RefuseAmbiguousFraming),
+            Middleware(GZipMiddleware, minimum_size=1024, compresslevel=6),
+        ],
         exception_handlers={
             Problem: _on_problem,
             HTTPException: _on_http_error,
             Exception: _on_crash,
         },
     )
-    app.state.portal = api.Portal(
-        settings=settings, db=database, keys=portal_keys, store=UploadStore(settings.data_dir)
-    )
+    app.state.portal = api.Portal.of(settings, database, portal_keys)
     return app

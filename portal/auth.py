@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal.clock import as_datetime
 from portal.database import Database
+from portal.feed_items import Reader
 from portal.keys import PortalKeys
 from portal.problems import Problem
 from portal.resolver import PortalKeyResolver
@@ -41,6 +42,13 @@ class Caller:
 
     certificate: Certificate
     member_state: str
+    third_party: bool = False  # the agency is a third-party organisation
+
+    @property
+    def reader(self) -> Reader:
+        return Reader(
+            self.user_id, self.key_id, self.agency, self.member_state, self.role, self.third_party
+        )
 
     @property
     def key_id(self) -> str:
@@ -91,7 +99,7 @@ def authenticate(
             )
             if resolver.is_revoked(params.keyid):
                 raise Problem("revoked-key", f"key {params.keyid} is revoked")
-            member_state = resolver.member_state(certificate.agency) or ""
+            facts = resolver.agency(certificate.agency) or ("", False)
     except HttpSignatureError as exc:
         raise Problem(_SIGNATURE_CODES.get(exc.code, exc.code), str(exc)) from None
     if not certificate.valid_at(as_datetime(now)):
@@ -103,7 +111,7 @@ def authenticate(
             portal_time=now,
         )
     _record_nonce(db, params.keyid, params.nonce, params.created, now=now, window=window)
-    return Caller(certificate, member_state)
+    return Caller(certificate, facts[0], facts[1])
 
 
 def _record_nonce(

@@ -20,6 +20,7 @@ import argparse
 import base64
 import binascii
 import json
+import secrets
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -70,9 +71,11 @@ def _init(args: argparse.Namespace) -> int:
     if key_file(args.data).exists():
         print(f"{key_file(args.data)} exists; keys are never replaced", file=sys.stderr)
         return 1
-    keys = create_keys(args.data, portal_id=args.portal_id, agency=args.agency)
+    portal_id = args.portal_id or f"portal-{secrets.token_hex(8)}"
+    keys = create_keys(args.data, portal_id=portal_id, agency=args.agency)
     _database(args, upgrade=True).dispose()
     print(f"portal keys written to {key_file(args.data)}")
+    print(f"portal id: {keys.portal_id}")
     print(f"ed25519 key id: {keys.key_id}")
     return 0
 
@@ -84,6 +87,7 @@ def _agency_create(args: argparse.Namespace) -> int:
         member_state=args.member_state,
         name=args.name or args.code,
         now=now_seconds(),
+        third_party=args.third_party,
     )
     print(f"agency {args.code} created")
     return 0
@@ -96,6 +100,8 @@ def _code_issue(args: argparse.Namespace) -> int:
         role=args.role,
         ttl_seconds=int(args.valid_hours * 3600),
         now=now_seconds(),
+        principal=args.principal,
+        display_name=args.display_name,
     )
     print(code)
     return 0
@@ -232,7 +238,9 @@ def _parser() -> argparse.ArgumentParser:
         dest="admin_command", required=True
     )
     init = admin.add_parser("init", parents=[common], help="create the portal keys and schema")
-    init.add_argument("--portal-id", default="portal.forum")
+    init.add_argument(
+        "--portal-id", help="this portal's id in receipts and bundles (default: a new random one)"
+    )
     init.add_argument("--agency", default="FORUM", help="the operator's agency code")
     init.set_defaults(run=_init)
 
@@ -240,12 +248,20 @@ def _parser() -> argparse.ArgumentParser:
     agency.add_argument("code")
     agency.add_argument("--member-state", required=True, help="ISO 3166-1 alpha-3")
     agency.add_argument("--name")
+    agency.add_argument(
+        "--third-party",
+        action="store_true",
+        help="a partner organisation, not a member-state agency (receives only releases"
+        " that allow third parties, or TLP:CLEAR)",
+    )
     agency.set_defaults(run=_agency_create)
 
     code = admin.add_parser("code-issue", parents=[common], help="one-time enrolment code")
     code.add_argument("--agency", required=True)
     code.add_argument("--role", required=True, choices=registry.ENROLLABLE_ROLES)
     code.add_argument("--valid-hours", type=float, default=72.0)
+    code.add_argument("--principal", help="only this principal (user id) may use the code")
+    code.add_argument("--display-name", help="the person's name, shown to focal points")
     code.set_defaults(run=_code_issue)
 
     revoke = admin.add_parser("revoke", parents=[common], help="revoke a device key")

@@ -18,6 +18,13 @@ class Limits:
     max_attachment_bytes: int = 64 * 1024 * 1024  # one attachment (tus Tus-Max-Size)
     # An unfinished upload is discarded this long after its last chunk (tus Upload-Expires).
     upload_expiry_seconds: int = 24 * 3600
+    # Guessing brakes (portal/throttle.py): failures allowed in a row per source address,
+    # then per minute. Enrolment codes carry 80 bits, so this is about noise and logs, not
+    # about the odds; failed signatures cost the portal an Ed25519 verification each.
+    enrol_failures_burst: int = 10
+    enrol_failures_per_minute: float = 10.0
+    signature_failures_burst: int = 30
+    signature_failures_per_minute: float = 30.0
 
 
 @dataclass(frozen=True, slots=True)

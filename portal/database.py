@@ -20,6 +20,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, CursorResult, Engine
 
+from portal.files import private_sqlite
+
 MIGRATIONS = "portal:migrations"  # package resource: works from a wheel, no alembic.ini
 
 
@@ -34,6 +36,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def create_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
+        private_sqlite(url)
         engine = sa.create_engine(url, connect_args={"check_same_thread": False})
         sa.event.listen(engine, "connect", _sqlite_pragmas)
         return engine

@@ -1,58 +1,100 @@
-"""Appending items to the feed, and who may see each one."""
+"""Appending items to the feed, and who may see each one.
+
+Each item carries grant rows (`feed_audience`): it is visible to a reader matching any one of
+them. The release rule for reports is sync.protocol.tlp's; this module turns its audience
+into grants and expresses "may this reader see it" as one SQL condition over indexed
+columns (`visible_clause`), so the feed filters in the database, not in Python.
+"""
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from typing import Final, Literal
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Final
 
-from sqlalchemy.engine import Connection, Row
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 
-from portal.database import inserted_id
-from portal.tables import feed_items
+from portal.tables import feed_audience, feed_items, principals
 from sync.protocol.canonical import JsonObject, canonical_bytes
+from sync.protocol.tlp import Audience
 
-Audience = Literal["all", "reviewers", "user", "states"]
 PUBLISHED_KINDS: Final = ("alert", "bulletin", "mou_template", "fraud_notice")
 
 
 @dataclass(frozen=True, slots=True)
 class Reader:
-    """The authenticated caller of the feed, from their certificate and agency."""
+    """The authenticated caller of the feed: their principal, key, agency and its facts."""
 
-    user_id: str
+    principal: str
     key_id: str
     agency: str
     member_state: str
     role: str
+    third_party: bool = False
 
 
-def item_row(
-    *,
-    kind: str,
-    at: int,
-    payload: JsonObject | str,
-    audience: Audience,
-    agency: str | None = None,
-    state: str | None = None,
-    user: str | None = None,
-    states: list[str] | None = None,
-    tlp: str | None = None,
-    recipients: list[str] | None = None,
-) -> dict[str, object]:
-    """The values of one feed row; `payload` as an object or as its canonical JSON text."""
-    return {
-        "kind": kind,
-        "created_at": at,
-        "audience": audience,
-        "audience_agency": agency,
-        "audience_state": state,
-        "audience_user": user,
-        "audience_states": None if states is None else json.dumps(sorted(states)),
-        "tlp": tlp,
-        "recipients": None if recipients is None else json.dumps(sorted(recipients)),
-        "payload": payload if isinstance(payload, str) else canonical_bytes(payload).decode(),
-    }
+@dataclass(frozen=True, slots=True, order=True)
+class Grant:
+    scope: str  # all | state | agency | principal | ofp | nfp
+    value: str = ""
+    agency: str | None = None  # for "principal": the principal's agency, checked too
+
+
+EVERYONE: Final = Grant("all")
+
+
+def reviewers(agency: str, member_state: str) -> list[Grant]:
+    """The OFPs of the agency and the NFPs of its member state."""
+    return [Grant("ofp", agency), Grant("nfp", member_state)]
+
+
+def principal_grant(principal: str, agency: str) -> Grant:
+    return Grant("principal", principal, agency)
+
+
+def audience_grants(audience: Audience, owners: dict[str, str]) -> list[Grant]:
+    """The grants of a release audience; `owners` maps each named principal to its agency."""
+    if audience.everyone:
+        return [EVERYONE]
+    grants = [Grant("state", s) for s in audience.states]
+    grants += [Grant("agency", a) for a in audience.agencies]
+    grants += [principal_grant(p, owners[p]) for p in audience.principals]
+    return sorted(grants)
+
+
+def principal_agencies(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
+    """Agency of each known, unrevoked principal among `ids`."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = conn.execute(
+        sa.select(principals.c.principal_id, principals.c.agency).where(
+            principals.c.principal_id.in_(wanted), principals.c.revoked_at.is_(None)
+        )
+    ).all()
+    return {str(r.principal_id): str(r.agency) for r in rows}
+
+
+@dataclass(frozen=True)
+class NewItem:
+    kind: str
+    at: int
+    payload: str  # canonical JSON text
+    grants: Sequence[Grant]
+    tlp: str | None = None
+    report_id: str | None = None
+    origin_agency: str | None = None
+    closed_to_third_parties: bool = False
+    # Kept for the caller (e.g. the register entry it writes); not stored here.
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def new_item(
+    kind: str, at: int, payload: JsonObject | str, grants: Sequence[Grant], **kw: object
+) -> NewItem:
+    text = payload if isinstance(payload, str) else canonical_bytes(payload).decode()
+    return NewItem(kind, at, text, grants, **kw)  # type: ignore[arg-type]
 
 
 def wrapped(name: str, canonical_text: str) -> str:
@@ -61,52 +103,54 @@ def wrapped(name: str, canonical_text: str) -> str:
     return canonical_bytes({name: 0}).decode()[:-2] + canonical_text + "}"
 
 
-def add_item(
-    conn: Connection,
-    *,
-    kind: str,
-    at: int,
-    payload: JsonObject,
-    audience: Audience,
-    agency: str | None = None,
-    state: str | None = None,
-    user: str | None = None,
-    states: list[str] | None = None,
-    tlp: str | None = None,
-    recipients: list[str] | None = None,
-) -> int:
-    row = item_row(
-        kind=kind,
-        at=at,
-        payload=payload,
-        audience=audience,
-        agency=agency,
-        state=state,
-        user=user,
-        states=states,
-        tlp=tlp,
-        recipients=recipients,
+def add_items(conn: Connection, items: Sequence[NewItem]) -> list[int]:
+    """Insert the items and their grants; their sequence numbers, in order."""
+    if not items:
+        return []
+    inserted = conn.execute(
+        feed_items.insert().returning(feed_items.c.seq, sort_by_parameter_order=True),
+        [
+            {
+                "kind": i.kind,
+                "created_at": i.at,
+                "tlp": i.tlp,
+                "report_id": i.report_id,
+                "origin_agency": i.origin_agency,
+                "closed_to_third_parties": i.closed_to_third_parties,
+                "payload": i.payload,
+            }
+            for i in items
+        ],
     )
-    return inserted_id(conn.execute(feed_items.insert().values(**row)))
+    seqs = [int(str(seq)) for seq in inserted.scalars().all()]
+    rows = [
+        {"seq": seq, "scope": g.scope, "value": g.value, "agency": g.agency}
+        for item, seq in zip(items, seqs, strict=True)
+        for g in sorted(set(item.grants))
+    ]
+    if rows:
+        conn.execute(feed_audience.insert(), rows)
+    return seqs
 
 
-def visible_to(item: Row[tuple[object, ...]], reader: Reader) -> bool:
-    """The release rule of one feed item for one reader. TLP:RED goes only to the users
-    named in `recipients`, whatever the audience says."""
-    recipients = json.loads(str(item.recipients)) if item.recipients else None
-    if item.tlp == "RED" and (recipients is None or reader.user_id not in recipients):
-        return False
-    if recipients is not None and reader.user_id not in recipients:
-        return False
-    audience = item.audience
-    if audience == "all":
-        return True
-    if audience == "user":
-        return bool(item.audience_user == reader.user_id)
-    if audience == "reviewers":
-        if reader.role == "ofp":
-            return bool(item.audience_agency == reader.agency)
-        return reader.role == "nfp" and item.audience_state == reader.member_state
-    if audience == "states":
-        return reader.member_state in json.loads(str(item.audience_states or "[]"))
-    return False
+def add_item(conn: Connection, item: NewItem) -> int:
+    return add_items(conn, [item])[0]
+
+
+def visible_clause(reader: Reader) -> sa.ColumnElement[bool]:
+    """SQL: the feed item row (feed_items) is visible to `reader`."""
+    g = feed_audience.c
+    match = [
+        g.scope == "all",
+        sa.and_(g.scope == "state", g.value == reader.member_state),
+        sa.and_(g.scope == "agency", g.value == reader.agency),
+        sa.and_(g.scope == "principal", g.value == reader.principal, g.agency == reader.agency),
+    ]
+    if reader.role == "ofp":
+        match.append(sa.and_(g.scope == "ofp", g.value == reader.agency))
+    elif reader.role == "nfp":
+        match.append(sa.and_(g.scope == "nfp", g.value == reader.member_state))
+    visible = sa.exists().where(g.seq == feed_items.c.seq, sa.or_(*match))
+    if reader.third_party:
+        return sa.and_(visible, feed_items.c.closed_to_third_parties.is_(sa.false()))
+    return visible

@@ -28,17 +28,27 @@ from portal import audit
 from portal.auth import Caller
 from portal.clock import as_datetime
 from portal.database import Database
-from portal.feed_items import item_row, wrapped
+from portal.feed_items import (
+    NewItem,
+    add_items,
+    audience_grants,
+    new_item,
+    principal_agencies,
+    principal_grant,
+    reviewers,
+    wrapped,
+)
 from portal.keys import PortalKeys
 from portal.problems import Problem, protocol_problem_slug
 from portal.registry import agency_state
 from portal.resolver import PortalKeyResolver
-from portal.tables import envelopes, feed_items
+from portal.tables import agencies, envelopes
 from sync.protocol import (
     ApprovalBody,
     Body,
     Envelope,
     ReceiptBody,
+    Release,
     SubmissionBody,
     VerificationError,
     VerifiedEnvelope,
@@ -47,6 +57,7 @@ from sync.protocol import (
     verify,
 )
 from sync.protocol.canonical import JsonObject, JsonValue, parse_json
+from sync.protocol.tlp import Audience, ReleaseRefused, audience_of
 
 Status = Literal["stored", "duplicate", "rejected"]
 StoredRow = sa.Row[*tuple[Any, ...]]
@@ -215,9 +226,7 @@ class _BatchWriter:
         return self.results
 
     def _taken_versions(self, bodies: Iterable[Body]) -> dict[str, str]:
-        keys = sorted(
-            {_version_key(b) for b in bodies if isinstance(b, SubmissionBody)}
-        )
+        keys = sorted({_version_key(b) for b in bodies if isinstance(b, SubmissionBody)})
         if not keys:
             return {}
         rows = self.conn.execute(
@@ -281,7 +290,7 @@ class _BatchWriter:
         )
         seqs = [int(str(seq)) for seq in inserted.scalars().all()]
         receipts: list[dict[str, object]] = []
-        feed_rows: list[dict[str, object]] = []
+        feed_rows: list[NewItem] = []
         events: list[audit.Event] = []
         for p, seq in zip(pending, seqs, strict=True):
             receipt = sign_receipt(
@@ -312,7 +321,7 @@ class _BatchWriter:
             .values(receipt=sa.bindparam("b_receipt")),
             receipts,
         )
-        self.conn.execute(feed_items.insert(), feed_rows)
+        add_items(self.conn, feed_rows)
         audit.append_many(self.conn, events)
 
     def _state(self, agency: str) -> str | None:
@@ -320,20 +329,22 @@ class _BatchWriter:
             self._states[agency] = agency_state(self.conn, agency)
         return self._states[agency]
 
-    def _feed_rows(self, p: _Pending) -> list[dict[str, object]]:
+    def _feed_rows(self, p: _Pending) -> list[NewItem]:
         if p.submission is None:
             agency = p.env.certificate.agency
+            body = p.env.body
+            assert isinstance(body, SubmissionBody)
             return [
-                item_row(
-                    kind="review_item",
-                    at=self.now,
-                    payload=wrapped("envelope", p.text),
-                    audience="reviewers",
-                    agency=agency,
-                    state=self._state(agency),
+                new_item(
+                    "review_item",
+                    self.now,
+                    wrapped("envelope", p.text),
+                    reviewers(agency, self._state(agency) or ""),
+                    report_id=str(body.report_id),
+                    origin_agency=agency,
                 )
             ]
-        return _decision_rows(p.env, p.text, p.submission, self.now)
+        return _decision_rows(self.conn, p.env, p.text, p.submission, self.now)
 
 
 # The client's rule (app/validation.py): an observation at most one day ahead of the clock.
@@ -389,6 +400,8 @@ def _approval_checks(
             f"a {env.certificate.role} of {env.certificate.agency} may not decide on a"
             f" submission of {submission.agency}",
         )
+    if body.release is not None:
+        _release_audience(conn, body.release)  # refused here, before anything is written
     decided = conn.execute(
         sa.select(envelopes.c.hash).where(envelopes.c.decides == body.submission)
     ).scalar_one_or_none()
@@ -410,35 +423,72 @@ def _may_decide(conn: Connection, role: str, approver_agency: str, report_agency
     return agency_state(conn, approver_agency) == agency_state(conn, str(report_agency))
 
 
+def _release_audience(conn: Connection, release: Release) -> tuple[Audience, dict[str, str]]:
+    """The audience of an approval's release under the TLP rule (sync.protocol.tlp), with
+    the agency of each named principal; `release-refused` for anything it cannot honour."""
+    try:
+        audience = audience_of(release)
+    except ReleaseRefused as exc:
+        raise Problem("release-refused", str(exc)) from None
+    owners = principal_agencies(conn, audience.principals)
+    unknown = sorted(audience.principals - set(owners))
+    if unknown:
+        raise Problem(
+            "release-refused", f"no such recipient(s) on this portal: {', '.join(unknown)}"
+        )
+    named_agencies = set(audience.agencies) | set(owners.values())
+    rows = conn.execute(
+        sa.select(agencies.c.code, agencies.c.third_party).where(
+            agencies.c.code.in_(sorted(named_agencies))
+        )
+    ).all()
+    missing = sorted(set(audience.agencies) - {str(r.code) for r in rows})
+    if missing:
+        raise Problem("release-refused", f"no such agency on this portal: {', '.join(missing)}")
+    outside = sorted(str(r.code) for r in rows if r.third_party)
+    if outside and not audience.third_parties:
+        raise Problem(
+            "release-refused",
+            f"{', '.join(outside)} is a third-party organisation but the release does not allow"
+            " third parties: allow them, or leave them out",
+        )
+    return audience, owners
+
+
 def _decision_rows(
-    env: VerifiedEnvelope[Body], text: str, submission: StoredRow, now: int
-) -> list[dict[str, object]]:
+    conn: Connection, env: VerifiedEnvelope[Body], text: str, submission: StoredRow, now: int
+) -> list[NewItem]:
+    body = env.body
+    assert isinstance(body, ApprovalBody)
+    report_id, origin = str(submission.report_id), str(submission.agency)
     rows = [
-        item_row(
-            kind="decision",
-            at=now,
-            payload=wrapped("envelope", text),
-            audience="user",
-            user=str(submission.user_id),
+        new_item(
+            "decision",
+            now,
+            wrapped("envelope", text),
+            [principal_grant(str(submission.user_id), origin)],
+            report_id=report_id,
+            origin_agency=origin,
         )
     ]
-    body = env.body
-    if not isinstance(body, ApprovalBody) or body.release is None:
+    if body.release is None:
         return rows
-    release = body.release
-    if release.tlp != "RED" and release.releasable_to:
-        # Released beyond the agency: only to the approved member states, under its label.
-        rows.append(
-            item_row(
-                kind="release",
-                at=now,
-                payload={
-                    "submission": parse_json(str(submission.envelope)),
-                    "approval": env.envelope.to_json(),
-                },
-                audience="states",
-                states=list(release.releasable_to),
-                tlp=release.tlp,
-            )
+    audience, owners = _release_audience(conn, body.release)
+    if audience.empty:  # released to no one beyond the agency, which holds the report
+        return rows
+    rows.append(
+        new_item(
+            "release",
+            now,
+            {
+                "submission": parse_json(str(submission.envelope)),
+                "approval": env.envelope.to_json(),
+            },
+            audience_grants(audience, owners),
+            tlp=body.release.tlp,
+            report_id=report_id,
+            origin_agency=origin,
+            closed_to_third_parties=not audience.third_parties,
         )
+    )
     return rows

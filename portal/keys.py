@@ -16,6 +16,7 @@ from typing import Final
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from portal.files import private_dir
 from sync.protocol import (
     Certificate,
     b64url_decode,
@@ -80,7 +81,7 @@ def create_keys(data_dir: Path, *, portal_id: str, agency: str) -> PortalKeys:
         "x25519": b64url_encode(exchange.private_bytes_raw()),
         "certificate": certificate.to_json(),
     }
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(data_dir)
     # O_EXCL: never replace existing keys (every issued certificate depends on them).
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:

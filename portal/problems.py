@@ -63,6 +63,10 @@ PROBLEMS: Final[dict[str, ProblemType]] = _types(
     ("expired-enrolment-code", 403, "The enrolment code has expired"),
     ("used-enrolment-code", 403, "The enrolment code has already been used"),
     ("key-already-enrolled", 409, "The public key already has a certificate"),
+    ("enrolment-code-mismatch", 409, "The enrolment code is for another role, agency or person"),
+    ("principal-taken", 409, "The user id belongs to another principal"),
+    ("too-many-attempts", 429, "Too many failed attempts from this address"),
+    ("not-permitted", 403, "The caller's role or agency may not read this"),
     # envelopes (per item); the first group mirrors sync.protocol.errors codes
     ("malformed-envelope", 422, "The envelope is malformed"),
     ("unsupported-version", 422, "The envelope version is not supported"),
@@ -77,6 +81,7 @@ PROBLEMS: Final[dict[str, ProblemType]] = _types(
     ("unknown-submission", 422, "The approval names a submission the portal has not stored"),
     ("envelope-conflict", 409, "Another envelope holds this report version or decision"),
     ("observed-in-future", 422, "The report's observation time is in the portal's future"),
+    ("release-refused", 422, "The release names an audience its TLP label cannot honour"),
     # attachment uploads (tus 1.0)
     ("unsupported-tus-version", 412, "The request does not speak tus 1.0.0"),
     ("upload-too-large", 413, "The upload is longer than declared or than the portal accepts"),

@@ -2,6 +2,8 @@
 
 The raw body is capped while it streams in; a compressed body is inflated incrementally
 and stopped as soon as it passes the same cap, so a small "zip bomb" cannot exhaust memory.
+Inflating and parsing are CPU work: handlers run `decode` and `parse_object` in a worker
+thread (`decode_json`), never on the event loop.
 """
 
 from __future__ import annotations
@@ -11,14 +13,16 @@ import zlib
 from collections.abc import Collection
 
 import zstandard
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from portal.problems import Problem
 from sync.protocol.canonical import JsonObject, JsonValue, parse_json
 from sync.protocol.errors import InvalidJson
 
-# Small input steps bound the output of one step (zstd can expand ~32000:1).
-_CHUNK = 4 * 1024
+# Small input steps bound the output of one step: a zstd RLE block turns 4 bytes into
+# 128 KiB (32768:1), so 512 input bytes inflate to at most 16 MiB before the cap is checked.
+_ZSTD_STEP = 512
 # ASCII digits only: str.isdigit() and int() also take "²" or "٣", which no client means.
 _DECIMAL = re.compile(r"0|[1-9][0-9]{0,17}")
 
@@ -77,16 +81,35 @@ def _gunzip(raw: bytes, limit: int) -> bytes:
 def _unzstd(raw: bytes, limit: int) -> bytes:
     inflater = zstandard.ZstdDecompressor().decompressobj()
     out = bytearray()
+    end = 0
     try:
-        for start in range(0, len(raw), _CHUNK):
-            out += inflater.decompress(raw[start : start + _CHUNK])
+        for start in range(0, len(raw), _ZSTD_STEP):
+            end = start + _ZSTD_STEP
+            out += inflater.decompress(raw[start:end])
             if len(out) > limit:
                 raise _too_large(limit)
+            if inflater.eof:
+                break
     except zstandard.ZstdError as exc:
         raise Problem("bad-compression", f"not a valid zstd stream: {exc}") from None
-    if not inflater.eof or inflater.unused_data:
+    if not inflater.eof or inflater.unused_data or end < len(raw):
         raise Problem("bad-compression", "the zstd stream is truncated or has trailing data")
     return bytes(out)
+
+
+async def decode_json(
+    raw: bytes,
+    content_encoding: str | None,
+    limit: int,
+    fields: Collection[str],
+    required: Collection[str],
+) -> JsonObject:
+    """`decode` then `parse_object`, in a worker thread."""
+
+    def work() -> JsonObject:
+        return parse_object(decode(raw, content_encoding, limit), fields, required)
+
+    return await run_in_threadpool(work)
 
 
 def check_json_content_type(request: Request) -> None:

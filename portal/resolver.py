@@ -23,7 +23,7 @@ class PortalKeyResolver:
     keys: PortalKeys
     _certificates: dict[str, Certificate | None] = field(default_factory=dict)
     _revoked: dict[str, bool] = field(default_factory=dict)
-    _states: dict[str, str | None] = field(default_factory=dict)
+    _agencies: dict[str, tuple[str, bool] | None] = field(default_factory=dict)
 
     def certificate(self, key_id: str) -> Certificate | None:
         if key_id not in self._certificates:
@@ -49,9 +49,17 @@ class PortalKeyResolver:
     def trust_anchor(self, key_id: str) -> bytes | None:
         return self.keys.public_key if key_id == self.keys.key_id else None
 
+    def agency(self, code: str) -> tuple[str, bool] | None:
+        """(member state, is a third-party organisation) of an agency, None if unknown."""
+        if code not in self._agencies:
+            row = self.conn.execute(
+                sa.select(agencies.c.member_state, agencies.c.third_party).where(
+                    agencies.c.code == code
+                )
+            ).first()
+            self._agencies[code] = None if row is None else (str(row[0]), bool(row[1]))
+        return self._agencies[code]
+
     def member_state(self, agency: str) -> str | None:
-        if agency not in self._states:
-            self._states[agency] = self.conn.execute(
-                sa.select(agencies.c.member_state).where(agencies.c.code == agency)
-            ).scalar_one_or_none()
-        return self._states[agency]
+        facts = self.agency(agency)
+        return None if facts is None else facts[0]

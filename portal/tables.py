@@ -36,6 +36,26 @@ agencies = sa.Table(
     sa.Column("member_state", sa.String(3), nullable=False),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("created_at", Time, nullable=False),
+    # A partner organisation on the portal that is not a member-state agency: it receives a
+    # release only when the approver allowed third parties (or the release is TLP:CLEAR).
+    sa.Column("third_party", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+
+# Every person (and device user) the portal knows, by the id their certificates carry. The
+# id is unique portal-wide and bound to one agency for good: audiences, recipient lists and
+# decisions name principals, and certificates travel to everyone, so an id taken by one
+# person can never be claimed by another. Their keys are the rows of `certificates` whose
+# user_id is the principal id.
+principals = sa.Table(
+    "principals",
+    metadata,
+    sa.Column("principal_id", sa.String(128), primary_key=True),
+    sa.Column("agency", sa.String(32), sa.ForeignKey("agencies.code"), nullable=False),
+    sa.Column("member_state", sa.String(3), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),  # as certified by the latest enrolment
+    sa.Column("display_name", sa.Text),  # personal data: never in a certificate
+    sa.Column("created_at", Time, nullable=False),
+    sa.Column("revoked_at", Time),
 )
 
 enrolment_codes = sa.Table(
@@ -49,6 +69,9 @@ enrolment_codes = sa.Table(
     sa.Column("expires_at", Time, nullable=False),
     sa.Column("used_at", Time),
     sa.Column("used_by_key", KeyId),
+    # A code may be issued for one person: then only that principal id can spend it.
+    sa.Column("principal_id", sa.String(128)),
+    sa.Column("display_name", sa.Text),
 )
 
 certificates = sa.Table(
@@ -107,20 +130,34 @@ feed_items = sa.Table(
     "feed_items",
     metadata,
     sa.Column("seq", SeqId, primary_key=True, autoincrement=True),
-    # alert, bulletin, mou_template, fraud_notice, review_item, decision, certificate,
-    # revocation
+    # alert, bulletin, mou_template, fraud_notice, review_item, decision, release,
+    # certificate, revocation
     sa.Column("kind", sa.String(32), nullable=False),
     sa.Column("created_at", Time, nullable=False),
-    # Audience: "all", "reviewers" (ofp of agency, nfp of member state), "user", "states".
-    sa.Column("audience", sa.String(16), nullable=False),
-    sa.Column("audience_agency", sa.String(32)),
-    sa.Column("audience_state", sa.String(3)),
-    sa.Column("audience_user", sa.String(128)),
-    sa.Column("audience_states", sa.Text),  # JSON list of ISO alpha-3 codes
     sa.Column("tlp", sa.String(16)),
-    sa.Column("recipients", sa.Text),  # JSON list of user ids; required for TLP:RED
+    # For items about a report (review_item, decision, release): the report and the agency it
+    # came from, so that agency's focal points can read who received it (GET /v1/register).
+    sa.Column("report_id", sa.String(36), index=True),
+    sa.Column("origin_agency", sa.String(32)),
+    # TLP rule (sync.protocol.tlp): principals of third-party organisations are kept out.
+    sa.Column("closed_to_third_parties", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("payload", sa.Text, nullable=False),
     sqlite_autoincrement=True,
+)
+
+# Who may read each feed item: one row per grant, an item is visible to a reader matching
+# any of its rows. scope/value: "all"/"" (everyone), "state"/ISO alpha-3, "agency"/code,
+# "principal"/principal id (with that principal's agency, checked too), "ofp"/agency code
+# and "nfp"/member state (the reviewers). Indexed by (scope, value, seq), so the feed's
+# visibility rule is an indexed SQL filter.
+feed_audience = sa.Table(
+    "feed_audience",
+    metadata,
+    sa.Column("seq", SeqId, sa.ForeignKey("feed_items.seq"), primary_key=True),
+    sa.Column("scope", sa.String(16), primary_key=True),
+    sa.Column("value", sa.String(128), primary_key=True),
+    sa.Column("agency", sa.String(32)),
+    sa.Index("ix_feed_audience_scope", "scope", "value", "seq"),
 )
 
 dissemination = sa.Table(

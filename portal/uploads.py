@@ -30,6 +30,7 @@ import sqlalchemy as sa
 from portal import audit
 from portal.auth import Caller
 from portal.database import Database
+from portal.files import private_dir
 from portal.problems import Problem
 from portal.tables import attachments, envelopes, uploads
 
@@ -118,8 +119,9 @@ def create(
         raise Problem("wrong-agency", f"report {report_id} belongs to another agency")
     upload_id = secrets.token_hex(16)
     part = store.part_path(upload_id)
-    part.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(part.parent)
     part.touch(mode=0o600, exist_ok=False)
+    os.chmod(part, 0o600)
     try:
         with db.write() as conn:
             conn.execute(
@@ -213,7 +215,7 @@ def finish(db: Database, store: UploadStore, upload: Upload, caller: Caller, now
             actual=actual,
         )
     target = store.attachment_path(upload.sha256)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
     if target.exists():
         _unlink(part)  # the same content arrived before (another upload or report)
     else:

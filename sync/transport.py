@@ -83,6 +83,9 @@ PERMANENT_PROBLEMS: Final = frozenset(
         "expired-enrolment-code",
         "used-enrolment-code",
         "key-already-enrolled",
+        "enrolment-code-mismatch",  # the code was not spent: use the right one
+        "principal-taken",
+        "not-permitted",
         "malformed-envelope",
         "unsupported-version",
         "unexpected-type",
@@ -95,6 +98,7 @@ PERMANENT_PROBLEMS: Final = frozenset(
         "wrong-agency",
         "envelope-conflict",
         "observed-in-future",  # signed as it is: the author corrects it in a new version
+        "release-refused",  # the approval itself names an audience its label cannot have
         # attachment uploads (tus)
         "unsupported-tus-version",
         "upload-too-large",
@@ -114,6 +118,7 @@ RETRYABLE_PROBLEMS: Final = frozenset(
         "internal-error",
         "offset-mismatch",  # ask for the offset, resume from there
         "upload-locked",  # another request is still writing to the upload
+        "too-many-attempts",  # after Retry-After
     }
 )
 
@@ -125,6 +130,10 @@ _HINTS: Final = {
     "invalid-enrolment-code": "Check the enrolment code, or ask for a new one.",
     "expired-enrolment-code": "The enrolment code has expired: ask for a new one.",
     "used-enrolment-code": "The enrolment code was already used: ask for a new one.",
+    "enrolment-code-mismatch": "The code was not used: ask for a code of your role and agency.",
+    "principal-taken": "This user id belongs to someone else on the portal: ask your focal "
+    "point for a code issued for you.",
+    "too-many-attempts": "Too many failed attempts from this address: wait, then try again.",
 }
 
 

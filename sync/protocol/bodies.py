@@ -161,15 +161,29 @@ def _copy_report(report: object) -> JsonObject:
     return cast(JsonObject, copied)
 
 
+def _sorted_unique(values: tuple[str, ...], name: str) -> None:
+    # One signed form per set: require the sorted order.
+    if any(a >= b for a, b in itertools.pairwise(values)):
+        raise _ERR(f"{name}: must be sorted ascending without duplicates")
+
+
 @dataclass(frozen=True, slots=True)
 class Release:
-    """Release settings chosen by the approver (TLP 2.0 and onward sharing)."""
+    """Release settings chosen by the approver (TLP 2.0 and onward sharing).
+
+    `agencies` and `recipients` came after the first signed approvals: they are omitted from
+    the JSON when empty (so every earlier approval keeps its exact bytes and hash) and, when
+    present, must be non-empty. Which combinations the portal honours is sync.protocol.tlp's
+    rule, not a parsing rule: an approval signed before that rule still parses.
+    """
 
     tlp: Tlp
     third_party: bool  # may be passed to third parties
     legal_basis: str  # MOU or arrangement reference
     releasable_to: tuple[str, ...]  # ISO 3166-1 alpha-3, strictly ascending (sorted, unique)
     tlp_reason: str | None
+    agencies: tuple[str, ...] = ()  # agency codes, strictly ascending (AMBER+STRICT, ...)
+    recipients: tuple[str, ...] = ()  # principal ids, strictly ascending (TLP:RED)
 
     def __post_init__(self) -> None:
         f.check_choice(self.tlp, "tlp", _ERR, TLP_LABELS)
@@ -180,36 +194,57 @@ class Release:
         codes = tuple(self.releasable_to)
         for i, code in enumerate(codes):
             f.check_country(code, f"releasable_to[{i}]", _ERR)
-        # One signed form per set of countries: require the sorted order.
-        if any(a >= b for a, b in itertools.pairwise(codes)):
-            raise _ERR("releasable_to: must be sorted ascending without duplicates")
+        _sorted_unique(codes, "releasable_to")
         object.__setattr__(self, "releasable_to", codes)
+        agencies = tuple(self.agencies)
+        for i, agency in enumerate(agencies):
+            f.check_agency(agency, f"agencies[{i}]", _ERR)
+        _sorted_unique(agencies, "agencies")
+        object.__setattr__(self, "agencies", agencies)
+        recipients = tuple(self.recipients)
+        for i, principal in enumerate(recipients):
+            f.check_identifier(principal, f"recipients[{i}]", _ERR)
+        _sorted_unique(recipients, "recipients")
+        object.__setattr__(self, "recipients", recipients)
         if self.tlp_reason is not None and not isinstance(self.tlp_reason, str):
             raise _ERR("tlp_reason: expected a string or None")
 
     def to_json(self) -> JsonObject:
-        return {
+        out: JsonObject = {
             "tlp": self.tlp,
             "third_party": self.third_party,
             "legal_basis": self.legal_basis,
             "releasable_to": list(self.releasable_to),
             "tlp_reason": self.tlp_reason,
         }
+        if self.agencies:
+            out["agencies"] = list(self.agencies)
+        if self.recipients:
+            out["recipients"] = list(self.recipients)
+        return out
 
     @classmethod
     def from_json(cls, data: object, path: str) -> Release:
         obj = f.read_object(
-            data, path, ("tlp", "third_party", "legal_basis", "releasable_to", "tlp_reason"), _ERR
+            data,
+            path,
+            ("tlp", "third_party", "legal_basis", "releasable_to", "tlp_reason"),
+            _ERR,
+            optional=("agencies", "recipients"),
         )
         tlp = f.read_str(obj["tlp"], f"{path}.tlp", _ERR)
         f.check_choice(tlp, f"{path}.tlp", _ERR, TLP_LABELS)
-        codes = f.read_list(obj["releasable_to"], f"{path}.releasable_to", _ERR)
         third_party = f.read_bool(obj["third_party"], f"{path}.third_party", _ERR)
         legal_basis = f.read_str(obj["legal_basis"], f"{path}.legal_basis", _ERR)
-        releasable_to = tuple(
-            f.read_str(c, f"{path}.releasable_to[{i}]", _ERR) for i, c in enumerate(codes)
-        )
+        releasable_to = _strings(obj["releasable_to"], f"{path}.releasable_to")
         tlp_reason = f.read_optional_str(obj["tlp_reason"], f"{path}.tlp_reason", _ERR)
+        optional: dict[str, tuple[str, ...]] = {}
+        for name in ("agencies", "recipients"):
+            if name in obj:
+                values = _strings(obj[name], f"{path}.{name}")
+                if not values:  # absent means none: an empty list would be a second spelling
+                    raise _ERR(f"{path}.{name}: must not be empty (omit it instead)")
+                optional[name] = values
         with f.prefixed(path):
             return cls(
                 tlp=cast(Tlp, tlp),
@@ -217,7 +252,13 @@ class Release:
                 legal_basis=legal_basis,
                 releasable_to=releasable_to,
                 tlp_reason=tlp_reason,
+                **optional,
             )
+
+
+def _strings(value: object, path: str) -> tuple[str, ...]:
+    items = f.read_list(value, path, _ERR)
+    return tuple(f.read_str(v, f"{path}[{i}]", _ERR) for i, v in enumerate(items))
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,10 +123,11 @@ def _check_text(text: str, path: str) -> None:
 
 def parse_json(data: bytes | str) -> JsonValue:
     """Parse JSON strictly: UTF-8 only, no duplicate keys, no NaN/Infinity, no number that
-    overflows a double, no integer beyond ±(2**53 - 1). Raises InvalidJson."""
+    overflows a double, no integer beyond ±(2**53 - 1), no lone UTF-16 surrogate escape
+    (`"\\ud800"` is JSON syntax but no Unicode text). Raises InvalidJson."""
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
-        return cast(
+        value = cast(
             JsonValue,
             json.loads(
                 text,
@@ -136,12 +137,40 @@ def parse_json(data: bytes | str) -> JsonValue:
                 parse_int=_int,
             ),
         )
+        # UTF-8 input cannot hold a surrogate itself: only an escape makes one, so the walk
+        # over every string runs only when the text has such an escape.
+        if _SURROGATE_ESCAPE.search(text) or _SURROGATE_CHAR.search(text):
+            _refuse_lone_surrogates(value)
+        return value
     except InvalidJson:
         raise
     except RecursionError as exc:
         raise InvalidJson("JSON nested too deeply") from exc
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, int digit limits
         raise InvalidJson(f"not valid JSON: {exc}") from exc
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE_CHAR = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_lone_surrogates(value: JsonValue) -> None:
+    stack: list[JsonValue] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            strings: list[str] = [item]
+        elif isinstance(item, dict):
+            strings = list(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+            continue
+        else:
+            continue
+        for text in strings:
+            if _SURROGATE_CHAR.search(text):
+                raise InvalidJson("a string holds a lone UTF-16 surrogate (not Unicode text)")
 
 
 def _object(pairs: list[tuple[str, JsonValue]]) -> JsonObject:

@@ -37,12 +37,17 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_object(
-    data: object, path: str, fields: Collection[str], error: Malformed
+    data: object,
+    path: str,
+    fields: Collection[str],
+    error: Malformed,
+    optional: Collection[str] = (),
 ) -> dict[str, object]:
-    """`data` as a dict that has exactly `fields` (no missing, no unknown ones)."""
+    """`data` as a dict that has exactly `fields` (no missing, no unknown ones), and may
+    have any of `optional`."""
     if not isinstance(data, dict):
         raise error(f"{path}: expected a JSON object, got {_json_type(data)}")
-    unknown = sorted(k for k in data if k not in fields)
+    unknown = sorted(k for k in data if k not in fields and k not in optional)
     if unknown:
         raise error(f"{path}: unknown field(s) {', '.join(map(repr, unknown))}")
     missing = [k for k in fields if k not in data]
