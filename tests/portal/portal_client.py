@@ -127,6 +127,9 @@ class User:
         *,
         tlp: str = "AMBER",
         releasable_to: tuple[str, ...] = ("KEN",),
+        agencies: tuple[str, ...] = (),
+        recipients: tuple[str, ...] = (),
+        third_party: bool = False,
     ) -> Envelope[ApprovalBody]:
         body = ApprovalBody(
             submission=submission.hash,
@@ -134,10 +137,12 @@ class User:
             decision="approve",
             release=Release(
                 tlp=tlp,  # type: ignore[arg-type]
-                third_party=False,
+                third_party=third_party,
                 legal_basis="MOU-2024-01",
                 releasable_to=releasable_to,
                 tlp_reason=None,
+                agencies=agencies,
+                recipients=recipients,
             ),
             comment="ok",
             approver=self.user_id,
@@ -153,16 +158,43 @@ def wire(envelope: Envelope[Any]) -> dict[str, Any]:
     return value
 
 
+def enrol_request(
+    base_url: str,
+    code: str,
+    user_id: str,
+    key: Ed25519PrivateKey,
+    *,
+    session: requests.Session | None = None,
+    signed_by: User | None = None,
+    **fields: str,
+) -> requests.Response:
+    """POST /v1/enrol as sent; `fields`: role, agency, display_name; `signed_by`: the
+    principal's current key, to replace it."""
+    body = json.dumps(
+        {"code": code, "public_key": b64url_encode(public_key_raw(key)), "user_id": user_id, **fields}
+    ).encode()
+    headers = {"Content-Type": "application/json"}
+    if signed_by is not None:
+        return signed_by.send(signed_by.prepare("POST", "/v1/enrol", body=body, headers=headers))
+    return (session or requests.Session()).post(
+        base_url + "/v1/enrol", data=body, headers=headers, timeout=30
+    )
+
+
 def enrol(
-    base_url: str, code: str, user_id: str, *, session: requests.Session | None = None
+    base_url: str,
+    code: str,
+    user_id: str,
+    *,
+    session: requests.Session | None = None,
+    signed_by: User | None = None,
+    **fields: str,
 ) -> User:
     """Enrol a new key; the User sends through `session` (e.g. a pinned TLS session)."""
     key = generate_private_key()
     session = session or requests.Session()
-    response = session.post(
-        base_url + "/v1/enrol",
-        json={"code": code, "public_key": b64url_encode(public_key_raw(key)), "user_id": user_id},
-        timeout=30,
+    response = enrol_request(
+        base_url, code, user_id, key, session=session, signed_by=signed_by, **fields
     )
     assert response.status_code == 201, response.text
     return User(base_url, key, Certificate.from_json(response.json()["certificate"]), session)
