@@ -229,8 +229,8 @@ def _enrol_request(body: JsonObject, replacing: Certificate | None) -> registry.
         agency = texts.get("agency")
         if agency is not None:
             registry.check_agency_code(agency)
-        name = texts.get("display_name")
-        display_name = None if name is None else registry.check_display_name(name)
+        shown = texts.get("display_name")
+        display_name = None if shown is None else registry.check_display_name(shown)
     except ValueError as exc:
         raise Problem("invalid-request", str(exc)) from None
     return registry.EnrolRequest(

@@ -170,9 +170,9 @@ def enrol_request(
 ) -> requests.Response:
     """POST /v1/enrol as sent; `fields`: role, agency, display_name; `signed_by`: the
     principal's current key, to replace it."""
-    body = json.dumps(
-        {"code": code, "public_key": b64url_encode(public_key_raw(key)), "user_id": user_id, **fields}
-    ).encode()
+    public_key = b64url_encode(public_key_raw(key))
+    body = json.dumps({"code": code, "public_key": public_key, "user_id": user_id, **fields})
+    body = body.encode()
     headers = {"Content-Type": "application/json"}
     if signed_by is not None:
         return signed_by.send(signed_by.prepare("POST", "/v1/enrol", body=body, headers=headers))
