@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import ClassVar, Final, Literal, TypeAlias, cast
 
@@ -69,6 +69,9 @@ class SubmissionBody:
     author: str  # user id of the signer
     agency: str  # agency code of the signer
     created_at: datetime  # UTC, whole seconds
+    # True only from Envelope.from_bytes's canonical path: the report is a fresh tree from
+    # canonical.parse_canonical_candidate, so it is neither copied nor walked again.
+    canonical_report: bool = field(default=False, kw_only=True, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.report_id, uuid.UUID):
@@ -77,7 +80,10 @@ class SubmissionBody:
         f.check_optional_hash(self.supersedes, "supersedes", _ERR)
         if (self.report_version == 1) != (self.supersedes is None):
             raise _ERR("supersedes: must be null exactly when report_version is 1")
-        object.__setattr__(self, "report", _copy_report(self.report))
+        if not self.canonical_report:
+            object.__setattr__(self, "report", _copy_report(self.report))
+        elif not isinstance(self.report, dict):
+            raise _ERR("report: expected a JSON object (dict)")
         attachments = tuple(self.attachments)
         if not all(isinstance(a, Attachment) for a in attachments):
             raise _ERR("attachments: expected Attachment items")
@@ -111,7 +117,10 @@ class SubmissionBody:
         }
 
     @classmethod
-    def from_json(cls, data: object, path: str = "body") -> SubmissionBody:
+    def from_json(
+        cls, data: object, path: str = "body", *, canonical: bool = False
+    ) -> SubmissionBody:
+        """`canonical`: see Envelope.from_json (the report is taken over as it is)."""
         obj = f.read_object(data, path, _SUBMISSION_FIELDS, _ERR)
         items = f.read_list(obj["attachments"], f"{path}.attachments", _ERR)
         report = obj["report"]
@@ -136,6 +145,7 @@ class SubmissionBody:
                 author=author,
                 agency=agency,
                 created_at=created_at,
+                canonical_report=canonical,
             )
 
 

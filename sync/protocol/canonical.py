@@ -127,16 +127,7 @@ def parse_json(data: bytes | str) -> JsonValue:
     (`"\\ud800"` is JSON syntax but no Unicode text). Raises InvalidJson."""
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
-        value = cast(
-            JsonValue,
-            json.loads(
-                text,
-                object_pairs_hook=_object,
-                parse_constant=_reject_constant,
-                parse_float=_float,
-                parse_int=_int,
-            ),
-        )
+        value = cast(JsonValue, _STRICT.decode(text))
         # UTF-8 input cannot hold a surrogate itself: only an escape makes one, so the walk
         # over every string runs only when the text has such an escape.
         if _SURROGATE_ESCAPE.search(text) or _SURROGATE_CHAR.search(text):
@@ -173,12 +164,75 @@ def _refuse_lone_surrogates(value: JsonValue) -> None:
                 raise InvalidJson("a string holds a lone UTF-16 surrogate (not Unicode text)")
 
 
+def parse_canonical_candidate(data: bytes) -> JsonValue | None:
+    """A fast parse of bytes that should already be RFC 8785 canonical, or None.
+
+    None means "use parse_json": the bytes failed to parse, or hold something for which the
+    standard library's encoder would not write RFC 8785 form or `json_copy` would object (a
+    float whose shortest form needs an exponent or is integral, any astral character, any
+    surrogate escape, more than MAX_DEPTH containers). What it does not check is duplicate
+    keys (the last one wins), so its value is only to be trusted by a caller that then shows
+    the bytes equal the canonical encoding of what it built (an encoded dict has unique
+    keys), as Envelope.from_bytes does. It skips the per-object hook and both recursive
+    walks; a property test holds the result against the full path.
+    """
+    # What is left once all but container openers and astral lead bytes are deleted: its
+    # length bounds the depth from above (some may sit inside strings), and it is ASCII
+    # unless an astral character is present. One pass in C.
+    openers = data.translate(None, _ALL_BUT_OPENERS_AND_ASTRAL_LEADS)
+    if (
+        len(openers) > MAX_DEPTH
+        or not openers.isascii()
+        or (b"\\u" in data and _SURROGATE_ESCAPE_BYTES.search(data))
+    ):
+        return None
+    try:
+        return cast(JsonValue, _CANDIDATE.decode(data.decode("utf-8")))
+    except (InvalidJson, _NotCanonical, ValueError, RecursionError):
+        return None
+
+
+class _NotCanonical(Exception):
+    """A number the standard library's encoder would not write in RFC 8785 form."""
+
+
+def _canonical_float(text: str) -> float:
+    value = _float(text)
+    shortest = repr(value)
+    if "e" in shortest or shortest[-2:] == ".0":
+        raise _NotCanonical(text)
+    return value
+
+
+# Surrogate escapes (\uD800-\uDFFF: lone ones are not text) and UTF-8 lead bytes of astral
+# characters (their keys sort differently in UTF-16): rare enough to leave to the full path.
+_SURROGATE_ESCAPE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
+_ALL_BUT_OPENERS_AND_ASTRAL_LEADS = bytes(
+    b for b in range(256) if not (0xF0 <= b <= 0xF4 or b in b"{[")
+)
+
+
+def encode_checked(value: JsonValue) -> bytes:
+    """Canonical bytes of a value made only of parts from parse_canonical_candidate and of
+    strings and safe integers that the protocol's own field checks admitted (ASCII
+    identifiers, hex, timestamps): those need no walk."""
+    return _CHECKED.encode(value).encode("utf-8")
+
+
+# Parse trees cannot be circular: skip the encoder's bookkeeping for that.
+_CHECKED = json.JSONEncoder(
+    ensure_ascii=False, allow_nan=False, sort_keys=True, separators=(",", ":"), check_circular=False
+)
+
+
 def _object(pairs: list[tuple[str, JsonValue]]) -> JsonObject:
-    out: JsonObject = {}
-    for key, value in pairs:
-        if key in out:
-            raise InvalidJson(f"duplicate object key {key!r}")
-        out[key] = value
+    out: JsonObject = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise InvalidJson(f"duplicate object key {key!r}")
+            seen.add(key)
     return out
 
 
@@ -198,3 +252,12 @@ def _int(text: str) -> int:
     if abs(value) > MAX_SAFE_INT:
         raise InvalidJson(f"integer {text} outside ±(2**53 - 1)")
     return value
+
+
+# Built once: json.loads with hooks builds a new decoder (and scanner) on every call.
+_STRICT = json.JSONDecoder(
+    object_pairs_hook=_object, parse_constant=_reject_constant, parse_float=_float, parse_int=_int
+)
+_CANDIDATE = json.JSONDecoder(
+    parse_constant=_reject_constant, parse_float=_canonical_float, parse_int=_int
+)

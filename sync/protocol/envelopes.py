@@ -24,8 +24,19 @@ from sync.protocol.bodies import (
     ReceiptBody,
     SubmissionBody,
 )
-from sync.protocol.canonical import JsonObject, canonical_bytes, parse_json
-from sync.protocol.errors import InvalidJson, MalformedEnvelope, UnsupportedVersion
+from sync.protocol.canonical import (
+    JsonObject,
+    canonical_bytes,
+    encode_checked,
+    parse_canonical_candidate,
+    parse_json,
+)
+from sync.protocol.errors import (
+    InvalidJson,
+    MalformedEnvelope,
+    UnsupportedVersion,
+    VerificationError,
+)
 from sync.protocol.keys import SIGNATURE_SIZE, b64url_decode, b64url_encode, is_key_id, key_id_of
 
 ENVELOPE_VERSION: Final = 1
@@ -37,7 +48,13 @@ B = TypeVar("B", bound=Body, covariant=True)
 
 def domain_prefix(envelope_type: EnvelopeType) -> bytes:
     """The domain-separation prefix: a signature for one type never verifies as another."""
-    return f"outpost/{envelope_type}/v{ENVELOPE_VERSION}\n".encode("ascii")
+    return _PREFIXES[envelope_type]
+
+
+_PREFIXES: Final[dict[str, bytes]] = {
+    kind: f"outpost/{kind}/v{ENVELOPE_VERSION}\n".encode("ascii") for kind in ENVELOPE_TYPES
+}
+_BODY_CLASSES: Final = (SubmissionBody, ApprovalBody, ReceiptBody)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +67,7 @@ class Envelope(Generic[B]):
     hash: str = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        if not isinstance(self.body, SubmissionBody | ApprovalBody | ReceiptBody):
+        if not isinstance(self.body, _BODY_CLASSES):
             raise _ERR("body: expected a SubmissionBody, ApprovalBody or ReceiptBody")
         if not isinstance(self.key_id, str) or not is_key_id(self.key_id):
             raise _ERR(f"key_id: expected 'ed25519:<32 hex>', got {self.key_id!r}")
@@ -63,7 +80,12 @@ class Envelope(Generic[B]):
             "body": self.body.json_view(),
             "key_id": self.key_id,
         }
-        message = domain_prefix(kind) + canonical_bytes(unsigned)
+        if isinstance(self.body, SubmissionBody) and self.body.canonical_report:
+            # The report was vouched for by the parser; every other field passed the body's
+            # own checks (ASCII identifiers, hex, safe integers): no walk needed.
+            message = domain_prefix(kind) + encode_checked(unsigned)
+        else:
+            message = domain_prefix(kind) + canonical_bytes(unsigned)
         object.__setattr__(self, "type", kind)
         object.__setattr__(self, "signed_message", message)
         object.__setattr__(self, "hash", hashlib.sha256(message).hexdigest())
@@ -76,8 +98,16 @@ class Envelope(Generic[B]):
         return self._json(self.body.to_json())
 
     def to_bytes(self) -> bytes:
-        """Canonical (compact, sorted) UTF-8 JSON: the wire form this module writes."""
-        return canonical_bytes(self._json(self.body.json_view()))
+        """Canonical (compact, sorted) UTF-8 JSON: the wire form this module writes.
+
+        The signed message already holds the canonical form of every member but "sig", and
+        "sig" sorts between "key_id" and "type", the last two members (whose values are
+        fixed): so the wire form is that text with the signature spliced in.
+        """
+        unsigned = self.signed_message[len(domain_prefix(self.type)) :]
+        tail = _tail(self.type)
+        sig = f',"sig":"{b64url_encode(self.sig)}"'.encode("ascii")
+        return unsigned[: -len(tail)] + sig + tail
 
     def _json(self, body: JsonObject) -> JsonObject:
         return {
@@ -89,11 +119,14 @@ class Envelope(Generic[B]):
         }
 
     @staticmethod
-    def from_json(data: object) -> Envelope[Body]:
+    def from_json(data: object, *, canonical: bool = False) -> Envelope[Body]:
         """Strict parse of a decoded JSON envelope.
 
         Raises UnsupportedVersion for a "v" other than 1 (checked first: other versions may
         have other fields) and MalformedEnvelope for anything else that is not exactly right.
+        `canonical`: `data` is fresh from canonical.parse_canonical_candidate (its report is
+        neither copied nor walked); only `from_bytes` passes it, and keeps the result only if
+        it encodes back to the bytes it parsed.
         """
         if isinstance(data, dict) and type(data.get("v")) is int and data["v"] != 1:
             raise UnsupportedVersion(f"envelope.v: version {data['v']} is not supported")
@@ -107,18 +140,63 @@ class Envelope(Generic[B]):
             sig = b64url_decode(sig_text, size=SIGNATURE_SIZE)
         except ValueError as exc:
             raise _ERR(f"envelope.sig: {exc}") from None
-        body = BODY_TYPES[kind].from_json(obj["body"], "envelope.body")
+        body: Body
+        if kind == "submission":
+            body = SubmissionBody.from_json(obj["body"], "envelope.body", canonical=canonical)
+        else:
+            body = BODY_TYPES[kind].from_json(obj["body"], "envelope.body")
         with f.prefixed("envelope"):
             return Envelope(body=body, key_id=key_id, sig=sig)
 
     @staticmethod
     def from_bytes(data: bytes | str) -> Envelope[Body]:
-        """Parse wire bytes (strict JSON, see canonical.parse_json) into an Envelope."""
+        """Parse wire bytes (strict JSON, see canonical.parse_json) into an Envelope.
+
+        Bytes in the canonical form this module writes (the common case) take a shorter
+        path with the same answer; anything else, valid or not, takes `from_bytes_full`.
+        """
+        if isinstance(data, bytes):
+            envelope = _from_canonical_bytes(data)
+            if envelope is not None:
+                return envelope
+        return Envelope.from_bytes_full(data)
+
+    @staticmethod
+    def from_bytes_full(data: bytes | str) -> Envelope[Body]:
+        """`from_bytes` by the full path: strict parse, report copied and walked."""
         try:
             decoded = parse_json(data)
         except InvalidJson as exc:
             raise _ERR(f"envelope: {exc}") from None
         return Envelope.from_json(decoded)
+
+
+def _tail(envelope_type: EnvelopeType) -> bytes:
+    return _TAILS[envelope_type]
+
+
+_TAILS: Final[dict[str, bytes]] = {
+    kind: f',"type":"{kind}","v":{ENVELOPE_VERSION}}}'.encode("ascii") for kind in ENVELOPE_TYPES
+}
+
+
+def _from_canonical_bytes(data: bytes) -> Envelope[Body] | None:
+    """The envelope, if `data` is exactly its canonical encoding; else None.
+
+    The candidate parse neither detects duplicate keys nor copies the report, and the
+    report is not walked again: both are safe because the envelope built from it must
+    encode back to `data` byte for byte (an encoded dict has unique keys, and equal bytes
+    mean the signature covers exactly what was parsed). Any problem returns None, so the
+    full path reports it in its own words.
+    """
+    decoded = parse_canonical_candidate(data)
+    if decoded is None:
+        return None
+    try:
+        envelope = Envelope.from_json(decoded, canonical=True)
+    except (VerificationError, ValueError):
+        return None
+    return envelope if envelope.to_bytes() == data else None
 
 
 S = TypeVar("S", bound=Body)

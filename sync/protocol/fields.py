@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Collection
 from datetime import UTC, datetime
 
 from sync.protocol.canonical import MAX_SAFE_INT
@@ -47,6 +46,8 @@ def read_object(
     have any of `optional`."""
     if not isinstance(data, dict):
         raise error(f"{path}: expected a JSON object, got {_json_type(data)}")
+    if not optional and not data.keys() ^ fields:  # the usual case, in one set operation
+        return data
     unknown = sorted(k for k in data if k not in fields and k not in optional)
     if unknown:
         raise error(f"{path}: unknown field(s) {', '.join(map(repr, unknown))}")
@@ -59,7 +60,7 @@ def read_object(
 def read_str(value: object, path: str, error: Malformed) -> str:
     if not isinstance(value, str):
         raise error(f"{path}: expected a string, got {_json_type(value)}")
-    if _SURROGATE.search(value):
+    if not value.isascii() and _SURROGATE.search(value):
         raise error(f"{path}: string contains a lone UTF-16 surrogate")
     return value
 
@@ -92,7 +93,9 @@ def read_timestamp(value: object, path: str, error: Malformed) -> datetime:
     if not _TIMESTAMP.fullmatch(text):
         raise error(f"{path}: expected a UTC time 'YYYY-MM-DDTHH:MM:SSZ', got {text!r}")
     try:
-        return datetime.strptime(text, _TIMESTAMP_FORMAT).replace(tzinfo=UTC)
+        # The pattern fixed the layout; fromisoformat checks the ranges, ~10x cheaper than
+        # strptime.
+        return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
     except ValueError:
         raise error(f"{path}: {text!r} is not a valid date and time") from None
 
@@ -104,13 +107,26 @@ def read_uuid(value: object, path: str, error: Malformed) -> uuid.UUID:
     return uuid.UUID(text)
 
 
-@contextmanager
-def prefixed(path: str) -> Iterator[None]:
-    """Prefix `path` to the messages of value-rule errors raised by constructors."""
-    try:
-        yield
-    except (MalformedEnvelope, MalformedCertificate) as exc:
-        raise type(exc)(f"{path}.{exc.args[0]}") from None
+class prefixed:  # lower case: it replaced a function of that name, used the same way
+    """Prefix `path` to the messages of value-rule errors raised by constructors.
+
+    A class rather than a generator-based context manager: it runs several times for every
+    envelope verified, and this costs a tenth as much.
+    """
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, _tb: object
+    ) -> None:
+        if isinstance(exc, MalformedEnvelope | MalformedCertificate):
+            raise type(exc)(f"{self.path}.{exc.args[0]}") from None
 
 
 def _json_type(value: object) -> str:
@@ -133,13 +149,18 @@ def _json_type(value: object) -> str:
 
 
 def format_timestamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime(_TIMESTAMP_FORMAT)
+    utc = moment.astimezone(UTC)
+    if utc.year >= 1000:  # isoformat pads years to four digits, strftime does not
+        return utc.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+    return utc.strftime(_TIMESTAMP_FORMAT)
 
 
 def utc_seconds(moment: datetime, name: str, error: Malformed) -> datetime:
     """`moment` in UTC, truncated to whole seconds (the precision of signed timestamps)."""
     if not isinstance(moment, datetime) or moment.tzinfo is None:
         raise error(f"{name}: expected a timezone-aware datetime")
+    if moment.tzinfo is UTC and not moment.microsecond:  # as every parsed timestamp is
+        return moment
     moment = moment.astimezone(UTC).replace(microsecond=0)
     if not 1 <= moment.year <= 9999:
         raise error(f"{name}: year out of range")
