@@ -66,9 +66,10 @@ class DashboardService:
         starts = _month_starts(now, months)
         since = format_utc(starts[0])
         labels = [s.strftime("%Y-%m") for s in starts]
+        since_month = labels[0]  # the period starts on the first of a month
         position = {m: i for i, m in enumerate(labels)}
         per_kind = {k.value: [0] * len(labels) for k in ReportKind}
-        for month, kind, count in self._stats.by_month_and_kind(since):
+        for month, kind, count in self._stats.by_month_and_kind(since_month):
             if month in position and kind in per_kind:
                 per_kind[kind][position[month]] += count
         statuses = self._stats.by_status()
@@ -86,8 +87,8 @@ class DashboardService:
         return DashboardFigures(
             months=labels,
             by_month_and_kind=per_kind,
-            by_crossing_point=self._stats.by_crossing_point(since),
-            by_nationality=self._stats.by_nationality(since, top_nationalities),
+            by_crossing_point=self._stats.by_crossing_point(since_month),
+            by_nationality=self._stats.by_nationality(since_month, top_nationalities),
             queue=queue,
             period_start=since,
         )

@@ -296,7 +296,33 @@ class ReportService:
         return [ReportView(r, json.loads(r.payload)) for r in records]
 
     def count(self, f: ReportFilter | None = None) -> int:
+        """Exact, however long it takes (see `count_if_kept` for lists)."""
         return self._repo.count(f or ReportFilter())
+
+    def count_if_kept(self, f: ReportFilter | None = None) -> int | None:
+        """The exact number from the counts the store keeps, or None when the filter has a
+        part they do not keep (a nationality, a date inside a month): then a list says how
+        many it has shown, not how many there are, rather than count a million rows."""
+        return self._repo.counted(f or ReportFilter())
+
+
+def rebuild_search_index(db: Database, batch: int = 2000) -> int:
+    """Re-indexes every stored version's text, once, after the upgrade to schema v4 (its
+    full-text index gained a column of filter tokens and cannot be converted in SQL: the
+    text lives only in the payloads). Called on unlock; returns how many versions were
+    indexed, 0 when nothing was pending. One transaction: a crash leaves it pending."""
+    repo = ReportRepository(db)
+    if not repo.search_index_needs_rebuild():
+        return 0
+    done, last = 0, 0
+    with db.transaction():
+        while rows := repo.payloads_after(last, batch):
+            for rowid, payload in rows:
+                repo.reindex_text(rowid, search_index(json.loads(payload)))
+            done += len(rows)
+            last = rows[-1][0]
+        repo.search_index_rebuilt()
+    return done
 
 
 def _new_record(

@@ -17,6 +17,7 @@ from app.domain import Role
 from app.errors import InvalidInput, NotAllowed
 from app.identity import ensure_identity
 from app.paths import DataPaths
+from app.reports import rebuild_search_index
 from storage.database import Database, create_database, new_database_key, open_database
 from storage.errors import InstallationExists
 from storage.keyslots import KdfParams, KeySlotFile, UnlockThrottle
@@ -255,6 +256,7 @@ def _open(
             user = matches[0]
         # Users from before signed submissions existed get their key pair on first unlock.
         ensure_identity(db, user, AuditTrail(db))
+        rebuild_search_index(db)  # once, after the upgrade to schema v4
     except BaseException:
         db.close()
         raise

@@ -43,18 +43,30 @@ def new_database_key() -> bytes:
 
 
 class Database:
-    """One open SQLCipher connection, shared by the services of one session.
+    """The open SQLCipher store of one session: a writer connection and a reader.
 
-    A single connection guarded by a lock: SQLite serialises writers anyway, and one connection
-    keeps the WAL small and the key in one place. Worker threads (sync, UI ops) go through the
-    same lock, so nothing interleaves inside a transaction.
+    The writer is guarded by a lock: SQLite serialises writers anyway, and worker threads
+    (sync, UI ops) go through the same lock, so nothing interleaves inside a transaction.
+    Long read-only queries (lists, search, counts, the dashboard) go through `read` /
+    `read_one` to a second connection on the same WAL file, which sees the last committed
+    state and never holds the writer: opening a report or saving one does not wait behind
+    them. Inside a transaction, on the thread that holds it, `read` uses the writer, so a
+    transaction reads its own changes. Observers see the statements of both connections.
     """
 
-    def __init__(self, path: Path, connection: sqlcipher3.Connection) -> None:
+    def __init__(
+        self,
+        path: Path,
+        connection: sqlcipher3.Connection,
+        reader: sqlcipher3.Connection | None = None,
+    ) -> None:
         self.path = path
         self._conn: sqlcipher3.Connection | None = connection
+        self._reader: sqlcipher3.Connection | None = reader
         self._lock = threading.RLock()
+        self._reader_lock = threading.Lock()
         self._in_transaction = False
+        self._transaction_thread: int | None = None
         self.observers: list[QueryObserver] = []
 
     # -- connection access -------------------------------------------------------------------
@@ -69,10 +81,10 @@ class Database:
         return self._conn is not None
 
     @contextlib.contextmanager
-    def _timed(self, sql: str) -> Iterator[None]:
+    def _timed(self, sql: str, lock: Any = None) -> Iterator[None]:
         """Holds the lock for one statement and reports its duration (lock wait included)."""
         started = time.perf_counter()
-        with self._lock:
+        with lock or self._lock:
             yield
         if self.observers:
             elapsed = time.perf_counter() - started
@@ -91,6 +103,30 @@ class Database:
             cur = self._connection().execute(sql, params)
             row: Row | None = cur.fetchone()
             return row
+
+    def read(self, sql: str, params: Params = ()) -> list[Row]:
+        """A read-only query on the reader connection (see the class docstring)."""
+        reader = self._reader_for_this_thread()
+        if reader is None:
+            return self.execute(sql, params)
+        with self._timed(sql, self._reader_lock):
+            rows: list[Row] = reader.execute(sql, params).fetchall()
+            return rows
+
+    def read_one(self, sql: str, params: Params = ()) -> Row | None:
+        reader = self._reader_for_this_thread()
+        if reader is None:
+            return self.execute_one(sql, params)
+        with self._timed(sql, self._reader_lock):
+            row: Row | None = reader.execute(sql, params).fetchone()
+            return row
+
+    def _reader_for_this_thread(self) -> sqlcipher3.Connection | None:
+        if self._in_transaction and self._transaction_thread == threading.get_ident():
+            return None  # the transaction's own uncommitted changes are on the writer
+        if self._conn is None:
+            raise StoreClosed("The store is locked. Unlock it with your passphrase to continue.")
+        return self._reader
 
     def executemany(self, sql: str, seq: Sequence[Params]) -> None:
         with self._timed(sql):
@@ -114,6 +150,7 @@ class Database:
             conn = self._connection()
             conn.execute("BEGIN IMMEDIATE")
             self._in_transaction = True
+            self._transaction_thread = threading.get_ident()
             try:
                 yield self
             except BaseException:
@@ -123,6 +160,7 @@ class Database:
                 conn.execute("COMMIT")
             finally:
                 self._in_transaction = False
+                self._transaction_thread = None
 
     @property
     def schema_version(self) -> int:
@@ -136,6 +174,10 @@ class Database:
             if self._conn is None:
                 return
             conn, self._conn = self._conn, None
+            with self._reader_lock:
+                reader, self._reader = self._reader, None
+                if reader is not None:
+                    reader.close()  # first: a reader's snapshot would hold the checkpoint back
             try:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
@@ -153,6 +195,15 @@ def _connect(path: Path, key: bytes) -> sqlcipher3.Connection:
     # SQLCipher would print decryption failures to stderr; we raise our own clear errors.
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def _open_reader(path: Path, key: bytes) -> sqlcipher3.Connection:
+    """The second connection: read-only by pragma, same cache and temp-store rules."""
+    conn = _connect(path, key)
+    conn.execute("PRAGMA query_only = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA cache_size = -32768")
     return conn
 
 
@@ -178,7 +229,7 @@ def create_database(path: Path, key: bytes) -> Database:
     conn = _connect(path, key)
     _apply_runtime_pragmas(conn)
     apply_migrations(conn)
-    return Database(path, conn)
+    return Database(path, conn, _open_reader(path, key))
 
 
 def _fail_corrupt(path: Path, why: str) -> DatabaseCorrupt:
@@ -224,7 +275,8 @@ def open_database(path: Path, key: bytes) -> Database:
             backup_before_upgrade(path, version, LATEST_VERSION)
         _apply_runtime_pragmas(conn)
         apply_migrations(conn)
+        reader = _open_reader(path, key)
     except BaseException:
         conn.close()
         raise
-    return Database(path, conn)
+    return Database(path, conn, reader)

@@ -227,7 +227,114 @@ V3_SYNC = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (V1_FOUNDATION, V2_SIGNED_WORKFLOW, V3_SYNC)
+def _count_change(table: str, key: tuple[tuple[str, str], ...], delta: str) -> str:
+    """One upsert that adds `delta` to the count of `key` ((column, expression)...)."""
+    columns = ", ".join(column for column, _ in key)
+    values = ", ".join(expression for _, expression in key)
+    return (
+        f"INSERT INTO {table} ({columns}, n) VALUES ({values}, {delta}) "
+        "ON CONFLICT DO UPDATE SET n = n + excluded.n"
+    )
+
+
+def _report_key(row: str) -> tuple[tuple[str, str], ...]:
+    """The key of a report in report_counts, for the NEW or OLD row of a trigger."""
+    return (
+        ("month", f"coalesce(substr({row}.observed_at, 1, 7), '')"),
+        ("kind", f"{row}.kind"),
+        ("status", f"{row}.status"),
+        ("crossing_point", f"coalesce({row}.crossing_point, '')"),
+        ("author_id", f"{row}.author_id"),
+    )
+
+
+def _nationality_key(row: str) -> tuple[tuple[str, str], ...]:
+    return (
+        ("month", f"coalesce(substr({row}.observed_at, 1, 7), '')"),
+        ("country", f"{row}.country"),
+    )
+
+
+V4_SCALE = Migration(
+    4,
+    "counts kept beside the reports for the dashboard and lists; filter tokens in the FTS index",
+    (
+        # Current versions only, by month observed ('' when undated) and every list filter
+        # but nationality: a few thousand rows however many reports there are. Triggers keep
+        # them in the transaction that writes the report, whoever writes it.
+        """CREATE TABLE report_counts (
+               month          TEXT NOT NULL,
+               kind           TEXT NOT NULL,
+               status         TEXT NOT NULL,
+               crossing_point TEXT NOT NULL,
+               author_id      TEXT NOT NULL,
+               n              INTEGER NOT NULL,
+               PRIMARY KEY (month, kind, status, crossing_point, author_id)
+           ) WITHOUT ROWID""",
+        """CREATE TABLE nationality_counts (
+               month   TEXT NOT NULL,
+               country TEXT NOT NULL,
+               n       INTEGER NOT NULL,
+               PRIMARY KEY (month, country)
+           ) WITHOUT ROWID""",
+        """INSERT INTO report_counts
+               SELECT coalesce(substr(observed_at, 1, 7), ''), kind, status,
+                      coalesce(crossing_point, ''), author_id, count(*)
+               FROM reports WHERE current = 1 GROUP BY 1, 2, 3, 4, 5""",
+        """INSERT INTO nationality_counts
+               SELECT coalesce(substr(n.observed_at, 1, 7), ''), n.country, count(*)
+               FROM report_nationalities n JOIN reports r ON r.rowid = n.report_rowid
+               WHERE r.current = 1 GROUP BY 1, 2""",
+        f"""CREATE TRIGGER report_counts_insert AFTER INSERT ON reports WHEN NEW.current = 1
+           BEGIN {_count_change("report_counts", _report_key("NEW"), "1")}; END""",
+        f"""CREATE TRIGGER report_counts_update_old AFTER UPDATE
+               OF kind, status, observed_at, crossing_point, author_id, current ON reports
+           WHEN OLD.current = 1
+           BEGIN
+               {_count_change("report_counts", _report_key("OLD"), "-1")};
+               DELETE FROM report_counts WHERE n = 0;
+           END""",
+        f"""CREATE TRIGGER report_counts_update_new AFTER UPDATE
+               OF kind, status, observed_at, crossing_point, author_id, current ON reports
+           WHEN NEW.current = 1
+           BEGIN {_count_change("report_counts", _report_key("NEW"), "1")}; END""",
+        """CREATE TRIGGER nationality_counts_current AFTER UPDATE OF current ON reports
+           WHEN NEW.current != OLD.current
+           BEGIN
+               INSERT INTO nationality_counts (month, country, n)
+                   SELECT coalesce(substr(observed_at, 1, 7), ''), country,
+                          NEW.current - OLD.current
+                   FROM report_nationalities WHERE report_rowid = NEW.rowid
+                   ON CONFLICT DO UPDATE SET n = n + excluded.n;
+           END""",
+        """CREATE TRIGGER report_counts_no_delete BEFORE DELETE ON reports
+           BEGIN SELECT RAISE(ABORT, 'report versions are kept, not deleted'); END""",
+        f"""CREATE TRIGGER nationality_counts_insert AFTER INSERT ON report_nationalities
+           WHEN (SELECT current FROM reports WHERE rowid = NEW.report_rowid) = 1
+           BEGIN {_count_change("nationality_counts", _nationality_key("NEW"), "1")}; END""",
+        f"""CREATE TRIGGER nationality_counts_delete AFTER DELETE ON report_nationalities
+           WHEN (SELECT current FROM reports WHERE rowid = OLD.report_rowid) = 1
+           BEGIN {_count_change("nationality_counts", _nationality_key("OLD"), "-1")}; END""",
+        # The oldest report waiting in a state, without reading every report in it.
+        "CREATE INDEX reports_waiting ON reports(status, updated_at) WHERE current = 1",
+        # The full-text index gains a column of filter tokens (kind, crossing point,
+        # nationalities, author, month), so a filtered search is one intersection inside
+        # FTS5 that starts from the rarer side. Its text cannot be copied from the old
+        # contentless index: the app re-indexes every report from its payload on the first
+        # unlock after this migration (meta search_index = 'rebuild'; see
+        # ReportService.rebuild_search_index).
+        "DROP TABLE reports_fts",
+        """CREATE VIRTUAL TABLE reports_fts USING fts5(
+               narrative, modus_operandi, source_description, places, filters,
+               content = '', contentless_delete = 1,
+               tokenize = 'unicode61 remove_diacritics 2'
+           )""",
+        """INSERT INTO meta (key, value) VALUES ('search_index', 'rebuild')
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1_FOUNDATION, V2_SIGNED_WORKFLOW, V3_SYNC, V4_SCALE)
 LATEST_VERSION = MIGRATIONS[-1].version
 
 

@@ -163,6 +163,70 @@ def _list_sql(f: ReportFilter, after: PageCursor | None) -> tuple[str, list[obje
     return sql, w.params
 
 
+def filter_token(prefix: str, value: str) -> str:
+    """A token for the FTS `filters` column: a letter for the filter, then the value in hex
+    (unicode61 keeps letters and digits together, so no value can split or collide)."""
+    return prefix + value.encode("utf-8").hex()
+
+
+def _filter_tokens(
+    kind: str,
+    crossing_point: str | None,
+    author_id: str,
+    observed_at: str | None,
+    nationalities: frozenset[str],
+) -> str:
+    tokens = [filter_token("k", kind), filter_token("a", author_id)]
+    if crossing_point:
+        tokens.append(filter_token("c", crossing_point))
+    if observed_at:
+        tokens.append(filter_token("m", observed_at[:7]))
+    tokens += [filter_token("n", c) for c in sorted(nationalities)]
+    return " ".join(tokens)
+
+
+_TEXT_COLUMNS = "{narrative modus_operandi source_description places}"
+# A date filter becomes an OR of month tokens up to this many months; longer ranges are
+# left to the SQL filter alone.
+MAX_MONTH_TOKENS = 36
+
+
+def _months_between(start: str | None, end: str | None) -> list[str] | None:
+    """YYYY-MM of every month that [start, end) touches, or None if unbounded or too many."""
+    if not start or not end or end <= start:
+        return None
+    year, month = int(start[:4]), int(start[5:7])
+    months: list[str] = []
+    while f"{year:04d}-{month:02d}" < end[:7] or (
+        f"{year:04d}-{month:02d}" == end[:7] and end[7:] > "-01T00:00:00Z"
+    ):
+        months.append(f"{year:04d}-{month:02d}")
+        if len(months) > MAX_MONTH_TOKENS:
+            return None
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def fts_filter_expression(text_query: str, f: ReportFilter) -> str:
+    """The FTS5 query: the typed words in the text columns, AND the filter tokens of the
+    filter in the `filters` column, so FTS5 intersects both doclists itself (skipping
+    through the longer one) instead of handing every text match to SQL to be filtered."""
+    parts = [f"{_TEXT_COLUMNS} : ({text_query})"]
+    if f.kind:
+        parts.append(f'filters : "{filter_token("k", f.kind)}"')
+    if f.crossing_point:
+        parts.append(f'filters : "{filter_token("c", f.crossing_point)}"')
+    if f.nationality:
+        parts.append(f'filters : "{filter_token("n", f.nationality)}"')
+    if f.author_id:
+        parts.append(f'filters : "{filter_token("a", f.author_id)}"')
+    months = _months_between(f.observed_from, f.observed_to)
+    if months:
+        alternatives = " OR ".join(f'"{filter_token("m", m)}"' for m in months)
+        parts.append(f"filters : ({alternatives})")
+    return " AND ".join(parts)
+
+
 class ReportRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -192,7 +256,9 @@ class ReportRepository:
             "INSERT INTO report_payloads (report_rowid, payload) VALUES (?,?)",
             (rowid, report.payload),
         )
-        self._write_index(rowid, index, report.observed_at)
+        self._write_index(
+            rowid, index, report.observed_at, report.kind, report.crossing_point, report.author_id
+        )
         return rowid
 
     def update_content(
@@ -217,7 +283,9 @@ class ReportRepository:
         )
         self._db.execute("DELETE FROM report_nationalities WHERE report_rowid=?", (rowid,))
         self._db.execute("DELETE FROM reports_fts WHERE rowid=?", (rowid,))
-        self._write_index(rowid, index, observed_at)
+        author = self._db.execute_one("SELECT author_id FROM reports WHERE rowid=?", (rowid,))
+        assert author is not None
+        self._write_index(rowid, index, observed_at, kind, crossing_point, str(author[0]))
 
     def set_status(self, rowid: int, status: str, updated_at: str) -> None:
         self._db.execute(
@@ -239,24 +307,75 @@ class ReportRepository:
             raise NotFound(f"No report version was submitted as {submission_hash[:16]}….")
         return ReportRecord.from_row(row)
 
-    def _write_index(self, rowid: int, index: SearchIndex, observed_at: str | None) -> None:
+    def _write_index(
+        self,
+        rowid: int,
+        index: SearchIndex,
+        observed_at: str | None,
+        kind: str,
+        crossing_point: str | None,
+        author_id: str,
+    ) -> None:
         if index.nationalities:
             self._db.executemany(
                 "INSERT OR IGNORE INTO report_nationalities (country, report_rowid, observed_at) "
                 "VALUES (?,?,?)",
                 [(c, rowid, observed_at) for c in sorted(index.nationalities)],
             )
+        self._write_text_index(rowid, index, observed_at, kind, crossing_point, author_id)
+
+    def _write_text_index(
+        self,
+        rowid: int,
+        index: SearchIndex,
+        observed_at: str | None,
+        kind: str,
+        crossing_point: str | None,
+        author_id: str,
+    ) -> None:
         self._db.execute(
             "INSERT INTO reports_fts (rowid, narrative, modus_operandi, source_description, "
-            "places) VALUES (?,?,?,?,?)",
+            "places, filters) VALUES (?,?,?,?,?,?)",
             (
                 rowid,
                 index.narrative,
                 index.modus_operandi,
                 index.source_description,
                 index.places,
+                _filter_tokens(
+                    kind, crossing_point, author_id, observed_at, index.nationalities
+                ),
             ),
         )
+
+    # -- the full-text index after an upgrade (schema v4) -----------------------------------------
+
+    def search_index_needs_rebuild(self) -> bool:
+        row = self._db.execute_one("SELECT value FROM meta WHERE key = 'search_index'")
+        return row is not None and row[0] == "rebuild"
+
+    def payloads_after(self, rowid: int, limit: int) -> list[tuple[int, str]]:
+        """(rowid, payload) of every version in rowid order, a batch at a time."""
+        rows = self._db.execute(
+            "SELECT report_rowid, payload FROM report_payloads WHERE report_rowid > ? "
+            "ORDER BY report_rowid LIMIT ?",
+            (rowid, limit),
+        )
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    def reindex_text(self, rowid: int, index: SearchIndex) -> None:
+        """Writes the full-text row of one stored version again (its filters from its row)."""
+        row = self._db.execute_one(
+            "SELECT observed_at, kind, crossing_point, author_id FROM reports WHERE rowid = ?",
+            (rowid,),
+        )
+        if row is None:
+            raise NotFound(f"No report version {rowid} to index.")
+        self._db.execute("DELETE FROM reports_fts WHERE rowid = ?", (rowid,))
+        self._write_text_index(rowid, index, row[0], str(row[1]), row[2], str(row[3]))
+
+    def search_index_rebuilt(self) -> None:
+        self._db.execute("DELETE FROM meta WHERE key = 'search_index'")
 
     def link_attachment(self, rowid: int, sha256: str, filename: str) -> None:
         self._db.execute(
@@ -309,7 +428,7 @@ class ReportRepository:
     ) -> list[ReportRecord]:
         """Newest-observed first, keyset-paginated so deep pages cost the same as the first."""
         sql, params = _list_sql(f, after)
-        rows = self._db.execute(sql, (*params, limit))
+        rows = self._db.read(sql, (*params, limit))
         return [ReportRecord.from_row(r) for r in rows]
 
     def search(
@@ -319,17 +438,53 @@ class ReportRepository:
         common term still costs only as many rows as the page needs."""
         w = _filter_where(f)
         w.clauses.insert(0, "reports_fts MATCH ?")
-        w.params.insert(0, fts_query)
+        w.params.insert(0, fts_filter_expression(fts_query, f))
         sql = (
             f"SELECT {_FIELDS} FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid "
             "JOIN report_payloads p ON p.report_rowid = r.rowid"
             f"{w.sql()} ORDER BY reports_fts.rowid DESC LIMIT ? OFFSET ?"
         )
-        rows = self._db.execute(sql, (*w.params, limit, offset))
+        rows = self._db.read(sql, (*w.params, limit, offset))
         return [ReportRecord.from_row(r) for r in rows]
 
     def count(self, f: ReportFilter) -> int:
+        """Exact; from the kept counts when the filter allows it (see `counted`), else by
+        counting rows (which at a million reports takes seconds: lists do not call this)."""
+        kept = self.counted(f)
+        if kept is not None:
+            return kept
         w = _filter_where(f)
-        row = self._db.execute_one(f"SELECT count(*) FROM reports r{w.sql()}", w.params)
+        row = self._db.read_one(f"SELECT count(*) FROM reports r{w.sql()}", w.params)
+        assert row is not None
+        return int(row[0])
+
+    def counted(self, f: ReportFilter) -> int | None:
+        """The exact number of matching reports from report_counts, or None when the filter
+        has a part those counts do not keep (nationality, superseded versions, a date that
+        is not the first instant of a month)."""
+        if f.nationality or f.include_superseded:
+            return None
+        clauses: list[str] = []
+        params: list[object] = []
+        for column, value in (
+            ("kind", f.kind),
+            ("status", f.status),
+            ("crossing_point", f.crossing_point),
+            ("author_id", f.author_id),
+        ):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if f.statuses:
+            clauses.append(f"status IN ({','.join('?' * len(f.statuses))})")
+            params.extend(f.statuses)
+        for bound, op in ((f.observed_from, ">="), (f.observed_to, "<")):
+            if bound:
+                if bound[7:] != "-01T00:00:00Z":
+                    return None
+                clauses.append(f"month {op} ? AND month != ''")
+                params.append(bound[:7])
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        row = self._db.read_one(f"SELECT coalesce(sum(n), 0) FROM report_counts{where}", params)
         assert row is not None
         return int(row[0])

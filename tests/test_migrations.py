@@ -13,6 +13,7 @@ from app.paths import DataPaths
 from app.reports import ReportService
 from app.session import unlock
 from storage.migrations import LATEST_VERSION, MIGRATIONS
+from storage.reports_repo import ReportFilter
 
 FIXTURES = sorted((Path(__file__).parent / "data").glob("schema-v*"))
 
@@ -52,3 +53,55 @@ def test_fixture_upgrades_without_loss(fixture: Path, tmp_path: Path) -> None:
                 assert len(BulletinService(session.db).items()) == manifest["feed_items"]
             audit = session.audit.verify()
             assert audit.ok and audit.entries >= manifest["audit_entries"]
+
+
+def _recount(db: object) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    execute = db.execute  # type: ignore[attr-defined]
+    reports = execute(
+        "SELECT coalesce(substr(observed_at, 1, 7), ''), kind, status, "
+        "coalesce(crossing_point, ''), author_id, count(*) FROM reports WHERE current = 1 "
+        "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"
+    )
+    nationalities = execute(
+        "SELECT coalesce(substr(n.observed_at, 1, 7), ''), n.country, count(*) "
+        "FROM report_nationalities n JOIN reports r ON r.rowid = n.report_rowid "
+        "WHERE r.current = 1 GROUP BY 1, 2 ORDER BY 1, 2"
+    )
+    return reports, nationalities
+
+
+def _kept(db: object) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    execute = db.execute  # type: ignore[attr-defined]
+    return (
+        execute("SELECT * FROM report_counts WHERE n != 0 ORDER BY 1, 2, 3, 4, 5"),
+        execute("SELECT * FROM nationality_counts WHERE n != 0 ORDER BY 1, 2"),
+    )
+
+
+@pytest.mark.parametrize(
+    "fixture", [f for f in FIXTURES if f.name < "schema-v4"], ids=lambda p: p.name
+)
+def test_upgrade_to_v4_keeps_counts_and_rebuilds_the_search_index(
+    fixture: Path, tmp_path: Path
+) -> None:
+    manifest = json.loads((fixture / "manifest.json").read_text())
+    work = tmp_path / fixture.name
+    shutil.copytree(fixture, work)
+    paths = DataPaths(work)
+    with unlock(paths, manifest["users"][0], manifest["passphrase"]) as session:
+        assert _kept(session.db) == _recount(session.db)
+        assert session.db.execute("SELECT value FROM meta WHERE key = 'search_index'") == []
+        service = ReportService(session.db, session.user)
+        views = [service.get(report_id) for report_id in manifest["reports"]]
+        # Every current report is found again by a word of its narrative, with and without
+        # its kind as a filter (the filter tokens were written by the rebuild).
+        for view in views:
+            words = [w for w in view.report.get("narrative", "").split() if w.isalpha()]
+            if not words:
+                continue
+            word = max(words, key=len)
+            assert view.report_id in {v.report_id for v in service.search(word, limit=500)}
+            kind = ReportFilter(kind=view.record.kind)
+            assert view.report_id in {v.report_id for v in service.search(word, kind, 500)}
+            other = ReportFilter(kind="no_such_kind")
+            assert service.search(word, other, 500) == []

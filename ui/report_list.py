@@ -184,6 +184,7 @@ class ReportListPage(QWidget):
         self.ctx = ctx
         self._generation = 0
         self._cursor: PageCursor | None = None
+        self._total: int | None = None  # exact total of the current filter, if kept
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("My reports"))
         title.setStyleSheet("font-size:15px; font-weight:bold;")
@@ -307,7 +308,10 @@ class ReportListPage(QWidget):
                 views = service.search(text, f, limit=SEARCH_LIMIT)
                 return [ReportRow.of(v) for v in views], False, None
             views = service.list_page(f, PAGE + 1)
-            return [ReportRow.of(v) for v in views[:PAGE]], len(views) > PAGE, service.count(f)
+            # From the kept counts when the filter allows; never by counting rows (seconds
+            # at a million reports): then the label says how many are shown.
+            total = service.count_if_kept(f)
+            return [ReportRow.of(v) for v in views[:PAGE]], len(views) > PAGE, total
 
         self.ctx.ops.run(
             work,
@@ -322,10 +326,17 @@ class ReportListPage(QWidget):
         rows, has_more, total = result
         self.model.reset(rows, has_more)
         self._cursor = PageCursor(rows[-1].observed_at, rows[-1].rowid) if rows else None
-        if total is None:
-            self.count.setText(self.tr("%1 matching reports").replace("%1", str(len(rows))))
-        else:
+        self._total = total
+        self._show_count(total, has_more)
+
+    def _show_count(self, total: int | None, has_more: bool) -> None:
+        shown = str(self.model.rowCount())
+        if total is not None:
             self.count.setText(self.tr("%1 reports").replace("%1", str(total)))
+        elif has_more:
+            self.count.setText(self.tr("%1+ reports").replace("%1", shown))
+        else:
+            self.count.setText(self.tr("%1 matching reports").replace("%1", shown))
 
     def _load_more(self) -> None:
         if self._cursor is None:
@@ -344,6 +355,8 @@ class ReportListPage(QWidget):
             self.model.append(rows, has_more)
             if rows:
                 self._cursor = PageCursor(rows[-1].observed_at, rows[-1].rowid)
+            if self._total is None:
+                self._show_count(None, has_more)
 
         self.ctx.ops.run(work, done, self._failed, label=self.tr("Loading reports"))
 

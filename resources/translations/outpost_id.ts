@@ -1629,6 +1629,11 @@
         <translation>%1 laporan</translation>
     </message>
     <message>
+        <location filename="../../ui/report_list.py" line="335" />
+        <source>%1+ reports</source>
+        <translation>%1+ laporan</translation>
+    </message>
+    <message>
         <location filename="../../ui/report_list.py" line="348" />
         <source>Loading reports</source>
         <translation>Memuat laporan</translation>
