@@ -4,12 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help run test lint typecheck pytest bench clean screenshots installer release
+.PHONY: help run test lint typecheck pytest bench bench-scale clean screenshots installer release
 
 help:
 	@echo "make run    - set up and start the client (first run offers a demo installation)"
 	@echo "make test   - set up and run ruff, mypy and the test suite"
 	@echo "make bench  - benchmarks (tables with baseline ratios)"
+	@echo "make bench-scale - the client at 10k, 100k and 1M reports (stores cached in .bench-cache/)"
 	@echo "make screenshots - render the main screens at 1366x768 into docs/screenshots/"
 	@echo "make installer - the one-folder bundle and the .deb in dist/ (docs/install.md)"
 	@echo "make release - installer + dist/release/: .deb, .tar.gz, SHA256SUMS and its signature"
@@ -37,6 +38,10 @@ run: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# Not in make test: building the 1M store takes minutes the first time (then it is cached).
+bench-scale: $(STAMP)
+	$(BIN)/python -m bench.scale_bench
 
 screenshots: $(STAMP)
 	if command -v xvfb-run >/dev/null; then \

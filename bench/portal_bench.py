@@ -83,11 +83,11 @@ class Result:
 
 
 @contextlib.contextmanager
-def portal_process(db_url: str, data_dir: Path) -> Iterator[str]:
-    """`outpost-portal serve` on a free port; yields its base URL."""
+def portal_process(db_url: str, data_dir: Path, workers: int = 1) -> Iterator[str]:
+    """`outpost-portal serve [--workers N]` on a free port; yields its base URL."""
     command = [sys.executable, "-m", "portal.cli", "serve", "--data", str(data_dir)]
     process = subprocess.Popen(
-        [*command, "--db", db_url, "--port", "0"],
+        [*command, "--db", db_url, "--port", "0", "--workers", str(workers)],
         stderr=subprocess.PIPE,
         text=True,
     )
@@ -246,8 +246,57 @@ def bench_backend(name: str, db_url: str, data_dir: Path) -> list[tuple[object, 
     return rows
 
 
+SCALE_OUT_CLIENTS = 16
+SCALE_OUT_ENVELOPES = 8_000
+
+
+def scale_out(cluster: throwaway_pg.Cluster, tmp: Path) -> list[tuple[object, ...]]:
+    """16 clients against 1 and 2 portal processes on one PostgreSQL (issue 16): envelopes/s,
+    and afterwards the audit chain checked and every envelope counted once."""
+    import sqlalchemy as sa
+
+    from portal import audit
+    from portal.tables import envelopes as envelope_table
+
+    reports = SyntheticReports(seed=16)
+    results: dict[int, Result] = {}
+    rows: list[tuple[object, ...]] = []
+    for workers in (1, 2):
+        data_dir = tmp / f"scale-{workers}"
+        db_url = cluster.create_database(f"scale_{workers}")
+        codes = prepare(data_dir, db_url, SCALE_OUT_CLIENTS)
+        with portal_process(db_url, data_dir, workers) as url:
+            clients = [enrol(url, code, n) for n, code in enumerate(codes)]
+            per_client = SCALE_OUT_ENVELOPES // BATCH // SCALE_OUT_CLIENTS
+            work = [batches(c, reports, per_client, BATCH) for c in clients]
+            results[workers] = measure(url, clients, work, BATCH)
+            for client in clients:
+                client.session.close()
+        db = Database(db_url)
+        with db.read() as conn:
+            intact = audit.verify_chain(conn) is None
+            stored = conn.execute(
+                sa.select(sa.func.count()).select_from(envelope_table)
+            ).scalar_one()
+        db.dispose()
+        result = results[workers]
+        rows.append(
+            (
+                workers,
+                result.per_second,
+                result.p95_ms,
+                result.per_second / results[1].per_second,
+                "intact" if intact else "BROKEN",
+                f"{stored:,} of {result.envelopes:,}",
+            )
+        )
+        print(f"  PostgreSQL, {workers} process(es): {result.per_second:,.0f} envelopes/s")
+    return rows
+
+
 def run() -> None:
     rows: list[tuple[object, ...]] = []
+    scale_rows: list[tuple[object, ...]] = []
     with tempfile.TemporaryDirectory(prefix="portal-bench-") as tmp:
         sqlite_dir = Path(tmp) / "sqlite"
         rows += bench_backend("SQLite", default_db_url(sqlite_dir), sqlite_dir)
@@ -257,6 +306,7 @@ def run() -> None:
             try:
                 pg_dir = Path(tmp) / "postgresql"
                 rows += bench_backend("PostgreSQL", cluster.create_database("bench"), pg_dir)
+                scale_rows = scale_out(cluster, Path(tmp))
             finally:
                 cluster.stop()
         else:
@@ -275,6 +325,14 @@ def run() -> None:
         rows,
     )
     print("target: ≥ 1,000 envelopes/s on SQLite with batching")
+    if scale_rows:
+        print_table(
+            f"Scale-out: {SCALE_OUT_CLIENTS} clients, one PostgreSQL, `serve --workers N`"
+            " (ratio = N processes / 1 process)",
+            ["processes", "env/s", "p95 batch (ms)", "ratio", "audit chain", "stored once"],
+            scale_rows,
+        )
+        print("target: 2 processes ≥ 1.5 × one process, chain intact, every envelope once")
 
 
 if __name__ == "__main__":

@@ -51,6 +51,7 @@ class Portal:
             db=db,
             keys=keys,
             store=UploadStore(settings.data_dir),
+            upload_locks=UploadLocks(db),
             enrol_throttle=Throttle(
                 "enrol", limits.enrol_failures_burst, limits.enrol_failures_per_minute
             ),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -121,3 +123,19 @@ def create_app(
     )
     app.state.portal = api.Portal.of(settings, database, portal_keys)
     return app
+
+
+# `serve --workers N`: each worker process builds its app from these.
+WORKER_DATA_ENV = "OUTPOST_PORTAL_DATA"
+WORKER_DB_ENV = "OUTPOST_PORTAL_DB"
+WORKER_PUBLIC_URL_ENV = "OUTPOST_PORTAL_PUBLIC_URL"
+
+
+def app_from_environment() -> Starlette:
+    """The app of one worker of `outpost-portal serve --workers N` (a uvicorn factory)."""
+    settings = Settings(
+        db_url=os.environ[WORKER_DB_ENV],
+        data_dir=Path(os.environ[WORKER_DATA_ENV]),
+        public_url=os.environ.get(WORKER_PUBLIC_URL_ENV) or None,
+    )
+    return create_app(settings)

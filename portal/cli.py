@@ -20,16 +20,19 @@ import argparse
 import base64
 import binascii
 import json
+import os
 import secrets
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 import uvicorn
+from uvicorn.supervisors import Multiprocess
 
 from portal import audit, registry
-from portal.app import create_app
+from portal.app import WORKER_DATA_ENV, WORKER_DB_ENV, WORKER_PUBLIC_URL_ENV, create_app
 from portal.clock import now_seconds
 from portal.config import Settings, default_db_url
 from portal.database import Database, current_revision, head_revision
@@ -206,16 +209,37 @@ def _serve(args: argparse.Namespace) -> int:
     settings = Settings(
         db_url=args.db or default_db_url(args.data), data_dir=args.data, public_url=args.public_url
     )
-    app = create_app(settings)
+    if args.workers < 1:
+        raise registry.AdminError("--workers is at least 1")
+    if args.workers > 1:
+        if not settings.db_url.startswith("postgresql"):
+            raise registry.AdminError(
+                "--workers above 1 needs PostgreSQL (--db postgresql+psycopg://…): the SQLite "
+                "portal is one process"
+            )
+        # Each worker process builds its own app from these (an app object cannot be
+        # handed to another process); the schema is upgraded once, here.
+        Database(settings.db_url).upgrade()
+        os.environ[WORKER_DATA_ENV] = str(args.data)
+        os.environ[WORKER_DB_ENV] = settings.db_url
+        os.environ[WORKER_PUBLIC_URL_ENV] = args.public_url or ""
+        target: Any = "portal.app:app_from_environment"
+    else:
+        target = create_app(settings)
     config = uvicorn_config(
-        app,
+        target,
         host=args.host,
         port=args.port,
         tls_cert=args.tls_cert,
         tls_key=args.tls_key,
         log_level="info",  # the start-up line names the address (useful with --port 0)
+        workers=args.workers,
     )
-    uvicorn.Server(config).run()
+    if args.workers == 1:
+        uvicorn.Server(config).run()
+        return 0
+    sock = config.bind_socket()
+    Multiprocess(config, sockets=[sock]).run()
     return 0
 
 
@@ -232,6 +256,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--public-url", help="base URL clients use, when behind a proxy")
     serve.add_argument("--tls-cert", help="PEM certificate: serve HTTPS")
     serve.add_argument("--tls-key", help="PEM private key of --tls-cert")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processes sharing the port (PostgreSQL only; they write one at a time)",
+    )
     serve.set_defaults(run=_serve)
 
     admin = top.add_parser("admin", help="operator commands").add_subparsers(

@@ -1,9 +1,20 @@
 """Engine creation, schema set-up and the single-writer rule.
 
-All writes go through `Database.write()`: one process-wide lock around one transaction.
-SQLite allows one writer anyway, and serialising writers keeps portal_seq and feed cursors
-in commit order on PostgreSQL too (a reader never skips a row that commits later). The
-portal is therefore one process; scale-out would need an advisory lock instead.
+All writes go through `Database.write()`: one transaction at a time, portal-wide. In one
+process a lock serialises them; on PostgreSQL every write transaction also takes the
+transaction-scoped advisory lock WRITER_LOCK first (pg_advisory_xact_lock, released by its
+COMMIT or ROLLBACK), so any number of `serve` processes on one database write one after
+another. That keeps what the single-writer design promised with N processes:
+
+- sequence numbers (portal_seq, feed seq) are taken in commit order, so a feed reader that
+  stops at the newest committed seq never passes a row that commits later;
+- the audit chain's head is read and extended by one writer at a time (no forks);
+- a write re-checks what it read outside the lock (e.g. whether an envelope is already
+  stored) and sees every earlier writer's commit (READ COMMITTED: each statement after the
+  lock sees all transactions committed before it was granted).
+
+SQLite stays single-process (its file lock would serialise writers, but the portal's
+process lock is what keeps the steps above atomic there).
 """
 
 from __future__ import annotations
@@ -11,7 +22,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Final
 
 import sqlalchemy as sa
 from alembic import command
@@ -61,14 +72,19 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+# Any fixed 64-bit number, the same in every portal process of a deployment.
+WRITER_LOCK: Final = 0x6F7574706F7374  # "outpost"
+
+
 class Database:
     def __init__(self, url: str) -> None:
         self.engine = create_engine(url)
         self._write_lock = threading.Lock()
+        self.multi_process = self.engine.dialect.name == "postgresql"
 
     def upgrade(self) -> None:
         """Bring the schema to the newest revision (a no-op when it is there already)."""
-        with self._write_lock, self.engine.begin() as conn:
+        with self.write() as conn:  # two processes starting at once migrate one by one
             if current_revision(conn) != head_revision():
                 command.upgrade(alembic_config(conn), "head")
 
@@ -76,6 +92,8 @@ class Database:
     def write(self) -> Iterator[Connection]:
         """One serialised write transaction: committed on normal exit, rolled back on error."""
         with self._write_lock, self.engine.begin() as conn:
+            if self.multi_process:
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
             yield conn
 
     @contextmanager

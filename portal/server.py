@@ -12,16 +12,21 @@ from starlette.applications import Starlette
 
 
 def uvicorn_config(
-    app: Starlette,
+    app: Starlette | str,
     *,
     host: str,
     port: int,
     tls_cert: str | None = None,
     tls_key: str | None = None,
     log_level: str = "warning",
+    workers: int = 1,
 ) -> uvicorn.Config:
+    """`app` is the app, or with workers > 1 the import path of a factory that builds one
+    in each worker process."""
     return uvicorn.Config(
         app,
+        factory=isinstance(app, str),
+        workers=workers,
         host=host,
         port=port,
         log_level=log_level,
