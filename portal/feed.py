@@ -1,8 +1,9 @@
 """Reading the feed: an opaque, monotonic cursor over the items visible to the caller.
 
 The cursor encodes the last feed sequence number examined (visible or not), so a page that
-filters out many items still moves forward. Visibility is one SQL condition over the grant
-rows (portal.feed_items.visible_clause). Every item handed out is recorded in the
+filters out many items still moves forward. Visibility is decided in SQL from the grant
+rows, driven from their index (portal.feed_items.visible_seqs), so a reader's page costs the
+same however many items others were sent. Every item handed out is recorded in the
 dissemination register (which principal received which item, with which key, when).
 """
 
@@ -17,7 +18,7 @@ import sqlalchemy as sa
 from portal.auth import Caller
 from portal.clock import as_datetime
 from portal.database import Database
-from portal.feed_items import visible_clause
+from portal.feed_items import visible_seqs
 from portal.problems import Problem
 from portal.tables import dissemination, feed_items
 from sync.protocol.canonical import JsonObject, parse_json
@@ -52,12 +53,22 @@ def read_feed(
         # cursor can jump over invisible rows without ever passing one not yet seen.
         newest = conn.execute(sa.select(sa.func.max(feed_items.c.seq))).scalar_one_or_none()
         bound = after if newest is None else max(after, int(newest))
-        rows = conn.execute(
-            sa.select(feed_items)
-            .where(feed_items.c.seq > after, feed_items.c.seq <= bound, visible_clause(reader))
-            .order_by(feed_items.c.seq)
-            .limit(limit + 1)
-        ).all()
+        # Driven from the reader's grants (visible_seqs), so a page costs the same however
+        # many items the reader cannot see. Items closed to third parties are visible by
+        # grant but not to a third-party reader: a page of those is filtered here.
+        rows = []
+        start = after
+        while True:
+            seqs = visible_seqs(reader, after=start, bound=bound, limit=limit + 1).subquery()
+            query = sa.select(feed_items).join(seqs, seqs.c.seq == feed_items.c.seq)
+            candidates = conn.execute(query.order_by(feed_items.c.seq)).all()
+            rows += [
+                r for r in candidates if not (reader.third_party and r.closed_to_third_parties)
+            ]
+            if len(rows) > limit or len(candidates) <= limit:
+                break
+            start = int(candidates[-1].seq)
+        rows = rows[: limit + 1]
     more = len(rows) > limit
     rows = rows[:limit]
     last = int(rows[-1].seq) if more else bound

@@ -232,3 +232,55 @@ def test_an_upload_is_written_by_one_process_at_a_time(
     assert asyncio.run(after_crash()) == "taken"
     first_db.dispose()
     second_db.dispose()
+
+
+def _plan_rows(node: dict[str, object]) -> list[float]:
+    rows = [float(node.get("Actual Rows", 0)) * float(node.get("Actual Loops", 1))]  # type: ignore[arg-type]
+    for child in node.get("Plans", []):  # type: ignore[attr-defined]
+        rows += _plan_rows(child)
+    return rows
+
+
+def test_a_feed_page_costs_the_same_however_many_items_others_were_sent(pg_url: str) -> None:
+    """5,000 items for another agency sit between the reader's cursor and its next items;
+    the page's query touches none of them (EXPLAIN ANALYZE: rows per plan node)."""
+    from portal.feed_items import Grant
+
+    db = Database(pg_url)
+    db.upgrade()
+    create_agency(db, code="AG-MINE", member_state="KEN", name="mine", now=now_seconds())
+    create_agency(db, code="AG-ELSE", member_state="UGA", name="else", now=now_seconds())
+    with db.write() as conn:
+        add_item(conn, new_item("bulletin", now_seconds(), {"n": 0}, [Grant("agency", "AG-MINE")]))
+        for n in range(5_000):
+            add_item(
+                conn, new_item("bulletin", now_seconds(), {"n": n}, [Grant("agency", "AG-ELSE")])
+            )
+        for n in range(3):
+            add_item(
+                conn, new_item("bulletin", now_seconds(), {"n": n}, [Grant("agency", "AG-MINE")])
+            )
+    statements: list[tuple[str, object]] = []
+
+    def capture(_c: object, _cur: object, sql: str, params: object, _ctx: object, _m: bool) -> None:
+        if sql.lstrip().upper().startswith("SELECT") and "feed_audience" in sql:
+            statements.append((sql, params))
+
+    with db.read() as conn:
+        conn.execute(sa.text("ANALYZE"))
+    sa.event.listen(db.engine, "before_cursor_execute", capture)
+    seen, _ = _feed_seqs(db, "AG-MINE", _cursor_after(1))
+    sa.event.remove(db.engine, "before_cursor_execute", capture)
+    assert len(seen) == 3 and statements
+    with db.engine.connect() as conn:
+        for sql, params in statements:
+            plan = conn.exec_driver_sql(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params)
+            rows = _plan_rows(plan.scalar_one()[0]["Plan"])
+            assert max(rows) <= 10, (sql, rows)  # never near the 5,000 items of others
+    db.dispose()
+
+
+def _cursor_after(seq: int) -> str:
+    from portal.feed import encode_cursor
+
+    return encode_cursor(seq)
