@@ -106,12 +106,14 @@ def search_index(report: Mapping[str, Any]) -> SearchIndex:
 
 def fts_query(text: str) -> str:
     """Turns what a person typed into a safe FTS5 query: every word must match, the last one
-    as a prefix (so results appear while typing). No FTS syntax errors can come from input."""
+    as a prefix when it has 3 characters or more (so results appear while typing; the index
+    keeps prefixes of 3 to 6 characters). No FTS syntax errors can come from input."""
     words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
     if not words:
         raise InvalidInput("Type at least one word or number to search for.")
     quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
+    if len(words[-1]) >= 3:  # shorter prefixes match a large part of the index
+        quoted[-1] += "*"
     return " AND ".join(quoted)
 
 
