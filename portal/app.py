@@ -21,6 +21,10 @@ from portal.database import Database
 from portal.files import private_dir
 from portal.keys import PortalKeys, load_keys
 from portal.problems import MEDIA_TYPE, Problem
+from portal.web.config import ConsoleSettings
+from portal.web.console import Console, console_http_error
+from portal.web.headers import API_PREFIX, ConsoleHeaders
+from portal.web.routes import routes as console_routes
 
 log = logging.getLogger("portal")
 
@@ -41,6 +45,8 @@ async def _on_problem(request: Request, exc: Exception) -> Response:
 
 async def _on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
+    if not request.url.path.startswith(API_PREFIX):
+        return console_http_error(request, exc.status_code)
     slug = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "invalid-request")
     problem = Problem(slug, str(exc.detail))
     if exc.status_code == 405:
@@ -101,19 +107,25 @@ ROUTES = [
 
 
 def create_app(
-    settings: Settings, *, db: Database | None = None, keys: PortalKeys | None = None
+    settings: Settings,
+    *,
+    db: Database | None = None,
+    keys: PortalKeys | None = None,
+    console: ConsoleSettings | None = None,
 ) -> Starlette:
     private_dir(settings.data_dir)
     database = db if db is not None else Database(settings.db_url)
     database.upgrade()
     portal_keys = keys if keys is not None else load_keys(settings.data_dir)
     app = Starlette(
-        routes=ROUTES,
+        # The API under /v1/, the web console (portal/web/) at the root.
+        routes=[*ROUTES, *console_routes()],
         # Receipts and feed pages compress about 4:1; on a 64 kbit/s link the answers are
         # most of the time a sync takes. Clients advertise gzip (requests does by default).
         middleware=[
             Middleware(RefuseAmbiguousFraming),
             Middleware(GZipMiddleware, minimum_size=1024, compresslevel=6),
+            Middleware(ConsoleHeaders, public_scheme=_scheme(settings.public_url)),
         ],
         exception_handlers={
             Problem: _on_problem,
@@ -122,6 +134,9 @@ def create_app(
         },
     )
     app.state.portal = api.Portal.of(settings, database, portal_keys)
+    app.state.console = Console.create(
+        settings, database, portal_keys, console if console is not None else ConsoleSettings()
+    )
     return app
 
 
@@ -139,3 +154,7 @@ def app_from_environment() -> Starlette:
         public_url=os.environ.get(WORKER_PUBLIC_URL_ENV) or None,
     )
     return create_app(settings)
+
+
+def _scheme(url: str | None) -> str | None:
+    return url.split(":", 1)[0].lower() if url else None

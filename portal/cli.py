@@ -17,7 +17,6 @@ outpost-portal serve --data DIR [--db URL] [--host 127.0.0.1] [--port 8443] \
 from __future__ import annotations
 
 import argparse
-import base64
 import binascii
 import json
 import os
@@ -27,7 +26,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
 import uvicorn
 from uvicorn.supervisors import Multiprocess
 
@@ -36,12 +34,10 @@ from portal.app import WORKER_DATA_ENV, WORKER_DB_ENV, WORKER_PUBLIC_URL_ENV, cr
 from portal.clock import now_seconds
 from portal.config import Settings, default_db_url
 from portal.database import Database, current_revision, head_revision
-from portal.keys import PortalKeys, create_keys, key_file, load_keys
+from portal.keys import create_keys, key_file, load_keys
+from portal.provisioning import fingerprint, provisioning_document, tls_pins
 from portal.server import uvicorn_config
-from portal.tables import agencies
-from sync.protocol import b64url_encode
-from sync.protocol.canonical import canonical_bytes, parse_json
-from sync.tls_pinning import PROVISIONING_FIELD, normalise_pin, spki_sha256
+from sync.protocol.canonical import parse_json
 
 
 def _database(args: argparse.Namespace, *, upgrade: bool = False) -> Database:
@@ -125,68 +121,33 @@ def _publish(args: argparse.Namespace) -> int:
     return 0
 
 
-# Must equal app.provisioning.PROVISIONING_DOMAIN (the portal does not import the client's
-# app/ package; tests/installer/test_provisioning_signature.py checks both agree).
-PROVISIONING_DOMAIN = b"outpost/provisioning/v1\n"
-
-
-def sign_provisioning(document: dict[str, object], keys: PortalKeys) -> dict[str, object]:
-    """The document with the portal's Ed25519 signature over the domain and its RFC 8785
-    canonical form. Signed with the portal key, the key the file makes the installation's
-    trust anchor: docs/security.md, "Provisioning", says why no separate operator key."""
-    body = {k: v for k, v in document.items() if k != "signature"}
-    value = keys.signing_key.sign(PROVISIONING_DOMAIN + canonical_bytes(body))
-    signature = {"alg": "ed25519", "key_id": keys.key_id, "value": b64url_encode(value)}
-    return {**body, "signature": signature}
-
-
-def fingerprint(key_id: str) -> str:
-    digits = key_id.removeprefix("ed25519:").upper()
-    return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
-
-
 def _provisioning(args: argparse.Namespace) -> int:
     keys = load_keys(args.data)
     db = _database(args)
-    with db.read() as conn:
-        state = registry.agency_state(conn, args.agency)
-        name = conn.execute(
-            sa.select(agencies.c.name).where(agencies.c.code == args.agency)
-        ).scalar_one_or_none()
-    if state is None:
-        raise registry.AdminError(f"unknown agency {args.agency}")
-    document: dict[str, object] = {
-        "v": 1,
-        "portal_url": args.url,
-        "portal_id": keys.portal_id,
-        "portal_key_id": keys.key_id,
-        "portal_public_key": b64url_encode(keys.public_key),
-        "portal_x25519_public_key": b64url_encode(keys.exchange_public_key),
-        "portal_certificate": keys.certificate.to_json(),
-        "agency": args.agency,
-        "member_state": state,
-    }
-    if name and name != args.agency:
-        document["agency_name"] = name
-    pins = [normalise_pin(p) for p in args.tls_backup_pin or []]
-    if args.tls_cert:
-        pins.insert(0, spki_sha256(Path(args.tls_cert).read_bytes()))
-    if pins:
-        # Clients trust the portal's TLS key by these pins, not by certificate authorities.
-        document[PROVISIONING_FIELD] = pins
-    elif args.url.lower().startswith("https://"):
+    pins = tls_pins(
+        Path(args.tls_cert).read_bytes() if args.tls_cert else None, args.tls_backup_pin or []
+    )
+    if not pins and args.url.lower().startswith("https://"):
         print("warning: no --tls-cert given, the file pins no TLS key", file=sys.stderr)
+    points = None
     if args.crossing_points:
-        points = parse_json(Path(args.crossing_points).read_bytes())
-        if not isinstance(points, list):
+        loaded = parse_json(Path(args.crossing_points).read_bytes())
+        if not isinstance(loaded, list):
             raise registry.AdminError("--crossing-points must hold a JSON list")
-        document["crossing_points"] = points
-    if args.recovery_public_key:
-        raw = base64.b64decode(Path(args.recovery_public_key).read_text().strip(), validate=True)
-        if len(raw) != 32:
-            raise registry.AdminError("--recovery-public-key must hold a 32-byte X25519 key")
-        document["recovery_public_key"] = b64url_encode(raw)
-    print(json.dumps(sign_provisioning(document, keys), indent=2))
+        points = loaded
+    with db.read() as conn:
+        document = provisioning_document(
+            conn,
+            keys,
+            agency=args.agency,
+            url=args.url,
+            pins=pins,
+            crossing_points=points,
+            recovery_public_key=(
+                Path(args.recovery_public_key).read_text() if args.recovery_public_key else None
+            ),
+        )
+    print(json.dumps(document, indent=2))
     # The agency compares this on its first run (docs/install.md): send it by another channel
     # than the file itself (letter, phone, the forum's secure mail).
     print(f"portal key fingerprint: {fingerprint(keys.key_id)}", file=sys.stderr)

@@ -212,3 +212,105 @@ attachments = sa.Table(
     sa.Column("size", sa.BigInteger, nullable=False),
     sa.Column("stored_at", Time, nullable=False),
 )
+
+# -- The web console (portal/web/) -----------------------------------------------------------
+# People sign in to the console; devices never do. A console account is a principal (or a
+# portal operator) with a way to sign in; sessions, challenges and login failures live in the
+# database so that several portal processes share them.
+
+member_states = sa.Table(
+    "member_states",
+    metadata,
+    sa.Column("code", sa.String(3), primary_key=True),  # ISO 3166-1 alpha-3
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("created_at", Time, nullable=False),
+)
+
+# Portal operators: people who run the portal. Not principals of any agency (they hold no
+# device certificate); their ids share the console's namespace with principal ids.
+operators = sa.Table(
+    "operators",
+    metadata,
+    sa.Column("operator_id", sa.String(128), primary_key=True),
+    sa.Column("display_name", sa.Text, nullable=False),
+    sa.Column("created_at", Time, nullable=False),
+)
+
+web_accounts = sa.Table(
+    "web_accounts",
+    metadata,
+    sa.Column("account_id", sa.String(128), primary_key=True),  # principal or operator id
+    sa.Column("kind", sa.String(16), nullable=False),  # "operator" or "principal"
+    # "security-key" (WebAuthn only) or "passphrase-totp" (for an agency without keys)
+    sa.Column("method", sa.String(16), nullable=False),
+    sa.Column("created_by", sa.String(128), nullable=False),
+    sa.Column("created_at", Time, nullable=False),
+    sa.Column("activated_at", Time),
+    sa.Column("disabled_at", Time),
+)
+
+# One-time codes with which a new account sets up its first security key or passphrase.
+web_activation_codes = sa.Table(
+    "web_activation_codes",
+    metadata,
+    sa.Column("code_hash", Hash, primary_key=True),  # SHA-256: no usable code is stored
+    sa.Column("account_id", sa.String(128), nullable=False, index=True),
+    sa.Column("created_by", sa.String(128), nullable=False),
+    sa.Column("created_at", Time, nullable=False),
+    sa.Column("expires_at", Time, nullable=False),
+    sa.Column("used_at", Time),
+)
+
+webauthn_credentials = sa.Table(
+    "webauthn_credentials",
+    metadata,
+    sa.Column("credential_id", sa.String(1400), primary_key=True),  # base64url
+    sa.Column("account_id", sa.String(128), nullable=False, index=True),
+    sa.Column("public_key", sa.Text, nullable=False),  # COSE key, base64url
+    sa.Column("sign_count", sa.BigInteger, nullable=False),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("created_at", Time, nullable=False),
+    sa.Column("last_used_at", Time),
+)
+
+web_passphrases = sa.Table(
+    "web_passphrases",
+    metadata,
+    sa.Column("account_id", sa.String(128), primary_key=True),
+    sa.Column("verifier", sa.Text, nullable=False),  # Argon2id parameters, salt and digest
+    sa.Column("totp_secret", sa.String(64), nullable=False),
+    sa.Column("totp_last_step", sa.BigInteger, nullable=False),  # a code counts once
+    sa.Column("created_at", Time, nullable=False),
+)
+
+web_sessions = sa.Table(
+    "web_sessions",
+    metadata,
+    sa.Column("token_hash", Hash, primary_key=True),  # SHA-256 of the cookie's token
+    sa.Column("account_id", sa.String(128), nullable=False, index=True),
+    sa.Column("created_at", Time, nullable=False),
+    sa.Column("last_seen_at", Time, nullable=False),
+    sa.Column("expires_at", Time, nullable=False, index=True),
+)
+
+# A WebAuthn ceremony's challenge between the options and the browser's answer.
+web_challenges = sa.Table(
+    "web_challenges",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("purpose", sa.String(16), nullable=False),  # "register" or "login"
+    sa.Column("account_id", sa.String(128), nullable=False),
+    sa.Column("challenge", sa.String(128), nullable=False),
+    sa.Column("expires_at", Time, nullable=False, index=True),
+)
+
+web_login_failures = sa.Table(
+    "web_login_failures",
+    metadata,
+    sa.Column("id", SeqId, primary_key=True, autoincrement=True),
+    sa.Column("account_id", sa.String(128), nullable=False),
+    sa.Column("source", sa.String(64), nullable=False),
+    sa.Column("at", Time, nullable=False, index=True),
+    sa.Index("ix_web_login_failures_account", "account_id", "at"),
+    sqlite_autoincrement=True,
+)

@@ -28,7 +28,7 @@ RELEASE = ReleaseSettings("AMBER", False, "MOU-TEST-1", ("MYS",), tlp_reason="te
 def provisioning_doc(portal: PortalServer, agency: str, url: str | None = None) -> bytes:
     """The agency's provisioning file as `outpost-portal admin provisioning` writes it:
     signed with the portal key."""
-    from portal.cli import sign_provisioning
+    from portal.provisioning import sign_provisioning
 
     keys = portal.keys
     document: dict[str, object] = {

@@ -61,7 +61,7 @@ def _signed_document(
     """A provisioning document signed as `outpost-portal admin provisioning` signs it.
     (Crossing points only where nothing applies the file: applying replaces the process's
     crossing-point list, which other tests rely on.)"""
-    from portal.cli import sign_provisioning
+    from portal.provisioning import sign_provisioning
 
     document: dict[str, object] = {
         "v": 1,

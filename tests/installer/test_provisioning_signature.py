@@ -22,7 +22,7 @@ from app.provisioning import (
     signed_message,
     trusted_portal_keys,
 )
-from portal import cli as portal_cli
+from portal import provisioning as portal_provisioning
 from portal.keys import PortalKeys
 from sync.protocol import b64url_encode
 
@@ -35,7 +35,11 @@ def as_bytes(document: dict[str, object]) -> bytes:
 
 
 def test_portal_and_client_agree_on_the_signed_message() -> None:
-    assert portal_cli.PROVISIONING_DOMAIN == PROVISIONING_DOMAIN == b"outpost/provisioning/v1\n"
+    assert (
+        portal_provisioning.PROVISIONING_DOMAIN
+        == PROVISIONING_DOMAIN
+        == b"outpost/provisioning/v1\n"
+    )
 
 
 def test_a_signed_file_parses(sign_document: SignDocument, portal_keys: PortalKeys) -> None:
