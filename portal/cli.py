@@ -8,6 +8,7 @@ outpost-portal admin publish --data DIR FILE.json
 outpost-portal admin provisioning --data DIR --agency CODE --url https://portal.example \
     [--tls-cert portal.pem] [--crossing-points FILE] [--recovery-public-key FILE]
     (signed with the portal key; the key's fingerprint goes to stderr)
+outpost-portal admin operator-create --data DIR ID --name "..." [--method security-key]
 outpost-portal admin audit-verify --data DIR
 outpost-portal admin db-upgrade --data DIR [--db URL]
 outpost-portal serve --data DIR [--db URL] [--host 127.0.0.1] [--port 8443] \
@@ -103,6 +104,34 @@ def _code_issue(args: argparse.Namespace) -> int:
         display_name=args.display_name,
     )
     print(code)
+    return 0
+
+
+def _operator_create(args: argparse.Namespace) -> int:
+    """The first operator of a new portal (later ones are created at the console)."""
+    from portal.web import accounts, i18n
+    from portal.web.config import ConsoleSettings
+    from portal.web.console import WebError
+
+    hours = ConsoleSettings().activation_hours
+    try:
+        code = accounts.create_operator(
+            _database(args),
+            operator_id=args.operator_id,
+            display_name=args.name,
+            method=args.method,
+            created_by="operator",
+            now=now_seconds(),
+            ttl=hours * 3600,
+        )
+    except WebError as exc:
+        raise registry.AdminError(i18n.translate("en", exc.message, **exc.values)) from None
+    print(code)
+    print(
+        f"activation code for {args.operator_id}, valid {hours} hours: open the console's"
+        " /activate page and enter the account id and this code",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -287,6 +316,16 @@ def _parser() -> argparse.ArgumentParser:
         "db-upgrade", parents=[common], help="upgrade the database schema to this version"
     )
     upgrade.set_defaults(run=_db_upgrade)
+
+    operator = admin.add_parser(
+        "operator-create", parents=[common], help="a console operator account"
+    )
+    operator.add_argument("operator_id")
+    operator.add_argument("--name", required=True, help="the person's name")
+    operator.add_argument(
+        "--method", choices=("security-key", "passphrase-totp"), default="security-key"
+    )
+    operator.set_defaults(run=_operator_create)
 
     verify = admin.add_parser("audit-verify", parents=[common], help="check the audit chain")
     verify.set_defaults(run=_audit_verify)

@@ -19,6 +19,7 @@ from portal.database import Database
 from portal.keys import PortalKeys, create_keys
 from portal.registry import create_agency, issue_code
 from portal.server import BackgroundServer, start_in_thread
+from portal.web.config import ConsoleSettings
 
 _agency_numbers = itertools.count(1)
 
@@ -47,15 +48,23 @@ class PortalServer:
 
 @contextlib.contextmanager
 def running_portal(
-    data_dir: Path, *, limits: Limits | None = None, portal_id: str = "portal.test"
+    data_dir: Path,
+    *,
+    limits: Limits | None = None,
+    portal_id: str = "portal.test",
+    console: ConsoleSettings | None = None,
+    public_url: str | None = None,
 ) -> Iterator[PortalServer]:
     """A portal over a SQLite file in `data_dir`, served by uvicorn in a thread."""
     keys = create_keys(data_dir, portal_id=portal_id, agency="FORUM")
     settings = Settings(
-        db_url=default_db_url(data_dir), data_dir=data_dir, limits=limits or Limits()
+        db_url=default_db_url(data_dir),
+        data_dir=data_dir,
+        limits=limits or Limits(),
+        public_url=public_url,
     )
     db = Database(settings.db_url)
-    server = start_in_thread(create_app(settings, db=db, keys=keys))
+    server = start_in_thread(create_app(settings, db=db, keys=keys, console=console))
     try:
         yield PortalServer(server.url, db, keys, data_dir, server)
     finally:

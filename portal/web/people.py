@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from portal.tables import certificates, operators, web_accounts
+from portal.tables import certificates, operators, principals, web_accounts
 from portal.web.console import WebError
 from sync.protocol.errors import MalformedEnvelope
 from sync.protocol.fields import check_identifier
@@ -28,6 +28,9 @@ def check_new_account_id(conn: Connection, account_id: str) -> None:
             sa.select(operators.c.operator_id).where(operators.c.operator_id == account_id)
         ).first()
         or conn.execute(
+            sa.select(principals.c.principal_id).where(principals.c.principal_id == account_id)
+        ).first()
+        or conn.execute(
             sa.select(certificates.c.user_id).where(certificates.c.user_id == account_id)
         ).first()
     )
@@ -36,5 +39,16 @@ def check_new_account_id(conn: Connection, account_id: str) -> None:
 
 
 def principal_facts(conn: Connection, account_id: str) -> tuple[str, str, str, str] | None:
-    """(role, display name, agency, member state) of a principal with a console account."""
-    raise WebError(500, "error_internal")
+    """(role, display name, agency, member state) of a principal with a console account,
+    from the principal registry; None once the principal is revoked."""
+    row = conn.execute(
+        sa.select(principals).where(principals.c.principal_id == account_id)
+    ).one_or_none()
+    if row is None or row.revoked_at is not None:
+        return None
+    return (
+        str(row.role),
+        str(row.display_name or row.principal_id),
+        str(row.agency),
+        str(row.member_state),
+    )
