@@ -193,7 +193,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     lang = language(request)
     viewer: Viewer | None = getattr(request.state, "viewer", None)
 
-    def t(key: str, **values: object) -> str:
+    def t(key: str, /, **values: object) -> str:
         return i18n.translate(lang, key, **values)
 
     def asset(name: str) -> str:

@@ -43,7 +43,7 @@ class UnknownMessage(KeyError):
     """A message key with no English text: a bug, caught by the catalogue test."""
 
 
-def translate(code: str, key: str, **values: object) -> str:
+def translate(code: str, key: str, /, **values: object) -> str:
     text = catalogue(code).get(key) or catalogue(DEFAULT).get(key)
     if text is None:
         raise UnknownMessage(key)

@@ -265,3 +265,11 @@ def test_sign_in_forms_do_not_reflect_markup(portal: PortalServer, field: str) -
         values[field] = PAYLOAD.format(n=next(_numbers))
         answer = client.post(action, values)
         assert "<script>alert" not in answer.text
+
+
+def test_a_refusal_names_what_was_refused(portal: PortalServer, registered_state: str) -> None:
+    client, _ = passphrase_operator(portal)
+    client.get("/operator/states")
+    again = client.post("/operator/states", {"code": registered_state})
+    assert again.status_code == 409
+    assert f"The member state {registered_state} is already registered" in again.text
