@@ -104,6 +104,7 @@ def issue_code(
     now: int,
     principal: str | None = None,
     display_name: str | None = None,
+    actor: str = "operator",
 ) -> str:
     """A new one-time enrolment code, e.g. "ABCD-EFGH-JKLM-NPQR"; only its hash is stored.
     With `principal`, only that principal id can spend it (a code for one person, e.g. to
@@ -135,7 +136,7 @@ def issue_code(
         audit.append(
             conn,
             at=now,
-            actor="operator",
+            actor=actor,
             action="code.issue",
             subject=agency,
             details={"role": role, "expires_at": now + ttl_seconds, "principal": principal},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute, Route
 
-from portal.web import home, operator, signin
+from portal.web import focal, home, operator, signin
 
 
 def routes() -> list[BaseRoute]:
@@ -29,4 +29,11 @@ def routes() -> list[BaseRoute]:
         Route("/operator/keys", operator.keys, methods=["GET"]),
         Route("/operator/provisioning", operator.provisioning, methods=["POST"]),
         Route("/operator/audit", operator.audit_view, methods=["GET"]),
+        Route("/operator/nfps", focal.nfp_list, methods=["GET"]),
+        Route("/operator/nfps", focal.nfp_create, methods=["POST"]),
+        Route("/people", focal.state_people, methods=["GET"]),
+        Route("/people", focal.ofp_create, methods=["POST"]),
+        Route("/devices", focal.devices, methods=["GET"]),
+        Route("/devices/code", focal.code_issue, methods=["POST"]),
+        Route("/devices/{key_id}/revoke", focal.device_revoke, methods=["POST"]),
     ]
