@@ -42,19 +42,25 @@ class FeedItemView:
 
 
 class BulletinService:
-    def __init__(self, db: Database) -> None:
+    """What one local user may read: every shared item, and those meant for them alone
+    (TLP:RED items name people: on a shared laptop nobody else sees them)."""
+
+    def __init__(self, db: Database, viewer: str | None) -> None:
         self._repo = FeedRepository(db)
+        self._viewer = viewer
 
     def items(
         self, kind: str | None = None, unread_only: bool = False, limit: int = 200
     ) -> list[FeedItemView]:
-        return [FeedItemView.of(r) for r in self._repo.page(kind, unread_only, limit)]
+        rows = self._repo.page(self._viewer, kind, unread_only, limit)
+        return [FeedItemView.of(r) for r in rows]
 
     def search(self, text: str, limit: int = 200) -> list[FeedItemView]:
-        return [FeedItemView.of(r) for r in self._repo.search(fts_query(text), limit)]
+        rows = self._repo.search(self._viewer, fts_query(text), limit)
+        return [FeedItemView.of(r) for r in rows]
 
     def mark_read(self, item_id: str) -> None:
         self._repo.mark_read(item_id, now_rfc3339())
 
     def unread_count(self) -> int:
-        return self._repo.unread_count()
+        return self._repo.unread_count(self._viewer)

@@ -4,6 +4,7 @@ the encrypted database, and the certificates this installation trusts for verifi
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from datetime import timedelta
 from typing import cast
 
@@ -14,7 +15,7 @@ from app.clock import now_rfc3339, to_rfc3339, utc_now
 from app.errors import NotAllowed
 from storage.database import Database
 from storage.identity_repo import CertificateRecord, IdentityRepository
-from storage.users_repo import UserRecord
+from storage.users_repo import UserRecord, UserRepository
 from sync.protocol import (
     Certificate,
     Role,
@@ -24,6 +25,7 @@ from sync.protocol import (
     private_key_raw,
     self_signed_certificate,
 )
+from sync.protocol import public_key_raw as public_key_raw_of
 
 # A device's own certificate stands in until enrolment replaces it with a portal-issued one.
 SELF_SIGNED_VALIDITY = timedelta(days=2 * 365)
@@ -42,7 +44,9 @@ def ensure_identity(db: Database, user: UserRecord, audit: AuditTrail) -> str:
         private,
         user_id=user.id,
         agency=user.agency,
-        role=cast(Role, user.role),
+        # A device vouches for nothing: before the portal certifies a role, a user is an
+        # officer at most (app.roles), whatever role they asked for.
+        role="officer",
         not_before=now - timedelta(minutes=5),
         not_after=now + SELF_SIGNED_VALIDITY,
     )
@@ -135,6 +139,60 @@ def install_portal_certificate(
         store_certificate(db, cert)
         audit.record(user.id, "user.enrolled", user.id, {"key_id": cert.key_id})
     return cert
+
+
+def certify_with_local_key(
+    db: Database,
+    audit: AuditTrail,
+    issuer: Ed25519PrivateKey,
+    label: str,
+    *,
+    names: Collection[str] | None = None,
+) -> None:
+    """Makes `issuer` a trust anchor and certifies local users with the roles they asked
+    for, through the same checks as an enrolment. Only for installations that are not
+    connected to a real portal: the demo (synthetic data) and tests. Once a portal is
+    provisioned, only its key certifies roles (app.roles), so such certificates then no
+    longer make anyone a focal point."""
+    from datetime import timedelta as _days
+
+    from sync.protocol import issue_certificate
+
+    repo = IdentityRepository(db)
+    repo.add_trust_anchor(key_id_of(issuer), public_key_raw_of(issuer), label, now_rfc3339())
+    now = utc_now()
+    for user in UserRepository(db).active():
+        if names is not None and user.name not in names:
+            continue
+        stored = repo.private_key(user.id)
+        if stored is None:
+            continue
+        public = load_private_key(stored[1]).public_key().public_bytes_raw()
+        cert = issue_certificate(
+            public_key=public,
+            user_id=user.id,
+            agency=user.agency,
+            role=cast(Role, user.role),
+            not_before=now - _days(minutes=5),
+            not_after=now + _days(days=365),
+            serial=0,
+            issuer_key=issuer,
+        )
+        install_portal_certificate(db, user, audit, cert.to_json())
+
+
+def adopt_replacement_key(
+    db: Database, user: UserRecord, audit: AuditTrail, *, old_key_id: str, new: Ed25519PrivateKey
+) -> None:
+    """The portal certified `new` for this user and revoked the old key: sign with `new` from
+    now on (the old key's earlier signatures stay valid history)."""
+    repo = IdentityRepository(db)
+    with db.transaction():
+        repo.replace_private_key(user.id, key_id_of(new), private_key_raw(new), now_rfc3339())
+        repo.revoke(old_key_id, now_rfc3339())
+        audit.record(
+            user.id, "user.key_replaced", user.id, {"old": old_key_id, "new": key_id_of(new)}
+        )
 
 
 def is_enrolled(db: Database, user: UserRecord) -> bool:

@@ -26,7 +26,7 @@ from storage.feed_repo import FeedRepository, NewFeedItem
 from storage.identity_repo import IdentityRepository
 from storage.outbox_repo import OutboxRecord, OutboxRepository
 from storage.reports_repo import NewReport, ReportRepository
-from storage.users_repo import MetaRepository, UserRepository
+from storage.users_repo import MetaRepository, UserRecord, UserRepository
 from sync.protocol import (
     ApprovalBody,
     Certificate,
@@ -37,14 +37,24 @@ from sync.protocol import (
     certificate_trust,
 )
 
-CURSOR_KEY = "feed_cursor"
+CURSOR_PREFIX = "feed_cursor"
 PUBLISHED_KINDS = frozenset({"alert", "bulletin", "mou_template", "fraud_notice"})
 
 
+def cursor_key(portal_key_id: str | None, user_id: str) -> str:
+    """The meta key of one local user's feed cursor at one portal: the portal filters the
+    feed per signer, so a cursor shared by two users would skip what one may not see."""
+    return f"{CURSOR_PREFIX}/{portal_key_id or 'none'}/{user_id}"
+
+
 class LocalSyncStore:
-    def __init__(self, db: Database, audit: AuditTrail) -> None:
+    """The store as the sync engine of one unlocked user sees it: the outbox is the
+    installation's, the feed cursor and the items meant for one person are that user's."""
+
+    def __init__(self, db: Database, audit: AuditTrail, user: UserRecord) -> None:
         self._db = db
         self._audit = audit
+        self._user = user
         self._outbox = OutboxRepository(db)
         self._envelopes = EnvelopeRepository(db)
         self._keys = LocalKeyResolver(db)
@@ -109,8 +119,12 @@ class LocalSyncStore:
 
     # -- feed ------------------------------------------------------------------------------------
 
+    def _cursor_key(self) -> str:
+        meta = MetaRepository(self._db)
+        return cursor_key(meta.get("portal_key_id"), self._user.id)
+
     def feed_cursor(self) -> str | None:
-        return MetaRepository(self._db).get(CURSOR_KEY)
+        return MetaRepository(self._db).get(self._cursor_key())
 
     def apply_feed_page(self, items: list[dict[str, Any]], cursor: str) -> int:
         """Applies one page and saves its cursor in the same transaction. Items that fail
@@ -129,17 +143,19 @@ class LocalSyncStore:
                         str(item.get("id")),
                         {"kind": str(item.get("kind")), "reason": str(exc)[:300]},
                     )
-            MetaRepository(self._db).set(CURSOR_KEY, cursor)
+            MetaRepository(self._db).set(self._cursor_key(), cursor)
         return applied
 
     def _apply(self, item: dict[str, Any]) -> int:
         kind = item["kind"]
         payload = item["payload"]
         if kind in PUBLISHED_KINDS:
+            tlp = str(item.get("tlp") or "CLEAR")
             return int(
                 FeedRepository(self._db).put(
                     NewFeedItem(
                         item_id=str(item["id"]),
+                        for_user=self._user.id if tlp == "RED" else None,
                         kind=kind,
                         title=str(payload.get("title") or kind),
                         body=str(payload.get("body") or ""),
@@ -250,14 +266,16 @@ class LocalSyncStore:
         report = cast(SubmissionBody, submission.body).report
         release = cast(ApprovalBody, approval.body).release
         title = f"Released report: {report.get('kind')} at {report.get('crossing_point')}"
+        tlp = release.tlp if release else str(item.get("tlp") or "AMBER")
         return int(
             FeedRepository(self._db).put(
                 NewFeedItem(
                     item_id=str(item["id"]),
+                    for_user=self._user.id if tlp == "RED" else None,
                     kind="release",
                     title=title,
                     body=str(report.get("narrative") or ""),
-                    tlp=release.tlp if release else str(item.get("tlp") or "AMBER"),
+                    tlp=tlp,
                     publisher=cast(SubmissionBody, submission.body).agency,
                     published_at=str(item["published_at"]),
                     received_at=now_rfc3339(),

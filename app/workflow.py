@@ -21,6 +21,7 @@ from app.identity import LocalKeyResolver, signing_key
 from app.lifecycle import Action, next_status
 from app.portal_clock import PortalClock, validation_time, verify_with_clock
 from app.reports import ReportService, ReportView
+from app.roles import require_certified_focal_point
 from app.validation import validate_report
 from storage.database import Database
 from storage.envelopes_repo import EnvelopeRepository
@@ -38,7 +39,7 @@ from sync.protocol import (
     sign_submission,
 )
 
-FOCAL_POINTS = frozenset({Role.OFP.value, Role.NFP.value})
+FOCAL_POINTS = frozenset({Role.OFP.value, Role.NFP.value})  # role names, for display
 
 
 def member_state(agency: str) -> str:
@@ -46,12 +47,13 @@ def member_state(agency: str) -> str:
     return agency.split("-", 1)[0].upper()
 
 
-def may_review(reviewer: UserRecord, author_agency: str) -> bool:
-    """An OFP reviews their own agency; an NFP every agency of their member state."""
-    if reviewer.role == Role.OFP.value:
-        return reviewer.agency == author_agency
-    if reviewer.role == Role.NFP.value:
-        return member_state(reviewer.agency) == member_state(author_agency)
+def may_review(role: Role, reviewer_agency: str, author_agency: str) -> bool:
+    """An OFP reviews their own agency; an NFP every agency of their member state. `role`
+    is the reviewer's certified role (app.roles), never the one stored with the user."""
+    if role is Role.OFP:
+        return reviewer_agency == author_agency
+    if role is Role.NFP:
+        return member_state(reviewer_agency) == member_state(author_agency)
     return False
 
 
@@ -166,12 +168,14 @@ class Workflow:
 
     def can_decide(self, view: ReportView) -> tuple[bool, str]:
         """Whether this user may approve or return `view`, and if not, why (for the UI)."""
-        if self._user.role not in FOCAL_POINTS:
-            return False, "Only focal points (OFP, NFP) review reports."
+        try:
+            role = require_certified_focal_point(self._db, self._user)
+        except NotAllowed as exc:
+            return False, str(exc)
         if view.record.author_id == self._user.id:
             return False, "You wrote this report: another focal point must review it (four eyes)."
         agency = self._agency_of_author(view.record)
-        if agency is None or not may_review(self._user, agency):
+        if agency is None or not may_review(role, self._user.agency, agency):
             return False, "This report belongs to an agency outside your review area."
         if view.status != ReportStatus.QUEUED:
             return False, f"It is {view.status}, not waiting for review."
@@ -221,21 +225,19 @@ class Workflow:
 
     # -- checks --------------------------------------------------------------------------------
 
-    def _require_focal_point(self) -> None:
-        if self._user.role not in FOCAL_POINTS:
-            raise NotAllowed(
-                "Only focal points (OFP, NFP) can review reports; officers submit them."
-            )
+    def _require_focal_point(self) -> Role:
+        """The certified focal-point role (app.roles), verified from the certificate now."""
+        return require_certified_focal_point(self._db, self._user)
 
     def _check_reviewer(self, record: ReportRecord) -> None:
-        self._require_focal_point()
+        role = self._require_focal_point()
         if record.author_id == self._user.id:
             raise NotAllowed(
                 "You wrote this report, so you cannot approve or return it: another focal "
                 "point must review it (four eyes)."
             )
         agency = self._agency_of_author(record)
-        if agency is None or not may_review(self._user, agency):
+        if agency is None or not may_review(role, self._user.agency, agency):
             raise NotAllowed("This report belongs to an agency outside your review area.")
 
     def _agency_of_author(self, record: ReportRecord) -> str | None:

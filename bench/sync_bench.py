@@ -53,7 +53,7 @@ def run(n: int = 500) -> dict[str, float]:
                 try:
                     post = _queued_post(portal, root / "client", proxy.url(), n)
                     with post.officer() as s:  # type: ignore[attr-defined]
-                        store = LocalSyncStore(s.db, s.audit)
+                        store = LocalSyncStore(s.db, s.audit, s.user)
                         envelopes = [store.envelope(i) for i in store.due(("submission",), n)]
                         ids = [str(e["body"]["report_id"]) for e in envelopes]
                         single = [

@@ -134,19 +134,35 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         agency = args.agency or session.agency
         record = session.add_user(NewUser(args.name, parse_role(args.role), agency), passphrase)
         print(f"User {record.name} ({record.role}) added.")
+        if record.role != "officer":
+            print(
+                f"The {record.role} role takes effect when the portal certifies it: "
+                f"unlock as {record.name} and enrol with a {record.role} code "
+                "(outpost enrol CODE). Until then the user is an officer."
+            )
     return 0
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
     with _unlock(args) as session:
-        rows = [
-            {"name": u.name, "role": u.role, "agency": u.agency, "since": u.created_at}
-            for u in session.users()
-        ]
+        from app.roles import role_state
+
+        rows = []
+        for u in session.users():
+            state = role_state(session.db, u)
+            rows.append(
+                {
+                    "name": u.name,
+                    "role": state.certified.value,  # what counts: the portal's certificate
+                    "requested_role": state.requested.value,
+                    "agency": u.agency,
+                    "since": u.created_at,
+                }
+            )
     if args.json:
         print_json(rows)
     else:
-        print_table(rows, ["name", "role", "agency", "since"])
+        print_table(rows, ["name", "role", "requested_role", "agency", "since"])
     return 0
 
 
@@ -655,6 +671,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="the agency provisioning file")
     p = add(sub, "enrol", unlocked(sc.cmd_enrol), "enrol this user with a one-time code")
     p.add_argument("code")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="new signing key certified with CODE; the current key is revoked in the same step"
+        " (e.g. after an enrolment with the wrong role)",
+    )
     p = add(sub, "sync", unlocked(sc.cmd_sync), "deliver the outbox and pull the feed")
     p.add_argument("--watch", action="store_true", help="keep syncing whenever a link appears")
     p.add_argument("--metered", action="store_true", help="hold attachments back")

@@ -12,7 +12,7 @@ from app.clock import now_rfc3339
 from app.session import Session
 from cli.output import print_json, print_table
 from services.bundles import export_bundle, import_bundle
-from services.portal import connect_portal, enrol_user
+from services.portal import connect_portal, enrol_user, replace_key
 from services.sync_session import sync_engine
 from storage.outbox_repo import OutboxRepository
 from sync.events import PassSummary, Progress
@@ -24,6 +24,13 @@ def cmd_provision(args: argparse.Namespace, session: Session) -> int:
 
 
 def cmd_enrol(args: argparse.Namespace, session: Session) -> int:
+    if args.replace:
+        print(
+            "Replacing your signing key: a new key is made on this device, the portal "
+            "certifies it with this code, and revokes your current key in the same step."
+        )
+        print(replace_key(session, args.code) + ".")
+        return 0
     print(enrol_user(session, args.code) + ".")
     return 0
 

@@ -40,7 +40,7 @@ def export_bundle(session: Session, path: Path, purpose: str) -> BundleExport:
     from sync.bundles import seal_bundle
 
     portal = require_portal(session)
-    store = LocalSyncStore(session.db, session.audit)
+    store = LocalSyncStore(session.db, session.audit, session.user)
     stored = EnvelopeRepository(session.db)
     keys = LocalKeyResolver(session.db)
     items = list(store.due(("submission", "approval"), 100_000))

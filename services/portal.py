@@ -70,17 +70,56 @@ def connect_portal(session: Session, provisioning: Path) -> str:
 
 
 def enrol_user(session: Session, code: str) -> str:
-    """Enrols the unlocked user with a one-time code; returns a description of the result."""
+    """Enrols the unlocked user with a one-time code; returns a description of the result.
+    The portal is told the role and agency this user expects, so a code of another role is
+    refused before it is spent (and nothing is certified)."""
     from app.identity import install_portal_certificate
     from sync.protocol import public_key_raw
 
     key = signing_key(session.db, session.user)
+    user = session.user
     with portal_client(session, signed=False) as client:
         # The certificate's validity starts at portal time: learn it before anything is signed.
         PortalClock(session.db).learn(client.hello().clock_offset, "enrolment")
-        answer = client.enrol(code.strip(), session.user.id, public_key_raw(key))
-    cert = install_portal_certificate(session.db, session.user, session.audit, answer.certificate)
-    return f"{session.user.name} is enrolled as {cert.role} of {cert.agency} ({cert.key_id})"
+        answer = client.enrol(
+            code.strip(),
+            user.id,
+            public_key_raw(key),
+            role=user.role,
+            agency=user.agency,
+            display_name=user.name,
+        )
+    cert = install_portal_certificate(session.db, user, session.audit, answer.certificate)
+    return f"{user.name} is enrolled as {cert.role} of {cert.agency} ({cert.key_id})"
+
+
+def replace_key(session: Session, code: str) -> str:
+    """A new signing key for the unlocked user, certified with `code` (e.g. of the role the
+    user should have had), in one request signed by the current key, which the portal
+    revokes at the same moment. Returns what was done, for the person."""
+    from app.identity import adopt_replacement_key, install_portal_certificate
+    from sync.protocol import generate_private_key, public_key_raw
+
+    user = session.user
+    old = signing_key(session.db, user)
+    new = generate_private_key()
+    with portal_client(session) as client:  # signed with the current key
+        PortalClock(session.db).learn(client.hello().clock_offset, "enrolment")
+        answer = client.enrol(
+            code.strip(),
+            user.id,
+            public_key_raw(new),
+            role=user.role,
+            agency=user.agency,
+            display_name=user.name,
+            replace=True,
+        )
+    adopt_replacement_key(session.db, user, session.audit, old_key_id=key_id_of(old), new=new)
+    cert = install_portal_certificate(session.db, user, session.audit, answer.certificate)
+    return (
+        f"{user.name} has a new key {cert.key_id}, certified as {cert.role} of {cert.agency}; "
+        f"the old key {key_id_of(old)} is revoked on the portal and can no longer sign"
+    )
 
 
 @dataclass(frozen=True)

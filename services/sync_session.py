@@ -16,7 +16,7 @@ def sync_engine(
     connect_timeout: float = 15.0,
     stall_timeout: float = 60.0,
 ) -> SyncEngine:
-    store = LocalSyncStore(session.db, session.audit)
+    store = LocalSyncStore(session.db, session.audit, session.user)
     client = portal_client(session, connect_timeout=connect_timeout, stall_timeout=stall_timeout)
     from sync.uploads import TusUploader  # attachments: resumable uploads
 

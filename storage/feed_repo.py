@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from storage.database import Database, Row
 
 _COLUMNS = (
-    "rowid, item_id, kind, title, body, tlp, publisher, published_at, received_at, read_at, payload"
+    "rowid, item_id, kind, title, body, tlp, publisher, published_at, received_at, read_at, "
+    "payload, for_user"
 )
+# Items for every user, and those meant for this one (TLP:RED: the person named).
+_VISIBLE = "(for_user IS NULL OR for_user = ?)"
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class FeedItemRecord:
     received_at: str
     read_at: str | None
     payload: str  # the item as the portal sent it (JSON)
+    for_user: str | None  # the one local user it is meant for (TLP:RED), or None: everyone
 
     @classmethod
     def from_row(cls, row: Row) -> FeedItemRecord:
@@ -41,6 +45,13 @@ class NewFeedItem:
     published_at: str
     received_at: str
     payload: str
+    for_user: str | None = None
+
+    @property
+    def stored_id(self) -> str:
+        """One row per person an item is meant for: two named recipients on one laptop each
+        get their own copy (the portal's item id alone would let only the first store it)."""
+        return self.item_id if self.for_user is None else f"{self.item_id}@{self.for_user}"
 
 
 class FeedRepository:
@@ -49,13 +60,13 @@ class FeedRepository:
 
     def put(self, item: NewFeedItem) -> bool:
         """Stores an item once; a repeat of the same item id (a re-sent page) is ignored."""
-        if self._db.execute_one("SELECT 1 FROM feed_items WHERE item_id=?", (item.item_id,)):
+        if self._db.execute_one("SELECT 1 FROM feed_items WHERE item_id=?", (item.stored_id,)):
             return False
         rowid = self._db.insert(
             "INSERT INTO feed_items (item_id, kind, title, body, tlp, publisher, published_at, "
-            "received_at, payload) VALUES (?,?,?,?,?,?,?,?,?)",
+            "received_at, payload, for_user) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (
-                item.item_id,
+                item.stored_id,
                 item.kind,
                 item.title,
                 item.body,
@@ -64,6 +75,7 @@ class FeedRepository:
                 item.published_at,
                 item.received_at,
                 item.payload,
+                item.for_user,
             ),
         )
         self._db.execute(
@@ -73,9 +85,13 @@ class FeedRepository:
         return True
 
     def page(
-        self, kind: str | None = None, unread_only: bool = False, limit: int = 100
+        self,
+        viewer: str | None,
+        kind: str | None = None,
+        unread_only: bool = False,
+        limit: int = 100,
     ) -> list[FeedItemRecord]:
-        clauses, params = [], []
+        clauses, params = [_VISIBLE], [viewer]
         if kind:
             clauses.append("kind = ?")
             params.append(kind)
@@ -89,12 +105,13 @@ class FeedRepository:
         )
         return [FeedItemRecord.from_row(r) for r in rows]
 
-    def search(self, fts_query: str, limit: int = 100) -> list[FeedItemRecord]:
+    def search(self, viewer: str | None, fts_query: str, limit: int = 100) -> list[FeedItemRecord]:
         cols = ", ".join("f." + c.strip() for c in _COLUMNS.split(","))
         rows = self._db.execute(
             f"SELECT {cols} FROM feed_fts JOIN feed_items f ON f.rowid = feed_fts.rowid "
-            "WHERE feed_fts MATCH ? ORDER BY feed_fts.rowid DESC LIMIT ?",
-            (fts_query, limit),
+            "WHERE feed_fts MATCH ? AND (f.for_user IS NULL OR f.for_user = ?) "
+            "ORDER BY feed_fts.rowid DESC LIMIT ?",
+            (fts_query, viewer, limit),
         )
         return [FeedItemRecord.from_row(r) for r in rows]
 
@@ -103,7 +120,9 @@ class FeedRepository:
             "UPDATE feed_items SET read_at = coalesce(read_at, ?) WHERE item_id=?", (at, item_id)
         )
 
-    def unread_count(self) -> int:
-        row = self._db.execute_one("SELECT count(*) FROM feed_items WHERE read_at IS NULL")
+    def unread_count(self, viewer: str | None) -> int:
+        row = self._db.execute_one(
+            f"SELECT count(*) FROM feed_items WHERE read_at IS NULL AND {_VISIBLE}", (viewer,)
+        )
         assert row is not None
         return int(row[0])

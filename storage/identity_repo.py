@@ -47,6 +47,12 @@ class IdentityRepository:
             (user_id, key_id, raw, at),
         )
 
+    def replace_private_key(self, user_id: str, key_id: str, raw: bytes, at: str) -> None:
+        self._db.execute(
+            "UPDATE user_keys SET key_id=?, private_key=?, created_at=? WHERE user_id=?",
+            (key_id, raw, at, user_id),
+        )
+
     # -- certificates of anyone whose signatures this installation checks ---------------------
 
     def put_certificate(self, record: CertificateRecord) -> None:

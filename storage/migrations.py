@@ -356,12 +356,47 @@ V5_PREFIX_INDEX = Migration(
     ),
 )
 
+V6_PRINCIPALS = Migration(
+    6,
+    "feed items meant for one local user; the portal's directory of principals, kept offline",
+    (
+        # A TLP:RED item (or anything else addressed to one principal) is shown only to the
+        # local user who pulled it: on a shared laptop the others must not see it. NULL: for
+        # every user of the installation.
+        "ALTER TABLE feed_items ADD COLUMN for_user TEXT REFERENCES users(id)",
+        "CREATE INDEX feed_items_for_user ON feed_items(for_user, published_at DESC, rowid DESC)",
+        # Feed cursors were one per installation, which lost items on a shared laptop (the
+        # portal filters per signer): cursors are now per local user and portal, in meta.
+        # The old one is dropped, so every user pulls once from the start (items are
+        # idempotent: stored by id).
+        "DELETE FROM meta WHERE key = 'feed_cursor'",
+        """CREATE TABLE directory_principals (
+               principal_id TEXT PRIMARY KEY,
+               agency       TEXT NOT NULL,
+               member_state TEXT NOT NULL,
+               role         TEXT NOT NULL,
+               display_name TEXT,
+               third_party  INTEGER NOT NULL DEFAULT 0,
+               fetched_at   TEXT NOT NULL
+           )""",
+        "CREATE INDEX directory_principals_by_name ON directory_principals(display_name)",
+        """CREATE TABLE directory_agencies (
+               code         TEXT PRIMARY KEY,
+               member_state TEXT NOT NULL,
+               name         TEXT NOT NULL,
+               third_party  INTEGER NOT NULL DEFAULT 0,
+               fetched_at   TEXT NOT NULL
+           )""",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     V1_FOUNDATION,
     V2_SIGNED_WORKFLOW,
     V3_SYNC,
     V4_SCALE,
     V5_PREFIX_INDEX,
+    V6_PRINCIPALS,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

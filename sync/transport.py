@@ -130,6 +130,8 @@ _HINTS: Final = {
     "invalid-enrolment-code": "Check the enrolment code, or ask for a new one.",
     "expired-enrolment-code": "The enrolment code has expired: ask for a new one.",
     "used-enrolment-code": "The enrolment code was already used: ask for a new one.",
+    "key-already-enrolled": "This key is already certified on the portal. If it was certified"
+    " with the wrong role, ask for a code of the right role and run: outpost enrol --replace CODE.",
     "enrolment-code-mismatch": "The code was not used: ask for a code of your role and agency.",
     "principal-taken": "This user id belongs to someone else on the portal: ask your focal "
     "point for a code issued for you.",
@@ -562,13 +564,28 @@ class PortalClient:
         return hello
 
     def enrol(
-        self, code: str, user_id: str, public_key: bytes | Ed25519PublicKey | Ed25519PrivateKey
+        self,
+        code: str,
+        user_id: str,
+        public_key: bytes | Ed25519PublicKey | Ed25519PrivateKey,
+        *,
+        role: str | None = None,
+        agency: str | None = None,
+        display_name: str | None = None,
+        replace: bool = False,
     ) -> Enrolment:
-        """POST /v1/enrol (unsigned). A cut answer is not resendable as is (the code is
+        """POST /v1/enrol. Unsigned; with `replace`, signed by this client's signer (the
+        principal's current key), which the portal then revokes in the same transaction.
+        `role` and `agency` are what the code is expected to be for: a mismatch is refused
+        without spending the code. A cut answer is not resendable as is (the code is
         spent); the certificate then arrives through the feed."""
         raw = public_key if isinstance(public_key, bytes) else public_key_raw(public_key)
-        body = canonical_bytes({"code": code, "public_key": b64url_encode(raw), "user_id": user_id})
-        response = self.request("POST", "/v1/enrol", body, _JSON_HEADERS, signed=False)
+        fields: dict[str, str] = {"code": code, "public_key": b64url_encode(raw), "user_id": user_id}
+        for name, value in (("role", role), ("agency", agency), ("display_name", display_name)):
+            if value is not None:
+                fields[name] = value
+        body = canonical_bytes(fields)
+        response = self.request("POST", "/v1/enrol", body, _JSON_HEADERS, signed=replace)
         data = _object(response.json(), "enrolment")
         return Enrolment(
             certificate=_object(data.get("certificate"), "enrolment.certificate"),

@@ -43,3 +43,14 @@ def ok_cli(capsys: Any, *argv: str) -> str:
     code, out, err = run_cli(capsys, *argv)
     assert code == 0, err
     return str(out)
+
+
+def certify(db: Any, audit: Any, *, names: tuple[str, ...] | None = None) -> None:
+    """Certifies local users with the roles they asked for, as a portal would at enrolment
+    (app.identity.certify_with_local_key with a key made here). For tests of local workflow
+    that need certified focal points without a portal on the line; the enrolment itself is
+    tested over the real portal in tests/sync and tests/portal."""
+    from app.identity import certify_with_local_key
+    from sync.protocol import generate_private_key
+
+    certify_with_local_key(db, audit, generate_private_key(), "test portal", names=names)

@@ -7,9 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from support import certify, sample
 from support import ok_cli as ok
 from support import run_cli as run
-from support import sample
+
+from app.paths import DataPaths
+from app.session import unlock
 
 PASS = "a long enough passphrase"
 
@@ -25,6 +28,10 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _setup(capsys: pytest.CaptureFixture[str], tmp: Path) -> str:
     ok(capsys, "init", "--user", "ana", "--agency", "THA-IMM")
     ok(capsys, "user", "add", "ben", "--role", "ofp", "--user", "ana")
+    # ben's role counts once a portal certifies it (tests/test_roles.py; enrolment over the
+    # real portal: tests/sync).
+    with unlock(DataPaths(tmp / "data"), "ana", PASS) as s:
+        certify(s.db, s.audit)
     (tmp / "r.json").write_text(json.dumps(sample(41, 0)))
     report_id = ok(capsys, "report", "add", "--json", str(tmp / "r.json"), "--user", "ana").strip()
     ok(capsys, "report", "submit", report_id[:8], "--user", "ana")
@@ -95,10 +102,11 @@ def test_approve_export_verify(capsys: pytest.CaptureFixture[str], env: Path) ->
     assert audit[0]["action"] == "dissemination.recorded"
     assert "intact" in ok(capsys, "audit", "verify", "--user", "ben")
 
-    # Offline: no installation needed for an export file.
-    monkey_free = ["--data-dir", str(env / "nowhere")]
-    code, out, _ = run(capsys, "verify", str(out_file), *monkey_free)
+    # The signers are portal-certified (roles come from certificates), so the file verifies
+    # where the portal key is known: on this installation. Tampered copies fail anywhere.
+    code, out, _ = run(capsys, "verify", str(out_file), "--user", "ana")
     assert code == 0 and "verified (export)" in out and "by another person" in out
+    monkey_free = ["--data-dir", str(env / "nowhere")]
 
     data = out_file.read_bytes()
     for needle in (b"MOU-THA-MYS-2019", b"[SYNTHETIC]"):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from support import AGENCY, FAST_KDF, PASSPHRASE, sample
+from support import AGENCY, FAST_KDF, PASSPHRASE, certify, sample
 
 from app.clock import now_rfc3339, utc_now
 from app.delivery import Delivery
@@ -67,6 +67,7 @@ def approved(paths: DataPaths) -> tuple[DataPaths, str]:
     with initialise(paths, NewUser("officer", Role.OFFICER, AGENCY), PASSPHRASE, kdf=FAST_KDF) as s:
         s.add_user(NewUser("focal", Role.OFP, AGENCY), PASSPHRASE)
         _trust_portal(s)
+        certify(s.db, s.audit)
         report_id = ReportService(s.db, s.user, s.audit).create_draft(sample(51, 0)).report_id
         Workflow(s.db, s.user, s.audit).submit(report_id)
     with unlock(paths, "focal", PASSPHRASE) as s:

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from support import AGENCY, FAST_KDF, PASSPHRASE, sample
+from support import AGENCY, FAST_KDF, PASSPHRASE, certify, sample
 
 from app.clock import utc_now
 from app.domain import Role
@@ -34,6 +34,7 @@ def installation(paths: DataPaths) -> DataPaths:
         s.add_user(NewUser("focal", Role.OFP, AGENCY), FOCAL_PASS)
         s.add_user(NewUser("other.focal", Role.OFP, "MYS-IMM"), FOCAL_PASS)
         s.add_user(NewUser("national", Role.NFP, "THA-POL"), FOCAL_PASS)
+        certify(s.db, s.audit)
     return paths
 
 

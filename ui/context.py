@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from app.bulletins import BulletinService
 from app.reports import ReportService
+from app.roles import FOCAL_POINT_ROLES, certified_role
 from app.session import Session
-from app.workflow import FOCAL_POINTS, Workflow
+from app.workflow import Workflow
 from ui.ops import OpRunner
 from ui.settings import UiSettings
 
@@ -27,11 +28,12 @@ class Context:
         return Workflow(self.session.db, self.session.user, self.session.audit)
 
     def bulletins(self) -> BulletinService:
-        return BulletinService(self.session.db)
+        return BulletinService(self.session.db, self.session.user.id)
 
     @property
     def is_focal_point(self) -> bool:
-        return self.session.user.role in FOCAL_POINTS
+        """Only a focal-point role the portal certified counts (app.roles)."""
+        return certified_role(self.session.db, self.session.user) in FOCAL_POINT_ROLES
 
     @property
     def user_id(self) -> str:

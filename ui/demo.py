@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from app.clock import now_rfc3339, to_rfc3339, utc_now
 from app.domain import Role
+from app.identity import certify_with_local_key
 from app.paths import DataPaths
 from app.reports import AttachmentInput, ReportService
 from app.samples import PREFIX, SyntheticReports
@@ -25,6 +26,7 @@ from app.session import NewUser, Session, initialise
 from app.workflow import ReleaseSettings, Workflow
 from storage.feed_repo import FeedRepository, NewFeedItem
 from storage.keyslots import KdfParams
+from sync.protocol import generate_private_key
 
 AGENCY = "THA-IMM"
 
@@ -95,6 +97,12 @@ def create_demo(
     try:
         focal = session.add_user(
             NewUser(FOCAL_POINT.name, FOCAL_POINT.role, AGENCY), FOCAL_POINT.passphrase
+        )
+        # Roles come from certificates: a demo key certifies the demo users so the synthetic
+        # history has approvals. Once the installation is connected to a portal, only that
+        # portal's key counts (app.roles): the focal point enrols like anyone else.
+        certify_with_local_key(
+            session.db, session.audit, generate_private_key(), "demo (synthetic data)"
         )
         service = ReportService(session.db, session.user, session.audit)
         author = Workflow(session.db, session.user, session.audit)

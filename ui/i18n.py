@@ -69,3 +69,11 @@ def role_label(role: str) -> str:
         "nfp": QCoreApplication.translate("role", "National focal point"),
     }
     return names.get(role, role)
+
+
+def role_state_label(requested: str, certified: str) -> str:
+    """The certified role, and a focal-point role asked for but not certified yet."""
+    if requested == certified:
+        return role_label(certified)
+    text = QCoreApplication.translate("role", "{certified} ({requested}: not certified yet)")
+    return text.format(certified=role_label(certified), requested=role_label(requested))

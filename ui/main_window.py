@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.dashboard import DashboardService
 from app.history import report_history
 from app.reports import ReportView
+from app.roles import role_state
 from storage.reports_repo import ReportFilter
 from ui import i18n
 from ui.context import Context
@@ -139,7 +140,9 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         user = self.ctx.session.user
-        self.user_label = QLabel(f"{user.name} · {i18n.role_label(user.role)} · {user.agency}")
+        state = role_state(self.ctx.session.db, user)
+        role = i18n.role_state_label(state.requested.value, state.certified.value)
+        self.user_label = QLabel(f"{user.name} · {role} · {user.agency}")
         self.user_label.setAccessibleName(self.tr("Signed in user"))
         status.addWidget(self.user_label)
         self.busy_label = QLabel()

@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from support import FAST_KDF, sample
+from support import FAST_KDF, certify, sample
 
 from app.domain import Role
 from app.paths import DataPaths
@@ -36,6 +36,8 @@ def main() -> None:
     paths = DataPaths(work)
     session = initialise(paths, NewUser("ana", Role.OFFICER, "THA-IMM"), PASSPHRASE, kdf=FAST_KDF)
     session.add_user(NewUser("ben", Role.OFP, "THA-IMM"), PASSPHRASE)
+    if LATEST_VERSION >= 4:  # roles come from certificates: ben's must be certified
+        certify(session.db, session.audit)
     service = ReportService(session.db, session.user, session.audit)
     manifest: dict[str, object] = {
         "schema": LATEST_VERSION,
@@ -90,6 +92,23 @@ def main() -> None:
                     )
                 )
         manifest["feed_items"] = 3
+        if LATEST_VERSION >= 4:  # items meant for one user exist from schema v4 on
+            with session.db.transaction():
+                feed.put(
+                    NewFeedItem(
+                        "fixture-red",
+                        "alert",
+                        "[SYNTHETIC] For ben only",
+                        "Fixture RED alert.",
+                        "RED",
+                        "portal",
+                        "2026-04-01T00:00:00Z",
+                        "2026-11-01T00:00:00Z",
+                        "{}",
+                        for_user=session.user.id,
+                    )
+                )
+            manifest["feed_items_for"] = {"ben": 4, "ana": 3}
     manifest["audit_entries"] = session.audit.verify().entries
     session.lock()
     (work / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")

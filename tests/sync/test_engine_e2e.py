@@ -51,7 +51,7 @@ def test_bulletins_come_down_for_offline_reading(tmp_path: Path, live_portal: Po
     )
     with post.officer() as s:
         assert sync_engine(s).run_pass().error is None
-        found = BulletinService(s.db).search("microprint")
+        found = BulletinService(s.db, s.user.id).search("microprint")
         assert [b.title for b in found] == ["Forged visa stickers, series Q"]
 
 

@@ -46,7 +46,7 @@ def test_demo_installation_fills_every_screen(qtbot: QtBot, tmp_path: Path) -> N
         figures = DashboardService(session.db).figures()
         states = {s for s, n in figures.queue.by_status.items() if n}
         assert {"draft", "queued", "approved", "returned"} <= states
-        assert BulletinService(session.db).unread_count() > 0
+        assert BulletinService(session.db, session.user.id).unread_count() > 0
 
         for key in main.visible_pages:
             main.go(key)
