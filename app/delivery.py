@@ -24,12 +24,33 @@ from sync.protocol import (
     Envelope,
     KeyResolver,
     ReceiptBody,
+    Release,
     Trust,
     VerifiedEnvelope,
     check_receipt_matches,
 )
+from sync.protocol.tlp import ReleaseRefused, audience_of
 
 DELIVERY_ACTOR = "sync"
+
+
+def release_audience_text(release: Release) -> str:
+    """Whom the portal releases to, as the TLP rule (sync.protocol.tlp) has it: the register
+    names exactly that, never a member state a RED release does not reach."""
+    try:
+        audience = audience_of(release)
+    except ReleaseRefused:  # accepted by a portal from before the rule: it released nothing
+        return "own agency only (the release names an audience its label cannot have)"
+    if audience.everyone:
+        return "everyone on the portal (TLP:CLEAR)"
+    parts = []
+    if audience.states:
+        parts.append("member states " + ", ".join(sorted(audience.states)))
+    if audience.agencies:
+        parts.append("agencies " + ", ".join(sorted(audience.agencies)))
+    if audience.principals:
+        parts.append("named recipients " + ", ".join(sorted(audience.principals)))
+    return "; ".join(parts) or "own agency only"
 
 
 class Delivery:
@@ -96,11 +117,10 @@ class Delivery:
                 report, Action.ACKNOWLEDGE, {"receipt": receipt.hash, "seq": seq}
             )
         release = body.release
-        recipients = ", ".join(release.releasable_to) or "own agency"
         DisseminationRegister(self._db, self._audit).record(
             actor=body.approver,
             obj=report.report_id,
-            recipient=f"portal {receipt.body.portal} for {recipients}",
+            recipient=f"portal {receipt.body.portal} for {release_audience_text(release)}",
             method=Method.PORTAL,
             purpose="release approved by the focal point",
             legal_basis=release.legal_basis,

@@ -26,6 +26,15 @@ class DisseminationRegister:
         self._repo = DisseminationRepository(db)
         self._audit = audit
 
+    @staticmethod
+    def check(*, recipient: str, purpose: str) -> None:
+        """What an entry needs, checked before the act it records (so a refused entry never
+        follows a file already written)."""
+        if not recipient.strip():
+            raise InvalidInput("Say to whom the information goes (recipient).")
+        if not purpose.strip():
+            raise InvalidInput("Say why the information is shared (purpose).")
+
     def record(
         self,
         *,
@@ -37,10 +46,7 @@ class DisseminationRegister:
         legal_basis: str | None,
         tlp: str,
     ) -> int:
-        if not recipient.strip():
-            raise InvalidInput("Say to whom the information goes (recipient).")
-        if not purpose.strip():
-            raise InvalidInput("Say why the information is shared (purpose).")
+        self.check(recipient=recipient, purpose=purpose)
         with self._db.transaction():
             entry_id = self._repo.add(
                 at=now_rfc3339(),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any, cast
 
 from app.audit import AuditTrail
@@ -17,6 +18,7 @@ from app.dissemination import DisseminationRegister, Method
 from app.domain import ReportStatus
 from app.errors import InvalidInput, NotAllowed
 from app.identity import LocalKeyResolver
+from storage.atomic import atomic_write_bytes
 from storage.database import Database
 from storage.envelopes_repo import EnvelopeRepository
 from storage.reports_repo import ReportRepository
@@ -50,9 +52,12 @@ def export_report(
     *,
     recipient: str,
     purpose: str,
+    out: Path,
 ) -> bytes:
-    """The export file's bytes for the latest version of an approved report (recorded in the
-    dissemination register in the same transaction)."""
+    """Writes the export file of the latest version of an approved report to `out` and
+    records it in the dissemination register. The file is written first, inside the
+    transaction that then adds the entry: a write that fails leaves no entry, and an entry
+    that cannot be committed takes the file away again. Returns the file's bytes."""
     with db.transaction():
         record = ReportRepository(db).get(report_id)
         if ReportStatus(record.status) not in RELEASED or record.submission_hash is None:
@@ -80,16 +85,24 @@ def export_report(
             "envelopes": [submission.to_json(), approval.to_json()],
             "certificates": [c.to_json() for c in certificates if c is not None],
         }
-        DisseminationRegister(db, audit).record(
-            actor=user.id,
-            obj=report_id,
-            recipient=recipient,
-            method=Method.EXPORT_FILE,
-            purpose=purpose,
-            legal_basis=release.legal_basis,
-            tlp=release.tlp,
-        )
-    return canonical_bytes(document)
+        data = canonical_bytes(document)
+        register = DisseminationRegister(db, audit)
+        register.check(recipient=recipient, purpose=purpose)  # before the file exists
+        atomic_write_bytes(out, data)
+        try:
+            register.record(
+                actor=user.id,
+                obj=report_id,
+                recipient=recipient,
+                method=Method.EXPORT_FILE,
+                purpose=purpose,
+                legal_basis=release.legal_basis,
+                tlp=release.tlp,
+            )
+        except BaseException:
+            out.unlink(missing_ok=True)
+            raise
+    return data
 
 
 @dataclass

@@ -57,7 +57,12 @@ def certified_role(db: Database, user: UserRecord) -> Role:
         trusted = certificate_trust(cert, LocalKeyResolver(db)) is Trust.PORTAL
     except (VerificationError, ValueError, TypeError, KeyError):
         return Role.OFFICER
-    if not trusted or not cert.valid_at(PortalClock(db).now()):
+    if not trusted:
+        return Role.OFFICER
+    # Validity by portal-corrected time; with no offset learnt yet the device clock cannot be
+    # trusted either way, so the dates are left to the portal to judge (app.portal_clock).
+    now = PortalClock(db).trusted_now()
+    if now is not None and not cert.valid_at(now):
         return Role.OFFICER
     if (cert.key_id, cert.user_id, cert.agency) != (stored[0], user.id, user.agency):
         return Role.OFFICER

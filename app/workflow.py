@@ -7,6 +7,7 @@ outbox row and its audit entry in one transaction: a refused action writes nothi
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from typing import Any, cast
@@ -38,6 +39,7 @@ from sync.protocol import (
     sign_approval,
     sign_submission,
 )
+from sync.protocol.tlp import ReleaseRefused, release_audience
 
 FOCAL_POINTS = frozenset({Role.OFP.value, Role.NFP.value})  # role names, for display
 
@@ -66,6 +68,8 @@ class ReleaseSettings:
     legal_basis: str
     releasable_to: tuple[str, ...] = ()
     tlp_reason: str | None = None
+    agencies: tuple[str, ...] = ()  # named agencies (AMBER+STRICT, or with states)
+    recipients: tuple[str, ...] = ()  # principal ids (TLP:RED), e.g. from the directory
 
 
 def check_release(settings: ReleaseSettings, proposed_tlp: str | None) -> Release:
@@ -96,13 +100,58 @@ def check_release(settings: ReleaseSettings, proposed_tlp: str | None) -> Releas
         raise InvalidInput(
             f"Not ISO 3166 alpha-3 country codes: {', '.join(unknown)} (e.g. THA, MYS, IDN)."
         )
+    agencies = sorted({a.strip().upper() for a in settings.agencies if a.strip()})
+    bad_agencies = [a for a in agencies if not _AGENCY_CODE.fullmatch(a)]
+    if bad_agencies:
+        raise InvalidInput(f"Not agency codes: {', '.join(bad_agencies)} (e.g. MYS-IMM).")
+    recipients = sorted({r.strip() for r in settings.recipients if r.strip()})
+    bad_recipients = [r for r in recipients if not _PRINCIPAL_ID.fullmatch(r)]
+    if bad_recipients:
+        raise InvalidInput(
+            f"Not principal ids: {', '.join(bad_recipients)}: choose recipients from the "
+            "portal directory (outpost directory list)."
+        )
+    try:  # the portal's own rule (sync.protocol.tlp): what it would refuse is refused here
+        release_audience(
+            label,
+            states=codes,
+            agencies=agencies,
+            recipients=recipients,
+            third_party=settings.third_party,
+        )
+    except ReleaseRefused as exc:
+        raise InvalidInput(str(exc)) from None
     return Release(
         tlp=cast(Tlp, label),
         third_party=settings.third_party,
         legal_basis=basis,
         releasable_to=tuple(codes),
         tlp_reason=reason,
+        agencies=tuple(agencies),
+        recipients=tuple(recipients),
     )
+
+
+def release_warning(settings: ReleaseSettings) -> str | None:
+    """What the portal's TLP rule says about these settings while they are being chosen
+    (None when they can be honoured); the same rule refuses them at approval."""
+    if not settings.tlp:
+        return None
+    try:
+        release_audience(
+            settings.tlp.strip().upper(),
+            states=[c for c in settings.releasable_to if c],
+            agencies=[a for a in settings.agencies if a],
+            recipients=[r for r in settings.recipients if r],
+            third_party=settings.third_party,
+        )
+    except ReleaseRefused as exc:
+        return str(exc)
+    return None
+
+
+_AGENCY_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{1,31}")
+_PRINCIPAL_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
 
 
 class Workflow:
@@ -220,6 +269,8 @@ class Workflow:
             if release is not None:
                 details["tlp"] = release.tlp
                 details["releasable_to"] = list(release.releasable_to)
+                details["agencies"] = list(release.agencies)
+                details["recipients"] = list(release.recipients)
             self._audit.record(self._user.id, f"report.{status.value}", report_id, details)
         return self._service.get(report_id)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import dataclasses
 import json
 import logging
 import sys
@@ -304,19 +305,18 @@ def cmd_report_history(args: argparse.Namespace) -> int:
 
 def cmd_report_export(args: argparse.Namespace) -> int:
     from app.exports import export_report
-    from storage.atomic import atomic_write_bytes
 
     with _unlock(args) as session:
         report_id = _service(session).resolve_id(args.id)
-        data = export_report(
+        export_report(
             session.db,
             session.user,
             session.audit,
             report_id,
             recipient=args.recipient,
             purpose=args.purpose,
+            out=Path(args.out),
         )
-        atomic_write_bytes(Path(args.out), data)
     print(f"Exported to {args.out}; the dissemination register has the entry.")
     return 0
 
@@ -370,15 +370,26 @@ def cmd_review_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _codes(text: str | None) -> tuple[str, ...]:
+    return tuple(c.strip() for c in (text or "").split(",") if c.strip())
+
+
 def cmd_review_approve(args: argparse.Namespace) -> int:
     settings = ReleaseSettings(
         tlp=args.tlp,
         third_party=args.third_party,
         legal_basis=args.legal_basis,
-        releasable_to=tuple(c for c in (args.release_to or "").split(",") if c.strip()),
+        releasable_to=_codes(args.release_to),
         tlp_reason=args.tlp_reason,
+        agencies=_codes(args.release_to_agency),
     )
     with _unlock(args) as session:
+        if args.recipient:
+            from app.directory import resolve_recipients
+
+            settings = dataclasses.replace(
+                settings, recipients=resolve_recipients(session.db, args.recipient)
+            )
         report_id = _service(session).resolve_id(args.id)
         view = _workflow(session).approve(report_id, settings, args.comment or "")
     print(f"Report {view.report_id[:8]} approved for release as TLP:{settings.tlp.upper()}.")
@@ -646,6 +657,15 @@ def build_parser() -> argparse.ArgumentParser:
     third.add_argument("--no-third-party", dest="third_party", action="store_false")
     p.add_argument("--legal-basis", required=True, help="MOU or arrangement reference")
     p.add_argument("--release-to", metavar="CODES", help="member states, e.g. MYS,KHM")
+    p.add_argument(
+        "--release-to-agency", metavar="CODES", help="named agencies, e.g. MYS-IMM (AMBER+STRICT)"
+    )
+    p.add_argument(
+        "--recipient",
+        action="append",
+        metavar="WHO",
+        help="TLP:RED recipient: a display name or principal id from the directory (repeatable)",
+    )
     p.add_argument("--tlp-reason", help="required to loosen the author's proposed TLP")
     p.add_argument("--comment")
     p = add(review, "return", cmd_review_return, "return to the author with a comment")
@@ -692,6 +712,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--purpose", default="delivery to the portal without a link")
     p = add(bundle, "import", unlocked(sc.cmd_bundle_import), "deliver a bundle to the portal")
     p.add_argument("file")
+
+    p = add(
+        register,
+        "received-by",
+        unlocked(sc.cmd_register_received_by),
+        "who has my report: the portal's register of who received it (focal points)",
+    )
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    directory = sub.add_parser("directory", help="the portal's directory of people").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    add(directory, "sync", unlocked(sc.cmd_directory_sync), "fetch it for offline use")
+    p = add(directory, "list", unlocked(sc.cmd_directory_list), "whom you may name (TLP:RED)")
+    p.add_argument("--json", action="store_true")
 
     p = add(sub, "verify", cmd_verify, "verify an envelope or export file offline")
     p.add_argument("file")

@@ -91,7 +91,23 @@ def cmd_sync(args: argparse.Namespace, session: Session) -> int:
         )
         return 1
     print(f"Sync complete: {_summary(summary)}.")
+    _refresh_directory_for_focal_points(session)
     return 0
+
+
+def _refresh_directory_for_focal_points(session: Session) -> None:
+    """A focal point keeps the portal's directory for offline use (TLP:RED by name)."""
+    from app.roles import FOCAL_POINT_ROLES, certified_role
+    from services.directory import refresh_directory
+    from sync.transport import TransportError
+
+    if certified_role(session.db, session.user) not in FOCAL_POINT_ROLES:
+        return
+    try:
+        refresh_directory(session)
+    except TransportError as exc:
+        print(f"outpost: the directory was not refreshed ({exc}); the copy here is used.",
+              file=sys.stderr)  # fmt: skip
 
 
 def cmd_outbox(args: argparse.Namespace, session: Session) -> int:
@@ -140,3 +156,59 @@ def cmd_bundle_import(args: argparse.Namespace, session: Session) -> int:
     for line in result.refused:
         print(f"  refused: {line}")
     return 1 if result.refused else 0
+
+
+def cmd_directory_sync(args: argparse.Namespace, session: Session) -> int:
+    from services.directory import refresh_directory
+
+    principals, agencies = refresh_directory(session)
+    print(f"Directory updated: {principals} people, {agencies} agencies (kept for offline use).")
+    return 0
+
+
+def cmd_directory_list(args: argparse.Namespace, session: Session) -> int:
+    from storage.directory_repo import DirectoryRepository
+
+    rows = [
+        {
+            "name": p.display_name or "",
+            "role": p.role,
+            "agency": p.agency,
+            "member_state": p.member_state,
+            "principal_id": p.principal_id,
+        }
+        for p in DirectoryRepository(session.db).principals()
+    ]
+    if args.json:
+        print_json(rows)
+    elif not rows:
+        print("The directory is empty here: fetch it with: outpost directory sync")
+    else:
+        print_table(rows, ["name", "role", "agency", "member_state", "principal_id"])
+    return 0
+
+
+def cmd_register_received_by(args: argparse.Namespace, session: Session) -> int:
+    """Who has my report: the portal's register of deliveries, for the agency's focal points."""
+    from app.reports import ReportService
+    from services.directory import received_by
+
+    report_id = ReportService(session.db, session.user, session.audit).resolve_id(args.id)
+    rows = [
+        {
+            "delivered_at": d.get("delivered_at"),
+            "kind": d.get("kind"),
+            "tlp": d.get("tlp") or "",
+            "name": d.get("display_name") or "",
+            "agency": d.get("agency"),
+            "principal_id": d.get("principal_id"),
+        }
+        for d in received_by(session, report_id)
+    ]
+    if args.json:
+        print_json(rows)
+    elif not rows:
+        print(f"The portal has handed report {report_id[:8]} to nobody yet.")
+    else:
+        print_table(rows, ["delivered_at", "kind", "tlp", "name", "agency", "principal_id"])
+    return 0

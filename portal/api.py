@@ -3,6 +3,7 @@ happens in registry, ingest and feed, run in a worker thread (blocking SQL and c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -297,6 +298,30 @@ async def feed(request: Request) -> Response:
         now=now_seconds(),
     )
     return JSONResponse(page)
+
+
+async def directory(request: Request) -> Response:
+    """GET /v1/directory: the agencies and principals the caller may address."""
+    portal = portal_of(request)
+    raw = await read_raw(request, portal.settings.limits.max_body_bytes)
+    caller = await authenticate_request(request, portal, raw)
+    answer = await run_in_threadpool(registry.directory, portal.db, caller.reader)
+    return JSONResponse(answer)
+
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+async def register(request: Request) -> Response:
+    """GET /v1/register?report_id=…: who received what of one report (its agency's FPs)."""
+    portal = portal_of(request)
+    raw = await read_raw(request, portal.settings.limits.max_body_bytes)
+    caller = await authenticate_request(request, portal, raw)
+    report_id = request.query_params.get("report_id", "")
+    if not _UUID.fullmatch(report_id):
+        raise Problem("invalid-parameter", "report_id must be a lower-case UUID")
+    answer = await run_in_threadpool(registry.received_by, portal.db, caller.reader, report_id)
+    return JSONResponse(answer)
 
 
 async def bundles(request: Request) -> Response:

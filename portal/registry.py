@@ -22,6 +22,7 @@ from portal.feed_items import (
     EVERYONE,
     PUBLISHED_KINDS,
     Grant,
+    Reader,
     add_item,
     new_item,
     principal_agencies,
@@ -29,7 +30,16 @@ from portal.feed_items import (
 )
 from portal.keys import PortalKeys
 from portal.problems import Problem
-from portal.tables import agencies, certificates, enrolment_codes, principals, revocations
+from portal.tables import (
+    agencies,
+    certificates,
+    dissemination,
+    enrolment_codes,
+    envelopes,
+    feed_items,
+    principals,
+    revocations,
+)
 from sync.protocol import Certificate, Role, issue_certificate, key_id
 from sync.protocol.canonical import JsonObject
 from sync.protocol.errors import MalformedEnvelope
@@ -447,3 +457,110 @@ def check_user_id(user_id: str) -> None:
 
 def check_agency_code(code: str) -> None:
     _valid(check_agency, code, "agency")
+
+
+FOCAL_POINT_ROLES: Final = ("ofp", "nfp")
+
+
+def directory(db: Database, reader: Reader) -> JsonObject:
+    """Whom the caller may address (GET /v1/directory): every agency (for AMBER+STRICT), and
+    the principals a focal point may name as TLP:RED recipients: all active principals of
+    the portal. An officer decides no releases, so sees only the principals of their own
+    agency (display names are personal data)."""
+    with db.read() as conn:
+        agency_rows = conn.execute(
+            sa.select(
+                agencies.c.code, agencies.c.member_state, agencies.c.name, agencies.c.third_party
+            ).order_by(agencies.c.code)
+        ).all()
+        query = (
+            sa.select(
+                principals.c.principal_id,
+                principals.c.agency,
+                principals.c.member_state,
+                principals.c.role,
+                principals.c.display_name,
+                agencies.c.third_party,
+            )
+            .join(agencies, agencies.c.code == principals.c.agency)
+            .where(principals.c.revoked_at.is_(None))
+            .order_by(principals.c.agency, principals.c.display_name, principals.c.principal_id)
+        )
+        if reader.role not in FOCAL_POINT_ROLES:
+            query = query.where(principals.c.agency == reader.agency)
+        principal_rows = conn.execute(query).all()
+    return {
+        "agencies": [
+            {
+                "code": str(r.code),
+                "member_state": str(r.member_state),
+                "name": str(r.name),
+                "third_party": bool(r.third_party),
+            }
+            for r in agency_rows
+        ],
+        "principals": [
+            {
+                "principal_id": str(r.principal_id),
+                "agency": str(r.agency),
+                "member_state": str(r.member_state),
+                "role": str(r.role),
+                "display_name": None if r.display_name is None else str(r.display_name),
+                "third_party": bool(r.third_party),
+            }
+            for r in principal_rows
+        ],
+    }
+
+
+def received_by(db: Database, reader: Reader, report_id: str) -> JsonObject:
+    """The portal's dissemination register for one report (GET /v1/register): which
+    principal received which feed item about it, with which key, when. Readable by the
+    focal points of the agency the report came from (OFPs of it, NFPs of its state)."""
+    with db.read() as conn:
+        origin = conn.execute(
+            sa.select(envelopes.c.agency)
+            .where(envelopes.c.report_id == report_id, envelopes.c.type == "submission")
+            .limit(1)
+        ).scalar_one_or_none()
+        allowed = origin is not None and (
+            (reader.role == "ofp" and reader.agency == origin)
+            or (reader.role == "nfp" and agency_state(conn, str(origin)) == reader.member_state)
+        )
+        if not allowed:
+            raise Problem(
+                "not-permitted",
+                "only the focal points of the agency a report came from read who received it",
+            )
+        rows = conn.execute(
+            sa.select(
+                feed_items.c.seq,
+                feed_items.c.kind,
+                feed_items.c.tlp,
+                dissemination.c.user_id,
+                dissemination.c.agency,
+                dissemination.c.key_id,
+                dissemination.c.delivered_at,
+                principals.c.display_name,
+            )
+            .join(dissemination, dissemination.c.feed_seq == feed_items.c.seq)
+            .join(principals, principals.c.principal_id == dissemination.c.user_id, isouter=True)
+            .where(feed_items.c.report_id == report_id)
+            .order_by(dissemination.c.delivered_at, dissemination.c.id)
+        ).all()
+    return {
+        "report_id": report_id,
+        "agency": str(origin),
+        "deliveries": [
+            {
+                "kind": str(r.kind),
+                "tlp": None if r.tlp is None else str(r.tlp),
+                "principal_id": str(r.user_id),
+                "display_name": None if r.display_name is None else str(r.display_name),
+                "agency": str(r.agency),
+                "key_id": str(r.key_id),
+                "delivered_at": as_datetime(int(r.delivered_at)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            }
+            for r in rows
+        ],
+    }

@@ -75,17 +75,26 @@ def export_bundle(session: Session, path: Path, purpose: str) -> BundleExport:
         certificates=certificates,
     )
     register = DisseminationRegister(session.db, session.audit)
-    for submission, (basis, tlp) in released.items():
-        register.record(
-            actor=session.user.id,
-            obj=stored.get(submission).report_id or submission,
-            recipient=f"portal {portal.portal_id} (offline bundle)",
-            method=Method.OFFLINE_BUNDLE,
-            purpose=purpose,
-            legal_basis=basis,
-            tlp=tlp,
-        )
-    atomic_write_bytes(path, data)
+    recipient = f"portal {portal.portal_id} (offline bundle)"
+    register.check(recipient=recipient, purpose=purpose)
+    # The file first, then its entries, in one transaction: a bundle that could not be
+    # written is recorded nowhere, and entries that cannot be committed take it away again.
+    with session.db.transaction():
+        atomic_write_bytes(path, data)
+        try:
+            for submission, (basis, tlp) in released.items():
+                register.record(
+                    actor=session.user.id,
+                    obj=stored.get(submission).report_id or submission,
+                    recipient=recipient,
+                    method=Method.OFFLINE_BUNDLE,
+                    purpose=purpose,
+                    legal_basis=basis,
+                    tlp=tlp,
+                )
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
     return BundleExport(envelopes=len(envelopes), reports=len(released))
 
 

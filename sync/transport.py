@@ -580,7 +580,7 @@ class PortalClient:
         without spending the code. A cut answer is not resendable as is (the code is
         spent); the certificate then arrives through the feed."""
         raw = public_key if isinstance(public_key, bytes) else public_key_raw(public_key)
-        fields: dict[str, str] = {"code": code, "public_key": b64url_encode(raw), "user_id": user_id}
+        fields = {"code": code, "public_key": b64url_encode(raw), "user_id": user_id}
         for name, value in (("role", role), ("agency", agency), ("display_name", display_name)):
             if value is not None:
                 fields[name] = value

@@ -50,7 +50,12 @@ def enrol(session: Session, portal: PortalServer, role: str) -> None:
     with portal_client(session, signed=False) as client:
         PortalClock(session.db).learn(client.hello().clock_offset, "enrolment")
         answer = client.enrol(
-            code, session.user.id, public_key_raw(signing_key(session.db, session.user))
+            code,
+            session.user.id,
+            public_key_raw(signing_key(session.db, session.user)),
+            role=session.user.role,
+            agency=session.user.agency,
+            display_name=session.user.name,
         )
     install_portal_certificate(session.db, session.user, session.audit, answer.certificate)
 

@@ -6,7 +6,7 @@ report, another agency), the reason is written above the disabled buttons.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -27,9 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from app import codelists
+from app.directory import resolve_recipients
 from app.domain import tlp_rank
 from app.reports import ReportView
-from app.workflow import ReleaseSettings
+from app.workflow import ReleaseSettings, release_warning
+from services.directory import refresh_directory
+from services.portal import portal_state
+from sync.transport import TransportError
 from ui import i18n
 from ui.context import Context
 from ui.ops import OpError
@@ -115,6 +119,20 @@ class ReviewPage(QWidget):
         )
         self.release_to.setAccessibleName(self.tr("Releasable to member states"))
         form.addRow(self.tr("Releasable &to:"), self.release_to)
+        self.release_agencies = QLineEdit()
+        self.release_agencies.setPlaceholderText(self.tr("named agencies, e.g. MYS-IMM"))
+        self.release_agencies.setAccessibleName(self.tr("Releasable to agencies"))
+        form.addRow(self.tr("A&gencies:"), self.release_agencies)
+        self.recipients = QLineEdit()
+        self.recipients.setPlaceholderText(
+            self.tr("TLP:RED only: names from the portal directory, comma-separated")
+        )
+        self.recipients.setAccessibleName(self.tr("TLP:RED recipients"))
+        form.addRow(self.tr("Rec&ipients:"), self.recipients)
+        self.rule_warning = QLabel()
+        self.rule_warning.setWordWrap(True)
+        self.rule_warning.setStyleSheet("color:#8A4B00;")
+        form.addRow(self.rule_warning)
         self.comment = QPlainTextEdit()
         self.comment.setFixedHeight(54)
         self.comment.setTabChangesFocus(True)
@@ -140,6 +158,9 @@ class ReviewPage(QWidget):
         self.approve_button.clicked.connect(self.approve)
         self.return_button.clicked.connect(self.return_to_author)
         self.tlp.value_changed.connect(self._tlp_changed)
+        for field in (self.release_to, self.release_agencies, self.recipients):
+            field.textChanged.connect(self._check_rule)
+        self.third_party.toggled.connect(self._check_rule)
         self._set_decision_enabled(False, "")
 
     def reload(self) -> None:
@@ -154,6 +175,22 @@ class ReviewPage(QWidget):
             return items
 
         self.ctx.ops.run(work, self._loaded, self._failed, label=self.tr("Reading the queue"))
+        self._refresh_directory()
+
+    def _refresh_directory(self) -> None:
+        """The portal's directory for picking TLP:RED recipients by name, refreshed when a
+        link allows; without one, the copy kept on this device is used."""
+        ctx = self.ctx
+        if not ctx.is_focal_point or portal_state(ctx.session).connected is None:
+            return
+
+        def work() -> object:
+            try:
+                return refresh_directory(ctx.session)
+            except TransportError:
+                return None  # offline: keep the stored copy
+
+        self.ctx.ops.run(work, lambda _: None, lambda _e: None, label=self.tr("Directory"))
 
     def _loaded(self, items: list[QueueItem]) -> None:
         self.items = items
@@ -215,6 +252,8 @@ class ReviewPage(QWidget):
             self.third_party,
             self.legal_basis,
             self.release_to,
+            self.release_agencies,
+            self.recipients,
             self.comment,
             self.approve_button,
             self.return_button,
@@ -232,15 +271,22 @@ class ReviewPage(QWidget):
             and tlp_rank(chosen) < tlp_rank(self._proposed_tlp)
         )
         self.tlp_reason.setEnabled(loosening and self.approve_button.isEnabled())
+        self._check_rule()
+
+    def _check_rule(self) -> None:
+        """The portal's TLP rule (sync.protocol.tlp), shown while the person chooses: what
+        it would refuse is said before anything is signed."""
+        self.rule_warning.setText(release_warning(self.release_settings()) or "")
 
     def release_settings(self) -> ReleaseSettings:
-        codes = [c.strip().upper() for c in self.release_to.text().replace(";", ",").split(",")]
         return ReleaseSettings(
             tlp=str(self.tlp.value() or ""),
             third_party=self.third_party.isChecked(),
             legal_basis=self.legal_basis.text(),
-            releasable_to=tuple(c for c in codes if c),
+            releasable_to=_listed(self.release_to.text(), upper=True),
             tlp_reason=self.tlp_reason.text() or None,
+            agencies=_listed(self.release_agencies.text(), upper=True),
+            recipients=_listed(self.recipients.text()),
         )
 
     def approve(self) -> None:
@@ -256,7 +302,14 @@ class ReviewPage(QWidget):
             return
         ctx, report_id = self.ctx, self.current.view.report_id
         comment = self.comment.toPlainText()
-        self._decide(lambda: ctx.workflow().approve(report_id, settings, comment), "approved")
+
+        def work() -> ReportView:
+            # Names become principal ids through the directory kept on this device.
+            named = resolve_recipients(ctx.session.db, settings.recipients)
+            chosen = replace(settings, recipients=named)
+            return ctx.workflow().approve(report_id, chosen, comment)
+
+        self._decide(work, "approved")
 
     def return_to_author(self) -> None:
         if self.current is None or not self.current.can_decide:
@@ -286,3 +339,8 @@ class ReviewPage(QWidget):
     def showEvent(self, event: Any) -> None:
         self.reload()
         super().showEvent(event)
+
+
+def _listed(text: str, *, upper: bool = False) -> tuple[str, ...]:
+    items = (c.strip() for c in text.replace(";", ",").split(","))
+    return tuple(c.upper() if upper else c for c in items if c)

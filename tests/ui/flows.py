@@ -118,6 +118,17 @@ def add_focal_point(qtbot: QtBot, main: MainWindow) -> None:
     qtbot.waitUntil(lambda: "can now unlock" in page.user_message.text(), timeout=30_000)
 
 
+def certify_focal_point(controller: AppController) -> None:
+    """What enrolling with a focal-point code does (tested over the real portal elsewhere):
+    the focal point's role becomes certified. The session must be locked."""
+    from support import certify
+
+    from app.session import unlock
+
+    with unlock(controller.paths, *OFFICER) as s:
+        certify(s.db, s.audit)
+
+
 def select_in_queue(qtbot: QtBot, page: ReviewPage, report_id: str) -> None:
     qtbot.waitUntil(lambda: any(i.view.report_id == report_id for i in page.items), timeout=20_000)
     row = next(n for n, i in enumerate(page.items) if i.view.report_id == report_id)

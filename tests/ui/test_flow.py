@@ -13,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.directory import store_directory
+from app.session import unlock
 from ui.controller import AppController
 from ui.review import ReviewPage
 
@@ -20,6 +22,7 @@ from .flows import (
     FOCAL,
     OFFICER,
     add_focal_point,
+    certify_focal_point,
     first_run,
     lock,
     select_in_queue,
@@ -28,6 +31,14 @@ from .flows import (
     write_report,
 )
 from .helpers import settle
+
+DIRECTORY = {
+    "agencies": [{"code": "MYS-IMM", "member_state": "MYS", "name": "Imigresen",
+                  "third_party": False}],
+    "principals": [{"principal_id": "0b6f4c1e-7a52-4d7e-9c1a-3f0e2d9b8a71", "agency": "MYS-IMM",
+                    "member_state": "MYS", "role": "ofp", "display_name": "Siti",
+                    "third_party": False}],
+}  # fmt: skip
 
 
 def test_submit_approve_and_the_officer_sees_it(
@@ -39,6 +50,15 @@ def test_submit_approve_and_the_officer_sees_it(
     add_focal_point(qtbot, main)
     lock(qtbot, controller)
 
+    # Added by an officer, the focal point's role is only requested: no review page.
+    main = unlock_as(qtbot, controller, *FOCAL)
+    assert "review" not in main.visible_pages
+    assert "not certified yet" in main.user_label.text()
+    lock(qtbot, controller)
+    certify_focal_point(controller)  # enrolled with a focal-point code
+    with unlock(controller.paths, *OFFICER) as s:  # the portal directory, kept offline
+        store_directory(s.db, DIRECTORY)
+
     main = unlock_as(qtbot, controller, *FOCAL)
     assert "review" in main.visible_pages  # focal points only
     page = main.go("review")
@@ -48,6 +68,12 @@ def test_submit_approve_and_the_officer_sees_it(
     page.third_party.setChecked(False)
     page.legal_basis.setText("MOU-THA-MYS-2019")
     qtbot.keyClicks(page.release_to, "MYS, KHM")
+    assert "named people only" in page.rule_warning.text()  # the portal's TLP rule, live
+    qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "choose the recipients by name" in page.message.text(), timeout=20_000)
+    page.release_to.clear()
+    qtbot.keyClicks(page.recipients, "Siti")
+    assert page.rule_warning.text() == ""
     with qtbot.waitSignal(page.decided, timeout=30_000) as decided:
         qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
     assert decided.args == [report_id, "approved"]
@@ -81,6 +107,7 @@ def test_return_with_comment_and_the_officer_corrects(
     report_id = write_report(qtbot, main, tmp_path, "Group of twelve crossed on foot.")
     add_focal_point(qtbot, main)
     lock(qtbot, controller)
+    certify_focal_point(controller)
 
     main = unlock_as(qtbot, controller, *FOCAL)
     page = main.go("review")

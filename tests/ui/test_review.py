@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
-from support import AGENCY, FAST_KDF, PASSPHRASE, sample
+from support import AGENCY, FAST_KDF, PASSPHRASE, certify, sample
 
 from app.domain import Role
 from app.paths import DataPaths
@@ -24,6 +24,7 @@ from .helpers import settle
 def test_own_report_shows_why_it_cannot_be_decided(qtbot: QtBot, tmp_path: Path) -> None:
     paths = DataPaths(tmp_path / "data")
     session = initialise(paths, NewUser("fp", Role.OFP, AGENCY), PASSPHRASE, kdf=FAST_KDF)
+    certify(session.db, session.audit)
     view = ReportService(session.db, session.user, session.audit).create_draft(sample(4, 0))
     Workflow(session.db, session.user, session.audit).submit(view.report_id)
     controller = AppController(
