@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from app.clock import now_rfc3339, to_rfc3339, utc_now
+from app.directory import store_directory
 from app.domain import Role
 from app.identity import certify_with_local_key
 from app.paths import DataPaths
@@ -126,24 +127,55 @@ def create_demo(
             if state == 5:
                 reviewer.return_to_author(view.report_id, RETURN_COMMENTS[i % len(RETURN_COMMENTS)])
             elif state >= 6:
-                handling = data["handling"]
                 reviewer.approve(
-                    view.report_id,
-                    ReleaseSettings(
-                        tlp=handling["tlp"],
-                        third_party=handling["third_party"],
-                        legal_basis=handling["legal_basis"] or "MOU-THA-MYS-2019",
-                        releasable_to=("MYS",) if i % 3 else ("MYS", "KHM"),
-                    ),
-                    "[SYNTHETIC] Approved for the demo.",
+                    view.report_id, demo_release(data["handling"], i), "[SYNTHETIC] Approved."
                 )
             if progress is not None and (i % 10 == 9 or i == reports - 1):
                 progress(i + 1, reports)
         _demo_feed(session)
+        _demo_directory(session)
     except BaseException:
         session.lock()
         raise
     return session
+
+
+# A made-up liaison officer in the demo's copy of the portal directory (TLP:RED by name).
+DEMO_LIAISON = "00000000-0000-4000-8000-00000000d3e0"
+
+
+def demo_release(handling: dict[str, object], i: int) -> ReleaseSettings:
+    """Release settings the TLP rule (sync.protocol.tlp) honours for each label."""
+    tlp = str(handling["tlp"])
+    states: tuple[str, ...] = ("MYS",) if i % 3 else ("MYS", "KHM")
+    base = ReleaseSettings(
+        tlp=tlp,
+        third_party=bool(handling["third_party"]),
+        legal_basis=str(handling["legal_basis"] or "MOU-THA-MYS-2019"),
+    )
+    if tlp == "CLEAR":
+        return base
+    if tlp == "AMBER+STRICT":
+        return replace(base, agencies=("MYS-IMM",))
+    if tlp == "RED":
+        return replace(base, recipients=(DEMO_LIAISON,))
+    return replace(base, releasable_to=states)
+
+
+def _demo_directory(session: Session) -> None:
+    store_directory(
+        session.db,
+        {
+            "agencies": [
+                {"code": "MYS-IMM", "member_state": "MYS", "name": "[SYNTHETIC] Imigresen",
+                 "third_party": False},
+            ],
+            "principals": [
+                {"principal_id": DEMO_LIAISON, "agency": "MYS-IMM", "member_state": "MYS",
+                 "role": "ofp", "display_name": "[SYNTHETIC] MYS liaison", "third_party": False},
+            ],
+        },
+    )  # fmt: skip
 
 
 def _demo_feed(session: Session) -> None:
