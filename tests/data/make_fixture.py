@@ -36,7 +36,7 @@ def main() -> None:
     paths = DataPaths(work)
     session = initialise(paths, NewUser("ana", Role.OFFICER, "THA-IMM"), PASSPHRASE, kdf=FAST_KDF)
     session.add_user(NewUser("ben", Role.OFP, "THA-IMM"), PASSPHRASE)
-    if LATEST_VERSION >= 4:  # roles come from certificates: ben's must be certified
+    if LATEST_VERSION >= 6:  # roles come from certificates: ben's must be certified
         certify(session.db, session.audit)
     service = ReportService(session.db, session.user, session.audit)
     manifest: dict[str, object] = {
@@ -92,7 +92,7 @@ def main() -> None:
                     )
                 )
         manifest["feed_items"] = 3
-        if LATEST_VERSION >= 4:  # items meant for one user exist from schema v4 on
+        if LATEST_VERSION >= 6:  # items meant for one user exist from schema v6 on
             with session.db.transaction():
                 feed.put(
                     NewFeedItem(
