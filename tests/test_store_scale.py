@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from support import AGENCY, FAST_KDF, PASSPHRASE, sample
+from support import AGENCY, FAST_KDF, PASSPHRASE, certify, sample
 from test_migrations import _kept, _recount
 
 from app.dashboard import DashboardService
@@ -27,13 +27,17 @@ from app.workflow import ReleaseSettings, Workflow
 from storage.reports_repo import ReportFilter
 
 FOCAL_PASS = "focal point passphrase"
-RELEASE = ReleaseSettings("RED", False, "MOU-THA-MYS-2019", ("MYS",))
+# TLP:RED goes to named people (a state is refused by the TLP rule): one principal by id.
+RELEASE = ReleaseSettings(
+    "RED", False, "MOU-THA-MYS-2019", recipients=("0b6f4c1e-7a52-4d7e-9c1a-3f0e2d9b8a71",)
+)
 
 
 @pytest.fixture
 def installation(paths: DataPaths) -> DataPaths:
     with initialise(paths, NewUser("officer", Role.OFFICER, AGENCY), PASSPHRASE, kdf=FAST_KDF) as s:
         s.add_user(NewUser("focal", Role.OFP, AGENCY), FOCAL_PASS)
+        certify(s.db, s.audit)  # roles come from certificates: the focal point's, as at enrolment
     return paths
 
 
