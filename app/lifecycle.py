@@ -22,6 +22,9 @@ class Action(StrEnum):
     RETURN = "return"
     SEND = "send"
     ACKNOWLEDGE = "acknowledge"
+    # The portal refused the decision for good (e.g. a release its TLP rule cannot honour):
+    # the report waits for review again instead of showing a decision that never counted.
+    DECISION_REFUSED = "decision_refused"
 
 
 TRANSITIONS: dict[tuple[ReportStatus, Action], ReportStatus] = {
@@ -30,6 +33,9 @@ TRANSITIONS: dict[tuple[ReportStatus, Action], ReportStatus] = {
     (ReportStatus.QUEUED, Action.RETURN): ReportStatus.RETURNED,
     (ReportStatus.APPROVED, Action.SEND): ReportStatus.SENT,
     (ReportStatus.SENT, Action.ACKNOWLEDGE): ReportStatus.ACKNOWLEDGED,
+    (ReportStatus.APPROVED, Action.DECISION_REFUSED): ReportStatus.QUEUED,
+    (ReportStatus.SENT, Action.DECISION_REFUSED): ReportStatus.QUEUED,
+    (ReportStatus.RETURNED, Action.DECISION_REFUSED): ReportStatus.QUEUED,
 }
 
 EDITABLE = frozenset({ReportStatus.DRAFT})

@@ -16,12 +16,15 @@ from app.clock import now_rfc3339, to_rfc3339, utc_now
 from app.delivery import Delivery
 from app.domain import ReportStatus
 from app.envelope_store import store_envelope
+from app.errors import NotAllowed
 from app.identity import LocalKeyResolver, store_certificate
+from app.lifecycle import Action, next_status
 from app.portal_clock import PortalClock, verify_with_clock
 from app.reports import search_index
 from storage.attachments_repo import AttachmentRepository
 from storage.database import Database
 from storage.envelopes_repo import EnvelopeRepository
+from storage.errors import NotFound
 from storage.feed_repo import FeedRepository, NewFeedItem
 from storage.identity_repo import IdentityRepository
 from storage.outbox_repo import OutboxRecord, OutboxRepository
@@ -83,6 +86,29 @@ class LocalSyncStore:
         with self._db.transaction():
             self._outbox.quarantine(item.id, reason)
             self._audit.record("sync", "outbox.quarantined", item.ref, {"reason": reason})
+            if item.kind == "approval":
+                self._decision_refused(item.ref, reason)
+
+    def _decision_refused(self, approval_hash: str, reason: str) -> None:
+        """Never show Approved (or Returned) for a decision the portal refused for good: the
+        report goes back to the review queue, with the portal's reason in the audit log."""
+        body = json.loads(self._envelopes.get(approval_hash).body)["body"]
+        reports = ReportRepository(self._db)
+        try:
+            record = reports.by_submission(str(body["submission"]))
+        except NotFound:
+            return
+        try:
+            status = next_status(record.status, Action.DECISION_REFUSED)
+        except NotAllowed:
+            return  # a later version moved on meanwhile
+        reports.set_status(record.rowid, status.value, now_rfc3339())
+        self._audit.record(
+            "sync",
+            "report.decision_refused",
+            record.report_id,
+            {"approval": approval_hash, "reason": reason[:300]},
+        )
 
     def counts(self) -> tuple[int, int]:
         counts = self._outbox.counts()

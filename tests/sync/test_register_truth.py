@@ -116,11 +116,15 @@ def test_a_refused_release_leaves_no_register_entry(
         with s.db.transaction():
             store_envelope(s.db, approval, report_id, record.version)
             OutboxRepository(s.db).enqueue("approval", approval.hash, "2026-01-01T00:00:00Z")
+            ReportRepository(s.db).set_status(record.rowid, "approved", "2026-01-01T00:00:00Z")
+        assert ReportService(s.db, s.user, s.audit).get(report_id).status == "approved"
         sync_engine(s).run_pass()
         quarantined = list(OutboxRepository(s.db).of_ref(approval.hash))
         assert [o.state for o in quarantined] == ["quarantined"]
         assert "release" in str(quarantined[0].last_error).lower()
         assert _entries(s) == 0
+        # ... and the report does not show a decision that never counted.
+        assert ReportService(s.db, s.user, s.audit).get(report_id).status == "queued"
 
 
 def _post_of(root: Path, portal: PortalServer, agency: str, name: str, role: str) -> DataPaths:
