@@ -6,11 +6,13 @@ needs a new version number); test_vectors.py checks the file against the code.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 from sync.protocol import (
     JsonObject,
+    Release,
     private_key_raw,
     public_key_raw,
     sign_approval,
@@ -26,6 +28,24 @@ def build() -> JsonObject:
     submission = sign_submission(submission_body(), PKI.officer_key)
     approval = sign_approval(approval_body(submission.hash), PKI.ofp_key)
     receipt = sign_receipt(receipt_body(submission.hash), PKI.portal_key)
+    # After the release gained its optional members: a RED approval to named principals
+    # and an AMBER+STRICT one to named agencies (the three above are unchanged by it).
+    red = dataclasses.replace(
+        approval.body,
+        release=Release("RED", False, "MOU-2025-07", (), None, recipients=("u-3001", "u-3002")),
+    )
+    strict = dataclasses.replace(
+        approval.body,
+        release=Release(
+            "AMBER+STRICT",
+            True,
+            "MOU-2025-07",
+            (),
+            "named desks",
+            agencies=("ETH-NISS", "UGA-DCIC"),
+        ),
+    )
+    extra = [sign_approval(red, PKI.ofp_key), sign_approval(strict, PKI.ofp_key)]
     return {
         "comment": "Test keys only. Verify at 'now' with the portal key as the trust anchor.",
         "now": "2026-03-01T12:00:00Z",
@@ -48,7 +68,7 @@ def build() -> JsonObject:
                 "signed_message_hex": env.signed_message.hex(),
                 "hash": env.hash,
             }
-            for env in (submission, approval, receipt)
+            for env in (submission, approval, receipt, *extra)
         ],
     }
 
