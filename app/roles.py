@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import timedelta
 
 from app.domain import Role
 from app.errors import NotAllowed
@@ -25,6 +26,7 @@ from storage.users_repo import MetaRepository, UserRecord
 from sync.protocol import Certificate, Trust, VerificationError, certificate_trust
 
 FOCAL_POINT_ROLES = frozenset({Role.OFP, Role.NFP})
+CLOCK_TOLERANCE = timedelta(seconds=300)
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,10 @@ def certified_role(db: Database, user: UserRecord) -> Role:
         return Role.OFFICER
     # Validity by portal-corrected time; with no offset learnt yet the device clock cannot be
     # trusted either way, so the dates are left to the portal to judge (app.portal_clock).
+    # A learnt offset is an estimate (half a round trip): a certificate issued this second
+    # must not look "not yet valid", so the start gets the portal's own signature window.
     now = PortalClock(db).trusted_now()
-    if now is not None and not cert.valid_at(now):
+    if now is not None and not (cert.not_before - CLOCK_TOLERANCE <= now <= cert.not_after):
         return Role.OFFICER
     if (cert.key_id, cert.user_id, cert.agency) != (stored[0], user.id, user.agency):
         return Role.OFFICER
