@@ -9,7 +9,9 @@ import re
 import zlib
 
 _OBJ = re.compile(rb"(\d+) 0 obj(.*?)endobj", re.S)
-_STREAM = re.compile(rb"<<(.*?)>>\s*stream\r?\n(.*?)\r?\nendstream", re.S)
+# The data may itself end in a CR byte: only the LF before `endstream` is taken off, and a
+# writer's CR of a CRLF is left to the decompressor (unused data after the zlib stream).
+_STREAM = re.compile(rb"<<(.*?)>>\s*stream\r?\n(.*?)\nendstream", re.S)
 
 
 def _objects(data: bytes) -> dict[int, bytes]:
@@ -21,7 +23,7 @@ def _stream(obj: bytes) -> bytes:
     if m is None:
         return b""
     raw = m.group(2)
-    return zlib.decompress(raw) if b"FlateDecode" in m.group(1) else raw
+    return zlib.decompressobj().decompress(raw) if b"FlateDecode" in m.group(1) else raw
 
 
 def _ref(obj: bytes, key: bytes) -> int | None:
