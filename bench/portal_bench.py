@@ -105,7 +105,19 @@ def portal_process(db_url: str, data_dir: Path, workers: int = 1) -> Iterator[st
             raise RuntimeError("the portal did not start")
         # Keep draining its log so a full pipe never blocks the server.
         threading.Thread(target=process.stderr.read, daemon=True).start()
-        yield f"http://127.0.0.1:{port}"
+        url = f"http://127.0.0.1:{port}"
+        # With --workers the supervisor names the address when it binds the socket, before
+        # any worker listens on it: wait until one answers.
+        while True:
+            try:
+                if requests.get(f"{url}/v1/hello", timeout=5).ok:
+                    break
+            except requests.ConnectionError:
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("the portal did not answer")
+            time.sleep(0.2)
+        yield url
     finally:
         process.terminate()
         try:
