@@ -38,6 +38,10 @@ def uvicorn_config(
         # On a satellite link the last answer can still be arriving seconds after the portal
         # wrote it; a short keep-alive would close the connection under the client's feet.
         timeout_keep_alive=75,
+        # With --workers the supervisor kills a worker that misses a ping for this long, and
+        # with it every request in flight; verifying a large batch on a busy machine can hold
+        # a worker past uvicorn's 5 s default (seen under load in the nginx test).
+        timeout_worker_healthcheck=30,
     )
 
 
