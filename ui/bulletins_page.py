@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.bulletins import FeedItemView
 from ui.context import Context
 from ui.ops import OpError
-from ui.widgets import tlp_badge_style
+from ui.widgets import fit_headers, tlp_badge_style
 
 
 class BulletinsPage(QWidget):
@@ -68,6 +68,7 @@ class BulletinsPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        fit_headers(self.table)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setAccessibleName(self.tr("Alerts and bulletins"))
         splitter.addWidget(self.table)

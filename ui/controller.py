@@ -19,6 +19,7 @@ from ui.ops import OpError, OpRunner
 from ui.settings import UiSettings
 from ui.sync_panel import EngineFactory, SyncBridge, SyncControl, default_engine_factory
 from ui.unlock_window import UnlockWindow
+from ui.widgets import install_wheel_guard
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ class AppController(QObject):
         self._last_user = ""
         self._network_watched = False
         install_language(self.settings.language)
+        install_wheel_guard()
 
     # -- locked -----------------------------------------------------------------------------------
 

@@ -23,9 +23,12 @@ from typing import Any
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -33,6 +36,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -46,13 +51,23 @@ from PySide6.QtWidgets import (
 )
 
 from app import codelists
+from app.clock import now_rfc3339
+from app.errors import InvalidInput
+from app.local_time import format_local_minute, parse_local_minute
 from app.reports import MAX_ATTACHMENT_BYTES, AttachmentInput, ReportService, ReportView
 from app.validation import check_field, field_errors
 from app.workflow import Workflow
 from ui import i18n
 from ui.context import Context
 from ui.ops import OpError
-from ui.widgets import CodeCombo, ErrorLabel, GradePicker, MultiCodePicker, thumbnail_image
+from ui.widgets import (
+    CodeCombo,
+    ErrorLabel,
+    GradePicker,
+    MultiCodePicker,
+    start_folder,
+    thumbnail_image,
+)
 
 AUTOSAVE_MS = 1500
 THUMB = 96
@@ -455,10 +470,12 @@ class ReportEditor(QWidget):
         self.kind = CodeCombo("report_kinds", allow_empty=False)
         self.kind.setEditable(False)
         self._field(form, "kind", self.tr("&Kind:"), self.kind)
-        self.observed = QDateTimeEdit()
-        self.observed.setCalendarPopup(True)
-        self.observed.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self._field(form, "observed_at", self.tr("Observed &at (local time):"), self.observed)
+        # Text, read strictly (app/local_time.py): one Tab stop, and a mistyped month is a
+        # message instead of another date.
+        self.observed = QLineEdit()
+        self.observed.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM, e.g. 2026-11-28 14:05"))
+        self.observed.setAccessibleName(self.tr("Observed at, local time"))
+        self._field(form, "observed_at", self.tr("&Observed at (local time):"), self.observed)
         self.crossing = CodeCombo("crossing_points")
         self._field(form, "crossing_point", self.tr("&Crossing point:"), self.crossing)
         if codelists.crossing_points_are_demo():
@@ -476,7 +493,7 @@ class ReportEditor(QWidget):
         self.lon.setAccessibleName(self.tr("Longitude"))
         row.addWidget(self.lat)
         row.addWidget(self.lon)
-        self._field(form, "coordinates.lat", self.tr("C&oordinates (optional):"), coords)
+        self._field(form, "coordinates.lat", self.tr("Coordinates (optional):"), coords)
         self._single["coordinates.lon"] = (self.lon, self._single["coordinates.lat"][1])
         self.lat.textChanged.connect(lambda *_: self._on_single_changed("coordinates.lat"))
         self.lon.textChanged.connect(lambda *_: self._on_single_changed("coordinates.lon"))
@@ -504,7 +521,7 @@ class ReportEditor(QWidget):
         self.destination = CodeCombo("countries")
         self._field(form, "route.destination", self.tr("Destinatio&n:"), self.destination)
         self.transport = _combo("transport_modes", self.tr("Transport mode"))
-        self._field(form, "route.transport_mode", self.tr("&Transport mode:"), self.transport)
+        self._field(form, "route.transport_mode", self.tr("Transport mode:"), self.transport)
         fees = QWidget()
         fee_row = QHBoxLayout(fees)
         fee_row.setContentsMargins(0, 0, 0, 0)
@@ -515,7 +532,7 @@ class ReportEditor(QWidget):
         self.fee_currency.setAccessibleName(self.tr("Fee currency"))
         fee_row.addWidget(self.fee_amount, 1)
         fee_row.addWidget(self.fee_currency, 1)
-        self._field(form, "route.fees.amount", self.tr("&Fees paid:"), fees)
+        self._field(form, "route.fees.amount", self.tr("F&ees paid:"), fees)
         self._single["route.fees.currency"] = (
             self.fee_currency,
             self._single["route.fees.amount"][1],
@@ -527,7 +544,7 @@ class ReportEditor(QWidget):
         self.group_size = QSpinBox()
         self.group_size.setRange(0, 10_000)
         self.group_size.setSpecialValueText(self.tr("not known"))
-        self._field(form, "route.group_size", self.tr("&Group size:"), self.group_size)
+        self._field(form, "route.group_size", self.tr("Group si&ze:"), self.group_size)
         self.transit = RepeatedGroup(
             self.tr("Transit countries (in order)"),
             self.tr("Add transit &leg"),
@@ -547,7 +564,7 @@ class ReportEditor(QWidget):
         self.mo_text = QPlainTextEdit()
         self.mo_text.setFixedHeight(60)
         self.mo_text.setTabChangesFocus(True)
-        self._field(form, "modus_operandi.text", self.tr("MO &details:"), self.mo_text)
+        self._field(form, "modus_operandi.text", self.tr("MO details:"), self.mo_text)
         self.narrative = QPlainTextEdit()
         self.narrative.setMinimumHeight(110)
         self.narrative.setTabChangesFocus(True)
@@ -558,7 +575,7 @@ class ReportEditor(QWidget):
         group = QGroupBox(self.tr("Source and handling"))
         form = QFormLayout(group)
         self.source_text = QLineEdit()
-        self._field(form, "source.description", self.tr("Source d&escription:"), self.source_text)
+        self._field(form, "source.description", self.tr("So&urce description:"), self.source_text)
         self.reliability = GradePicker("reliability")
         self._field(form, "source.reliability", self.tr("Source reliabilit&y:"), self.reliability)
         self.credibility = GradePicker("credibility")
@@ -568,7 +585,7 @@ class ReportEditor(QWidget):
         self.tlp = GradePicker("tlp")
         self._field(form, "handling.tlp", self.tr("&TLP label:"), self.tlp)
         self.third_party = QCheckBox(self.tr("May be passed to third parties"))
-        self._field(form, "handling.third_party", self.tr("Third &parties:"), self.third_party)
+        self._field(form, "handling.third_party", self.tr("Third parties:"), self.third_party)
         self.legal_basis = QLineEdit()
         self.legal_basis.setPlaceholderText(self.tr("MOU or arrangement reference"))
         self._field(form, "handling.legal_basis", self.tr("Legal &basis:"), self.legal_basis)
@@ -586,10 +603,14 @@ class ReportEditor(QWidget):
         self.thumbs.setAccessibleName(self.tr("Attached photos and files"))
         layout.addWidget(self.thumbs)
         buttons = QHBoxLayout()
-        self.attach_button = QPushButton(self.tr("Attach p&hotos or files…"))
+        self.attach_button = QPushButton(self.tr("&Attach photos or files…"))
         self.attach_button.clicked.connect(self._choose_files)
-        self.remove_attachment = QPushButton(self.tr("Re&move selected"))
+        self.remove_attachment = QPushButton(self.tr("Remove selected"))
+        self.remove_attachment.setToolTip(self.tr("Delete"))
         self.remove_attachment.clicked.connect(self._remove_selected_attachment)
+        remove_key = QShortcut(QKeySequence.StandardKey.Delete, self.thumbs)
+        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_key.activated.connect(self._remove_selected_attachment)
         buttons.addWidget(self.attach_button)
         buttons.addWidget(self.remove_attachment)
         buttons.addStretch(1)
@@ -601,10 +622,10 @@ class ReportEditor(QWidget):
 
         # Actions
         actions = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("&Save draft"))
+        self.save_button = QPushButton(self.tr("Save draft"))
         self.save_button.setToolTip(self.tr("Drafts are also saved automatically (Ctrl+S)"))
         self.save_button.clicked.connect(self.save_now)
-        self.submit_button = QPushButton(self.tr("Sign and s&ubmit for review"))
+        self.submit_button = QPushButton(self.tr("Sign and submit for review…"))
         self.submit_button.setToolTip(self.tr("Ctrl+Enter"))
         self.submit_button.clicked.connect(self.submit)
         actions.addStretch(1)
@@ -622,7 +643,7 @@ class ReportEditor(QWidget):
         coordinates = None if not lat and not lon else {"lat": _number(lat), "lon": _number(lon)}
         amount, currency = self.fee_amount.text().strip(), self.fee_currency.value()
         fees = None if not amount and not currency else {"amount": amount, "currency": currency}
-        observed = self.observed.dateTime().toUTC().toString("yyyy-MM-dd'T'HH:mm:00'Z'")
+        observed, _problem = self._observed_value()
         return {
             "kind": self.kind.value(),
             "observed_at": observed,
@@ -658,9 +679,7 @@ class ReportEditor(QWidget):
         try:
             self.kind.set_value(data.get("kind") or "irregular_crossing")
             observed = data.get("observed_at")
-            if observed:
-                moment = QDateTime.fromString(observed, Qt.DateFormat.ISODate)
-                self.observed.setDateTime(moment.toLocalTime())
+            self.observed.setText(format_local_minute(observed) if observed else "")
             self.crossing.set_value(data.get("crossing_point"))
             coords = data.get("coordinates") or {}
             self.lat.setText("" if coords.get("lat") is None else str(coords["lat"]))
@@ -707,8 +726,9 @@ class ReportEditor(QWidget):
         self.ref = DraftRef()
         self._pending = []
         self._submit_mode = False
-        self.set_payload({"kind": "irregular_crossing"})
-        self.observed.setDateTime(QDateTime.currentDateTime())
+        self.set_payload(
+            {"kind": "irregular_crossing", "observed_at": now_rfc3339()}
+        )  # nothing typed yet: not dirty, no draft is created until something is
         self.thumbs.clear()
         self._clear_errors()
         self.banner.hide()
@@ -775,12 +795,52 @@ class ReportEditor(QWidget):
         self.banner.setVisible(bool(comment))
         self._dirty = False
         self.save_state.setText(self.tr("Saved"))
+        if self.isVisible():
+            self.focus_first_field()  # opened to be edited: the keyboard is in the form
 
     def _set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
         self.body.setEnabled(not read_only)
         self.save_button.setEnabled(not read_only)
         self.submit_button.setEnabled(not read_only)
+
+    # -- keyboard ---------------------------------------------------------------------------------
+
+    def tab_chain(self) -> list[QWidget]:
+        """Every field and button of the form in reading order: the layouts' order, grids
+        by row and column. Tab and Shift+Tab follow it and wrap around, so the keyboard
+        never leaves the form for a widget behind it."""
+        found: list[QWidget] = []
+        _collect(self.layout(), found)
+        return [
+            w
+            for w in found
+            if w.isVisibleTo(self) and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        chain = self.tab_chain()
+        current = QApplication.focusWidget()
+        index = next_index = None
+        for i, widget in enumerate(chain):
+            if current is not None and (widget is current or widget.isAncestorOf(current)):
+                index = i
+                break
+        if index is None or not chain:
+            return super().focusNextPrevChild(next)
+        next_index = (index + (1 if next else -1)) % len(chain)
+        target = chain[next_index]
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        self.scroll_area.ensureWidgetVisible(target)
+        return True
+
+    def focus_first_field(self) -> None:
+        """Focus on the first field, drawn as keyboard focus (Ctrl+N, opening a draft)."""
+        chain = self.tab_chain()
+        if chain:
+            chain[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.scroll_area.ensureWidgetVisible(chain[0])
 
     @property
     def report_id(self) -> str | None:
@@ -805,9 +865,21 @@ class ReportEditor(QWidget):
         self._changed()
         self._check_single(path)
 
+    def _observed_value(self) -> tuple[str | None, str | None]:
+        """The observation time as stored (UTC), or the text as typed and why it is wrong."""
+        text = self.observed.text().strip()
+        if not text:
+            return None, None
+        try:
+            return parse_local_minute(text), None
+        except InvalidInput as exc:
+            return text, str(exc)
+
     def _check_single(self, path: str) -> None:
         value = _value_at(self.payload(), path)
         message = check_field(path, value, for_submit=self._submit_mode)
+        if path == "observed_at":
+            message = self._observed_value()[1] or message
         if path in ("coordinates.lat", "coordinates.lon"):
             other = "coordinates.lon" if path == "coordinates.lat" else "coordinates.lat"
             message = message or _coordinate_message(self.payload(), other, self._submit_mode)
@@ -937,6 +1009,9 @@ class ReportEditor(QWidget):
         self._submit_mode = True
         payload = self.payload()
         errors = field_errors(payload, for_submit=True)
+        observed_problem = self._observed_value()[1]
+        if observed_problem:
+            errors["observed_at"] = observed_problem
         if errors:
             lines = self.show_errors(errors)
             self.summary.setText(
@@ -980,7 +1055,7 @@ class ReportEditor(QWidget):
     # -- attachments ------------------------------------------------------------------------------
 
     def _choose_files(self) -> None:
-        dialog = QFileDialog(self, self.tr("Attach photos or files"))
+        dialog = QFileDialog(self, self.tr("Attach photos or files"), start_folder(photos=True))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.setNameFilters(
             [self.tr("Photos (*.jpg *.jpeg *.png *.heic *.webp)"), self.tr("All files (*)")]
@@ -1051,6 +1126,42 @@ class ReportEditor(QWidget):
     def hideEvent(self, event: Any) -> None:
         self.flush()  # leaving the editor never loses what was typed
         super().hideEvent(event)
+
+
+_CONTROLS = (
+    QAbstractButton,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QAbstractSpinBox,
+    QAbstractItemView,
+)
+
+
+def _collect(layout: QLayout | None, out: list[QWidget]) -> None:
+    """Widgets of `layout` and of its nested layouts and containers, in reading order."""
+    if layout is None:
+        return
+    found = [(i, layout.itemAt(i)) for i in range(layout.count())]
+    items = [item for _i, item in found if item is not None]
+    if isinstance(layout, QGridLayout):
+
+        def cell(entry: tuple[int, QLayoutItem | None]) -> tuple[int, int]:
+            position: Any = layout.getItemPosition(entry[0])  # (row, column, spans)
+            return int(position[0]), int(position[1])
+
+        items = [item for _i, item in sorted(found, key=cell) if item is not None]
+    for item in items:
+        widget = item.widget()
+        if widget is None:
+            _collect(item.layout(), out)
+        elif isinstance(widget, _CONTROLS):
+            out.append(widget)
+        elif isinstance(widget, QScrollArea):
+            inner = widget.widget()
+            _collect(inner.layout() if inner is not None else None, out)
+        else:
+            _collect(widget.layout(), out)
 
 
 def _number(text: str) -> Any:

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -35,6 +35,9 @@ from ui import i18n
 from ui.context import Context
 from ui.ops import OpError
 from ui.sync_panel import SyncBridge, SyncIndicator
+from ui.widgets import fit_title, fit_to_screen, scrolling
+
+MIN_WIDTH, MIN_HEIGHT = 1024, 560  # fits a 1366×768 laptop with a panel and a title bar
 
 PAGES = (
     "dashboard",
@@ -48,6 +51,12 @@ PAGES = (
 )
 
 
+def page_shortcut(key: str) -> str:
+    """Ctrl+number by the page's place in the full list, so a number means the same screen
+    for every role (Ctrl+4 is the review queue; an officer has none)."""
+    return f"Ctrl+{PAGES.index(key) + 1}"
+
+
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     language_changed = Signal(str)
@@ -58,10 +67,12 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.bridge = bridge
         self.setWindowTitle(self.tr("Outpost"))
-        self.resize(1366, 768)
-        self.setMinimumSize(1024, 600)
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        self._fitted = False
         self.pages: dict[str, QWidget] = {}
+        self._frames: dict[str, QWidget] = {}  # the scroll area each page sits in
         self._dialogs: list[QDialog] = []
+        self._open_reports: dict[str, QDialog] = {}
 
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navigation"))
@@ -112,8 +123,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Lock"), "Ctrl+L", self.lock_requested.emit)
         self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
         go = bar.addMenu(self.tr("&Go"))
-        for number, key in enumerate(self.visible_pages, start=1):
-            self._action(go, self.titles[key], f"Ctrl+{number}", self._goer(key))
+        for key in self.visible_pages:
+            # "Outbox & sync": a literal ampersand in a menu is written twice
+            title = self.titles[key].replace("&", "&&")
+            self._action(go, title, page_shortcut(key), self._goer(key))
         sync = bar.addMenu(self.tr("&Sync"))
         self._action(sync, self.tr("Sync &now"), "F5", self.bridge.sync_now)
         self._action(sync, self.tr("&Cancel sync"), "Shift+F5", self.bridge.cancel)
@@ -163,12 +176,21 @@ class MainWindow(QMainWindow):
     # -- pages ------------------------------------------------------------------------------------
 
     def page(self, key: str) -> QWidget:
-        """The screen for `key`, built the first time it is needed (a quick unlock)."""
+        """The screen for `key`, built the first time it is needed (a quick unlock).
+
+        Each screen sits in a scroll area: a screen taller than the window scrolls instead of
+        making the window taller than the screen (a stack is as tall as its tallest page)."""
         if key not in self.pages:
             widget = self._make(key)
             self.pages[key] = widget
-            self.stack.addWidget(widget)
+            frame = scrolling(widget)
+            self._frames[key] = frame
+            self.stack.addWidget(frame)
         return self.pages[key]
+
+    def current_page(self) -> QWidget | None:
+        frame = self.stack.currentWidget()
+        return next((self.pages[k] for k, f in self._frames.items() if f is frame), None)
 
     def _make(self, key: str) -> QWidget:
         ctx = self.ctx
@@ -241,15 +263,9 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = self.visible_pages[row]
-        widget = self.page(key)
-        if key == "new":
-            editor = widget
-            from ui.editor import ReportEditor
-
-            assert isinstance(editor, ReportEditor)
-            if editor.report_id is not None and self.stack.currentWidget() is not editor:
-                editor.new_report()  # the previous draft is saved; start afresh
-        self.stack.setCurrentWidget(widget)
+        self.page(key)
+        # Coming back to the editor shows the draft in progress; Ctrl+N starts a new one.
+        self.stack.setCurrentWidget(self._frames[key])
 
     def _unread(self, count: int) -> None:
         if "alerts" in self.visible_pages:
@@ -267,7 +283,7 @@ class MainWindow(QMainWindow):
         editor = self.editor
         self.go("new")
         editor.new_report()
-        editor.kind.setFocus()
+        editor.focus_first_field()
 
     def open_report(self, report_id: str) -> None:
         """Drafts open in the editor; everything else opens to read, with its history."""
@@ -286,20 +302,37 @@ class MainWindow(QMainWindow):
 
     def edit_report(self, report_id: str) -> None:
         editor = self.editor
-        self.stack.setCurrentWidget(editor)
+        self.stack.setCurrentWidget(self._frames["new"])
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(self.visible_pages.index("new"))
         self.nav.blockSignals(False)
         editor.load(report_id)
 
     def show_report(self, report_id: str) -> Any:
+        """One window per report: opening it again brings the open one to the front."""
         from ui.report_view import ReportDialog
 
+        existing = self._open_reports.get(report_id)
+        if existing is not None:
+            existing.raise_()
+            existing.activateWindow()
+            return existing
         dialog = ReportDialog(self.ctx, report_id, self, pdf=self.report_pdf)
         dialog.edit_requested.connect(self.edit_report)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._open_reports[report_id] = dialog
+        dialog.finished.connect(lambda _r: self._open_reports.pop(report_id, None))
+        fit_to_screen(dialog)
         dialog.show()
         return dialog
+
+    # -- geometry -------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            fit_to_screen(self, QSize(1366, 768))
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -308,7 +341,7 @@ class MainWindow(QMainWindow):
         self.bridge.set_metered(on)
 
     def _shortcuts(self) -> None:
-        lines = [f"Ctrl+{i}: {self.titles[k]}" for i, k in enumerate(self.visible_pages, 1)]
+        lines = [f"{page_shortcut(k)}: {self.titles[k]}" for k in self.visible_pages]
         lines += [
             self.tr("Ctrl+N: new report"),
             self.tr("Ctrl+S: save the draft now"),
@@ -365,16 +398,17 @@ class MainWindow(QMainWindow):
             label=self.tr("Writing PDF"),
         )
 
-    def summary_pdf(self) -> None:
+    def summary_pdf(self) -> PeriodDialog:
         dialog = PeriodDialog(self)
-        dialog.accepted.connect(
-            lambda: self._ask_path(
-                f"summary-{dialog.start()}-{dialog.end()}.pdf",
-                lambda p: self.write_summary(dialog.start(), dialog.end(), p),
+        # The dates are read when OK is pressed: the dialog is deleted once it closes.
+        dialog.period_chosen.connect(
+            lambda start, end: self._ask_path(
+                f"summary-{start}-{end}.pdf", lambda p: self.write_summary(start, end, p)
             )
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        return dialog
 
     def write_summary(self, start: str, end: str, path: Path) -> None:
         from ui.pdf import summary_pdf
@@ -425,9 +459,11 @@ class MainWindow(QMainWindow):
 
 
 class PeriodDialog(QDialog):
+    period_chosen = Signal(str, str)  # first and last day, YYYY-MM-DD
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Period summary"))
+        self.setWindowTitle(self.tr("Period summary as PDF"))
         form = QFormLayout(self)
         today = QDate.currentDate()
         self.from_date = QDateEdit(today.addMonths(-1))
@@ -441,9 +477,14 @@ class PeriodDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._chosen)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        fit_title(self)
+
+    def _chosen(self) -> None:
+        self.period_chosen.emit(self.start(), self.end())
+        self.accept()
 
     def start(self) -> str:
         return self.from_date.date().toString("yyyy-MM-dd")

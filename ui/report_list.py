@@ -34,7 +34,7 @@ from storage.reports_repo import PageCursor, ReportFilter
 from ui import i18n
 from ui.context import Context
 from ui.ops import OpError
-from ui.widgets import CodeCombo
+from ui.widgets import CodeCombo, fit_headers
 
 PAGE = 100
 SEARCH_DELAY_MS = 250
@@ -244,7 +244,7 @@ class ReportListPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         for column, width in enumerate((120, 150, 170, 110, 130, 100)):
             self.table.setColumnWidth(column, width)
-        self.table.doubleClicked.connect(self._activated)
+        fit_headers(self.table)
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
 
@@ -252,7 +252,7 @@ class ReportListPage(QWidget):
         self.count = QLabel()
         self.count.setAccessibleName(self.tr("Number of reports"))
         bottom.addWidget(self.count, 1)
-        self.open_button = QPushButton(self.tr("&Open"))
+        self.open_button = QPushButton(self.tr("O&pen"))
         self.open_button.clicked.connect(self._open_selected)
         self.new_button = QPushButton(self.tr("&New report"))
         self.new_button.clicked.connect(self.new_report.emit)

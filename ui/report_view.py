@@ -309,9 +309,9 @@ class ReportDetail(QWidget):
         self.photos.setIconSize(QPixmap(THUMB, THUMB).size())
         self.photos.setAccessibleName(self.tr("Photos and files"))
         self.history = HistoryTable()
-        self.tabs.addTab(self.text, self.tr("&Report"))
-        self.tabs.addTab(self.photos, self.tr("P&hotos"))
-        self.tabs.addTab(self.history, self.tr("Signed &history"))
+        self.tabs.addTab(self.text, self.tr("Report"))
+        self.tabs.addTab(self.photos, self.tr("Photos"))
+        self.tabs.addTab(self.history, self.tr("Signed history"))
         layout.addWidget(self.tabs, 1)
         self.detail: Detail | None = None
 
@@ -332,7 +332,7 @@ class ReportDetail(QWidget):
             if image is not None:
                 item.setIcon(QIcon(QPixmap.fromImage(image)))
             self.photos.addItem(item)
-        self.tabs.setTabText(1, self.tr("P&hotos (%1)").replace("%1", str(len(detail.images))))
+        self.tabs.setTabText(1, self.tr("Photos (%1)").replace("%1", str(len(detail.images))))
         self.history.set_entries(detail.history)
         returned = detail.returned_comment
         if returned is not None and view.status in ("returned", "draft"):
@@ -414,7 +414,7 @@ class ReportDialog(QDialog):
         mine = view.record.author_id == self.ctx.user_id
         self.edit_button.setEnabled(mine and view.status in ("draft", "returned"))
         self.edit_button.setText(
-            self.tr("Correct and &resubmit")
+            self.tr("Correct and re&submit")
             if view.status == "returned"
             else self.tr("&Edit draft")
         )

@@ -38,7 +38,7 @@ from ui import i18n
 from ui.context import Context
 from ui.ops import OpError
 from ui.report_view import Detail, ReportDetail, load_detail
-from ui.widgets import GradePicker
+from ui.widgets import GradePicker, fit_headers
 
 
 @dataclass
@@ -77,6 +77,7 @@ class ReviewPage(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        fit_headers(self.table)
         self.table.setAccessibleName(self.tr("Reports waiting for review"))
         self.table.horizontalHeader().setStretchLastSection(True)
         left_layout.addWidget(self.table, 1)
@@ -118,7 +119,7 @@ class ReviewPage(QWidget):
             self.tr("member states, e.g. MYS, KHM (empty: own agency)")
         )
         self.release_to.setAccessibleName(self.tr("Releasable to member states"))
-        form.addRow(self.tr("Releasable &to:"), self.release_to)
+        form.addRow(self.tr("&Releasable to:"), self.release_to)
         self.release_agencies = QLineEdit()
         self.release_agencies.setPlaceholderText(self.tr("named agencies, e.g. MYS-IMM"))
         self.release_agencies.setAccessibleName(self.tr("Releasable to agencies"))

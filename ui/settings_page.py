@@ -27,6 +27,7 @@ from ui.context import Context
 from ui.ops import OpError
 from ui.settings import LANGUAGES, MAX_IDLE_MINUTES
 from ui.unlock_window import passphrase_strength
+from ui.widgets import start_folder
 
 
 class SettingsPage(QWidget):
@@ -58,7 +59,7 @@ class SettingsPage(QWidget):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(ctx.settings.language)))
         self.language.setAccessibleName(self.tr("Language"))
-        form.addRow(self.tr("Lan&guage:"), self.language)
+        form.addRow(self.tr("Lang&uage:"), self.language)
         layout.addWidget(general)
 
         portal = QGroupBox(self.tr("Portal"))
@@ -72,7 +73,7 @@ class SettingsPage(QWidget):
         self.enrol_code = QLineEdit()
         self.enrol_code.setPlaceholderText(self.tr("one-time code from your focal point"))
         self.enrol_code.setAccessibleName(self.tr("Enrolment code"))
-        self.enrol_button = QPushButton(self.tr("E&nrol"))
+        self.enrol_button = QPushButton(self.tr("En&rol"))
         portal_form.addRow(self.tr("Enrolment &code:"), self.enrol_code)
         portal_form.addRow(self.enrol_button)
         self.portal_message = QLabel()
@@ -94,21 +95,21 @@ class SettingsPage(QWidget):
         for role in Role:
             self.new_role.addItem(i18n.role_label(role.value), role.value)
         self.new_role.setAccessibleName(self.tr("New user's role"))
-        add.addRow(self.tr("&Role:"), self.new_role)
+        add.addRow(self.tr("R&ole:"), self.new_role)
         self.new_agency = QLineEdit(ctx.session.agency)
         self.new_agency.setAccessibleName(self.tr("New user's agency"))
-        add.addRow(self.tr("A&gency:"), self.new_agency)
+        add.addRow(self.tr("Agenc&y:"), self.new_agency)
         self.new_pass = QLineEdit()
         self.new_pass.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_pass.setAccessibleName(self.tr("New user's passphrase"))
-        add.addRow(self.tr("&Passphrase:"), self.new_pass)
+        add.addRow(self.tr("P&assphrase:"), self.new_pass)
         self.new_repeat = QLineEdit()
         self.new_repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_repeat.setAccessibleName(self.tr("Repeat the passphrase"))
         add.addRow(self.tr("Rep&eat:"), self.new_repeat)
         self.strength = QLabel()
         add.addRow(self.tr("Strength:"), self.strength)
-        self.add_button = QPushButton(self.tr("&Add user"))
+        self.add_button = QPushButton(self.tr("A&dd user"))
         add.addRow(self.add_button)
         self.user_message = QLabel()
         self.user_message.setWordWrap(True)
@@ -176,7 +177,7 @@ class SettingsPage(QWidget):
     def choose_provisioning(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        dialog = QFileDialog(self, self.tr("Agency provisioning file"))
+        dialog = QFileDialog(self, self.tr("Agency provisioning file"), start_folder())
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(self.tr("Provisioning files (*.json);;All files (*)"))
         dialog.fileSelected.connect(self.load_provisioning)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.outbox_view import OutboxRow, OutboxView
 from sync.events import LinkState, PassSummary, Phase, Progress, Status
 from ui.context import Context
+from ui.widgets import fit_headers, start_folder
 
 SyncEvent = Progress | Status | PassSummary
 
@@ -395,6 +396,7 @@ class OutboxPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        fit_headers(self.table)
         layout.addWidget(self.table, 1)
         self.counts = QLabel()
         layout.addWidget(self.counts)
@@ -482,7 +484,7 @@ class OutboxPage(QWidget):
     # -- offline bundles ----------------------------------------------------------------------
 
     def _choose_export(self) -> None:
-        dialog = QFileDialog(self, self.tr("Export offline bundle"))
+        dialog = QFileDialog(self, self.tr("Export offline bundle"), start_folder())
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("outpost-bundle")
         dialog.fileSelected.connect(lambda name: self.export_bundle(Path(name)))
@@ -490,7 +492,7 @@ class OutboxPage(QWidget):
         dialog.open()
 
     def _choose_import(self) -> None:
-        dialog = QFileDialog(self, self.tr("Import a bundle"))
+        dialog = QFileDialog(self, self.tr("Import a bundle"), start_folder())
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(lambda name: self.import_bundle(Path(name)))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

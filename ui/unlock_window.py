@@ -26,6 +26,7 @@ from app.paths import DataPaths
 from app.session import NewUser, Session, initialise, parse_role, unlock
 from storage.keyslots import KdfParams
 from ui.ops import OpError, OpRunner
+from ui.widgets import start_folder
 
 
 def passphrase_strength(text: str) -> tuple[int, str]:
@@ -114,7 +115,7 @@ class UnlockWindow(QWidget):
             form.addRow(self.tr("&Agency code:"), self.agency)
             # Optional at first run (Settings has the same later): connect to the agency's
             # portal and enrol this first user in the same step.
-            self.provision_button = QPushButton(self.tr("Choose the &provisioning file…"))
+            self.provision_button = QPushButton(self.tr("Choose the provisioning &file…"))
             self.provision_button.setAccessibleName(self.tr("Agency provisioning file"))
             self.provision_button.clicked.connect(self._choose_provisioning)
             form.addRow(self.tr("Portal (optional):"), self.provision_button)
@@ -151,7 +152,7 @@ class UnlockWindow(QWidget):
     def _choose_provisioning(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        dialog = QFileDialog(self, self.tr("Agency provisioning file"))
+        dialog = QFileDialog(self, self.tr("Agency provisioning file"), start_folder())
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(self.tr("Provisioning files (*.json);;All files (*)"))
         dialog.fileSelected.connect(lambda name: self.use_provisioning(Path(name)))

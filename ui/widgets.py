@@ -1,15 +1,34 @@
-"""Small widgets shared by the screens: code-list pickers, grade pickers, error labels."""
+"""Small widgets shared by the screens: code-list pickers, grade pickers, error labels, and
+the rules every window follows (no value changes by the wheel without focus, fit the screen)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QImage, QPainter, QPixmap
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFontMetrics,
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QPainter,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QCompleter,
+    QFrame,
     QLabel,
     QMenu,
+    QScrollArea,
     QSizePolicy,
+    QSlider,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -17,6 +36,78 @@ from PySide6.QtWidgets import (
 
 from app import codelists
 from ui import i18n
+
+# Title bar and borders a window manager adds; used while the real frame is not known yet.
+FRAME_ALLOWANCE = QSize(8, 40)
+TITLE_CHROME = 160  # icon and the window buttons beside a dialog's title
+HEADER_PADDING = 24  # sort indicator and margins beside a column heading
+
+
+class WheelGuard(QObject):
+    """Application-wide: the mouse wheel never changes a combo box, spin box, date field or
+    slider that does not have the keyboard focus (scrolling a form over one used to change
+    its value and autosave it). The wheel scrolls the surrounding area instead."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Wheel or not isinstance(
+            watched, QComboBox | QAbstractSpinBox | QSlider
+        ):
+            return False  # scroll bars are there to be wheeled
+        if watched.hasFocus():
+            return False
+        area = watched.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            QApplication.sendEvent(area.viewport(), event.clone())
+        return True
+
+
+def install_wheel_guard() -> None:
+    app = QApplication.instance()
+    if app is not None and app.property("outpost_wheel_guard") is None:
+        guard = WheelGuard(app)
+        app.installEventFilter(guard)
+        app.setProperty("outpost_wheel_guard", True)
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """`page` in a frameless scroll area: taller than the window, it scrolls."""
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    return area
+
+
+def fit_to_screen(window: QWidget, preferred: QSize | None = None) -> None:
+    """Sizes a top-level window (to `preferred`, or as it is) to fit the available area of
+    its screen, frame included, and centres it there."""
+    preferred = preferred or window.size()
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    available = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.geometry().size()
+    if frame.width() <= 0 and frame.height() <= 0:
+        frame = FRAME_ALLOWANCE
+    room = available.size() - frame
+    minimum = window.minimumSize()
+    width = max(min(preferred.width(), room.width()), min(minimum.width(), room.width()))
+    height = max(min(preferred.height(), room.height()), min(minimum.height(), room.height()))
+    window.resize(width, height)
+    left = available.left() + max(0, (available.width() - width - frame.width()) // 2)
+    top = available.top() + max(0, (available.height() - height - frame.height()) // 2)
+    window.move(left, top)
+
+
+def fit_title(window: QWidget) -> None:
+    """A dialog at least as wide as its title, so the title bar does not clip it."""
+    metrics = QFontMetrics(window.font())
+    window.setMinimumWidth(
+        max(window.minimumWidth(), metrics.horizontalAdvance(window.windowTitle()) + TITLE_CHROME)
+    )
+
 
 # Lists whose codes people know and may type (MMR, THB), shown beside the name.
 _SHOW_CODE = {"countries", "nationalities", "currencies", "crossing_points"}
@@ -152,7 +243,9 @@ class GradePicker(QWidget):
         self.combo.addItem(self.tr("— choose —"), None)
         for entry in codelists.entries(list_name):
             label = i18n.label(list_name, entry.code)
-            text = label if list_name == "tlp" else f"{entry.code} — {label}"
+            # TLP entries start with the colour, so typing R picks RED (the label is
+            # "TLP:RED" everywhere else; the field's own caption says TLP).
+            text = entry.code if list_name == "tlp" else f"{entry.code} — {label}"
             self.combo.addItem(text, entry.code)
             index = self.combo.count() - 1
             self.combo.setItemData(
@@ -244,3 +337,29 @@ def thumbnail_image(data: bytes, size: int = 96) -> QImage | None:
         Qt.AspectRatioMode.KeepAspectRatio,
         Qt.TransformationMode.SmoothTransformation,
     )
+
+
+def fit_headers(view: QAbstractItemView) -> None:
+    """Widens each column of a table to at least its heading (translations are longer)."""
+    header = getattr(view, "horizontalHeader", lambda: None)()
+    model = view.model()
+    if header is None or model is None:
+        return
+    metrics = QFontMetrics(header.font())
+    for section in range(header.count()):
+        text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+        needed = metrics.horizontalAdvance(text) + HEADER_PADDING
+        if header.sectionSize(section) < needed:
+            header.resizeSection(section, needed)
+
+
+def start_folder(photos: bool = False) -> str:
+    """Where a file dialog opens: the person's pictures or home folder, never the folder
+    the program happens to run from."""
+    from PySide6.QtCore import QStandardPaths
+
+    if photos:
+        pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        if pictures and Path(pictures).is_dir():
+            return pictures
+    return str(Path.home())

@@ -4,32 +4,32 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="98"/>
+        <location filename="../../ui/controller.py" line="100"/>
         <source>Creating the demo installation…</source>
         <translation>Membuat instalasi demo…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="101"/>
+        <location filename="../../ui/controller.py" line="103"/>
         <source>Creating synthetic reports: %1 of %2</source>
         <translation>Membuat laporan sintetis: %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="117"/>
+        <location filename="../../ui/controller.py" line="119"/>
         <source>Demo installation</source>
         <translation>Instalasi demo</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="119"/>
+        <location filename="../../ui/controller.py" line="121"/>
         <source>A demo installation with synthetic reports was created. Unlock it later as one of these users (user / passphrase):</source>
         <translation>Instalasi demo dengan laporan sintetis telah dibuat. Buka nanti sebagai salah satu pengguna berikut (pengguna / frasa sandi):</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="174"/>
+        <location filename="../../ui/controller.py" line="176"/>
         <source>Connecting</source>
         <translation>Menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="255"/>
+        <location filename="../../ui/controller.py" line="257"/>
         <source>Locked. Enter your passphrase to continue.</source>
         <translation>Terkunci. Masukkan frasa sandi Anda untuk melanjutkan.</translation>
     </message>
@@ -180,33 +180,33 @@
         <translation>TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="72"/>
+        <location filename="../../ui/bulletins_page.py" line="73"/>
         <source>Alerts and bulletins</source>
         <translation>Peringatan dan buletin</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="75"/>
+        <location filename="../../ui/bulletins_page.py" line="76"/>
         <source>Selected alert or bulletin</source>
         <translation>Peringatan atau buletin terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="81"/>
+        <location filename="../../ui/bulletins_page.py" line="82"/>
         <source>Nothing has been received from the portal yet. Alerts and bulletins arrive with the next sync and stay readable offline.</source>
         <translation>Belum ada yang diterima dari portal. Peringatan dan buletin datang pada sinkronisasi berikutnya dan tetap dapat dibaca secara luring.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="114"/>
+        <location filename="../../ui/bulletins_page.py" line="115"/>
         <source>Searching</source>
         <translation>Mencari</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="126"/>
+        <location filename="../../ui/bulletins_page.py" line="127"/>
         <source>NEW</source>
         <translation>BARU</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="138"/>
-        <location filename="../../ui/bulletins_page.py" line="177"/>
+        <location filename="../../ui/bulletins_page.py" line="139"/>
+        <location filename="../../ui/bulletins_page.py" line="178"/>
         <source>%1 new</source>
         <translation>%1 baru</translation>
     </message>
@@ -293,50 +293,50 @@
 <context>
     <name>DocumentRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="225"/>
+        <location filename="../../ui/editor.py" line="240"/>
         <source>document</source>
         <translation>dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="228"/>
+        <location filename="../../ui/editor.py" line="243"/>
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="229"/>
+        <location filename="../../ui/editor.py" line="244"/>
         <source>Document type</source>
         <translation>Jenis dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="235"/>
-        <location filename="../../ui/editor.py" line="236"/>
+        <location filename="../../ui/editor.py" line="250"/>
+        <location filename="../../ui/editor.py" line="251"/>
         <source>Issuing state</source>
         <translation>Negara penerbit</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="241"/>
+        <location filename="../../ui/editor.py" line="256"/>
         <source>Document number</source>
         <translation>Nomor dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="242"/>
+        <location filename="../../ui/editor.py" line="257"/>
         <source>optional</source>
         <translation>opsional</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="243"/>
+        <location filename="../../ui/editor.py" line="258"/>
         <source>Number</source>
         <translation>Nomor</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="246"/>
-        <location filename="../../ui/editor.py" line="247"/>
+        <location filename="../../ui/editor.py" line="261"/>
+        <location filename="../../ui/editor.py" line="262"/>
         <source>Fraud type</source>
         <translation>Jenis pemalsuan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="252"/>
-        <location filename="../../ui/editor.py" line="253"/>
+        <location filename="../../ui/editor.py" line="267"/>
+        <location filename="../../ui/editor.py" line="268"/>
         <source>Features observed</source>
         <translation>Ciri yang diamati</translation>
     </message>
@@ -344,7 +344,7 @@
 <context>
     <name>GradePicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="152"/>
+        <location filename="../../ui/widgets.py" line="243"/>
         <source>— choose —</source>
         <translation>— pilih —</translation>
     </message>
@@ -395,199 +395,199 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Outpost</source>
         <translation>Outpost</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Navigation</source>
         <translation>Navigasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>Dashboard</source>
         <translation>Dasbor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>New report</source>
         <translation>Laporan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>My reports</source>
         <translation>Laporan saya</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Review queue</source>
         <translation>Antrean peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Outbox &amp; sync</source>
         <translation>Kotak keluar &amp; sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Alerts &amp; bulletins</source>
         <translation>Peringatan &amp; buletin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Audit log</source>
         <translation>Log audit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>&amp;New report</source>
         <translation>Laporan &amp;baru</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Period &amp;summary as PDF…</source>
         <translation>&amp;Ringkasan periode sebagai PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;Quit</source>
         <translation>K&amp;eluar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Go</source>
-        <translation>&amp;Buka</translation>
+        <translation>&amp;Navigasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Sync</source>
         <translation>&amp;Sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Sync &amp;now</source>
         <translation>Sinkronkan &amp;sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;Cancel sync</source>
         <translation>&amp;Batalkan sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Help</source>
-        <translation>Ba&amp;ntuan</translation>
+        <translation>Bant&amp;uan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Pintasan papan ketik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Signed in user</source>
         <translation>Pengguna yang masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Charts need the PySide6-Addons package.</source>
         <translation>Grafik memerlukan paket PySide6-Addons.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Report %1 %2 and signed.</source>
         <translation>Laporan %1 %2 dan ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Opening report</source>
         <translation>Membuka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Ctrl+N: new report</source>
         <translation>Ctrl+N: laporan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Ctrl+S: save the draft now</source>
         <translation>Ctrl+S: simpan draf sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Ctrl+Enter: sign and submit</source>
         <translation>Ctrl+Enter: tandatangani dan kirim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Ctrl+F: search (My reports)</source>
         <translation>Ctrl+F: cari (Laporan saya)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Ctrl+P: save the open report as PDF</source>
         <translation>Ctrl+P: simpan laporan yang terbuka sebagai PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>F5: sync now</source>
         <translation>F5: sinkronkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Ctrl+L: lock</source>
         <translation>Ctrl+L: kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan papan ketik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Save as PDF</source>
         <translation>Simpan sebagai PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>printed copy for the file</source>
         <translation>salinan cetak untuk arsip</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>Tersimpan %1 (%2 halaman).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Writing PDF</source>
         <translation>Menulis PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>The PDF was not written: %1</source>
         <translation>PDF tidak ditulis: %1</translation>
     </message>
@@ -595,7 +595,7 @@
 <context>
     <name>MultiCodePicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="223"/>
+        <location filename="../../ui/widgets.py" line="316"/>
         <source>none chosen — click to choose</source>
         <translation>belum dipilih — klik untuk memilih</translation>
     </message>
@@ -603,67 +603,67 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="252"/>
+        <location filename="../../ui/sync_panel.py" line="253"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="253"/>
+        <location filename="../../ui/sync_panel.py" line="254"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="254"/>
+        <location filename="../../ui/sync_panel.py" line="255"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="255"/>
+        <location filename="../../ui/sync_panel.py" line="256"/>
         <source>Bytes</source>
         <translation>Byte</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="256"/>
+        <location filename="../../ui/sync_panel.py" line="257"/>
         <source>Attempts</source>
         <translation>Percobaan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="257"/>
+        <location filename="../../ui/sync_panel.py" line="258"/>
         <source>Last error / portal&apos;s reason</source>
         <translation>Galat terakhir / alasan portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="258"/>
+        <location filename="../../ui/sync_panel.py" line="259"/>
         <source>Queued at</source>
         <translation>Diantrekan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="282"/>
+        <location filename="../../ui/sync_panel.py" line="283"/>
         <source>Submission</source>
         <translation>Pengajuan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="283"/>
+        <location filename="../../ui/sync_panel.py" line="284"/>
         <source>Decision</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="284"/>
+        <location filename="../../ui/sync_panel.py" line="285"/>
         <source>Attachment</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="287"/>
+        <location filename="../../ui/sync_panel.py" line="288"/>
         <source>Waiting</source>
         <translation>Menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="288"/>
+        <location filename="../../ui/sync_panel.py" line="289"/>
         <source>Delivered</source>
         <translation>Terkirim</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="289"/>
+        <location filename="../../ui/sync_panel.py" line="290"/>
         <source>Refused by the portal</source>
         <translation>Ditolak oleh portal</translation>
     </message>
@@ -671,157 +671,157 @@
 <context>
     <name>OutboxPage</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="318"/>
+        <location filename="../../ui/sync_panel.py" line="319"/>
         <source>Outbox &amp; sync</source>
         <translation>Kotak keluar &amp; sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="323"/>
+        <location filename="../../ui/sync_panel.py" line="324"/>
         <source>Sync is not set up on this installation: it has not been provisioned for a portal yet. Submitted reports and decisions wait here, signed, until it is.</source>
         <translation>Sinkronisasi belum disiapkan pada instalasi ini: belum diprovisikan untuk portal. Laporan dan keputusan yang diajukan menunggu di sini, sudah ditandatangani, sampai siap.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="333"/>
+        <location filename="../../ui/sync_panel.py" line="334"/>
         <source>Progress</source>
         <translation>Kemajuan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="337"/>
+        <location filename="../../ui/sync_panel.py" line="338"/>
         <source>Reach the portal</source>
         <translation>Menjangkau portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="338"/>
+        <location filename="../../ui/sync_panel.py" line="339"/>
         <source>Send reports and decisions</source>
         <translation>Mengirim laporan dan keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="339"/>
+        <location filename="../../ui/sync_panel.py" line="340"/>
         <source>Upload attachments</source>
         <translation>Mengunggah lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="340"/>
+        <location filename="../../ui/sync_panel.py" line="341"/>
         <source>Receive alerts and decisions</source>
         <translation>Menerima peringatan dan keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="351"/>
+        <location filename="../../ui/sync_panel.py" line="352"/>
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="355"/>
+        <location filename="../../ui/sync_panel.py" line="356"/>
         <source>Sync state</source>
         <translation>Status sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="361"/>
+        <location filename="../../ui/sync_panel.py" line="362"/>
         <source>&amp;Metered link: send text only, attachments later</source>
         <translation>Koneksi &amp;terbatas: kirim teks saja, lampiran nanti</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="366"/>
+        <location filename="../../ui/sync_panel.py" line="367"/>
         <source>S&amp;ync now</source>
         <translation>Sinkronkan se&amp;karang</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="367"/>
+        <location filename="../../ui/sync_panel.py" line="368"/>
         <source>&amp;Cancel sync</source>
-        <translation>&amp;Batalkan sinkronisasi</translation>
+        <translation>Bata&amp;lkan sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="368"/>
+        <location filename="../../ui/sync_panel.py" line="369"/>
         <source>&amp;Refresh list</source>
         <translation>&amp;Muat ulang daftar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="374"/>
+        <location filename="../../ui/sync_panel.py" line="375"/>
         <source>&amp;Export offline bundle…</source>
         <translation>&amp;Ekspor bundel luring…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="377"/>
+        <location filename="../../ui/sync_panel.py" line="378"/>
         <source>No link at all: approved work, signed and encrypted to the portal, on a USB stick</source>
         <translation>Tanpa koneksi sama sekali: pekerjaan yang disetujui, ditandatangani dan dienkripsi untuk portal, di flashdisk</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="380"/>
+        <location filename="../../ui/sync_panel.py" line="381"/>
         <source>&amp;Import a bundle…</source>
         <translation>&amp;Impor bundel…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="381"/>
+        <location filename="../../ui/sync_panel.py" line="382"/>
         <source>Deliver another post&apos;s bundle through this link</source>
         <translation>Kirimkan bundel pos lain melalui koneksi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="394"/>
+        <location filename="../../ui/sync_panel.py" line="395"/>
         <source>Outbox items</source>
         <translation>Item kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="436"/>
+        <location filename="../../ui/sync_panel.py" line="438"/>
         <source>Reading the outbox</source>
         <translation>Membaca kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="442"/>
+        <location filename="../../ui/sync_panel.py" line="444"/>
         <source>%1 waiting, %2 delivered, %3 refused by the portal</source>
         <translation>%1 menunggu, %2 terkirim, %3 ditolak oleh portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="460"/>
+        <location filename="../../ui/sync_panel.py" line="462"/>
         <source>Last error: %1</source>
         <translation>Galat terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="466"/>
+        <location filename="../../ui/sync_panel.py" line="468"/>
         <source>Last complete sync: %1</source>
         <translation>Sinkronisasi lengkap terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="471"/>
+        <location filename="../../ui/sync_panel.py" line="473"/>
         <source>Last pass: %1 sent, %2 attachments, %3 received in %4 s</source>
         <translation>Putaran terakhir: %1 dikirim, %2 lampiran, %3 diterima dalam %4 d</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="485"/>
+        <location filename="../../ui/sync_panel.py" line="487"/>
         <source>Export offline bundle</source>
         <translation>Ekspor bundel luring</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="493"/>
+        <location filename="../../ui/sync_panel.py" line="495"/>
         <source>Import a bundle</source>
         <translation>Impor bundel</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="500"/>
+        <location filename="../../ui/sync_panel.py" line="502"/>
         <source>offline delivery to the portal</source>
         <translation>pengiriman luring ke portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="509"/>
+        <location filename="../../ui/sync_panel.py" line="511"/>
         <source>Bundle written to %1.</source>
         <translation>Bundel ditulis ke %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="512"/>
+        <location filename="../../ui/sync_panel.py" line="514"/>
         <source>Writing the bundle</source>
         <translation>Menulis bundel</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="525"/>
+        <location filename="../../ui/sync_panel.py" line="527"/>
         <source>Bundle delivered to the portal.</source>
         <translation>Bundel terkirim ke portal.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="527"/>
+        <location filename="../../ui/sync_panel.py" line="529"/>
         <source>Bundle delivered; the portal refused some items.</source>
         <translation>Bundel terkirim; portal menolak beberapa item.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="530"/>
+        <location filename="../../ui/sync_panel.py" line="532"/>
         <source>Delivering the bundle</source>
         <translation>Mengirim bundel</translation>
     </message>
@@ -868,17 +868,17 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
-        <source>Period summary</source>
-        <translation>Ringkasan periode</translation>
+        <location filename="../../ui/main_window.py" line="463"/>
+        <source>Period summary as PDF</source>
+        <translation>Ringkasan periode sebagai PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>&amp;From:</source>
         <translation>&amp;Dari:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>&amp;To:</source>
         <translation>&amp;Sampai:</translation>
     </message>
@@ -886,43 +886,43 @@
 <context>
     <name>PersonRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="193"/>
+        <location filename="../../ui/editor.py" line="208"/>
         <source>person</source>
         <translation>orang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="194"/>
+        <location filename="../../ui/editor.py" line="209"/>
         <source>Role</source>
         <translation>Peran</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="194"/>
+        <location filename="../../ui/editor.py" line="209"/>
         <source>Person role</source>
         <translation>Peran orang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="197"/>
-        <location filename="../../ui/editor.py" line="198"/>
+        <location filename="../../ui/editor.py" line="212"/>
+        <location filename="../../ui/editor.py" line="213"/>
         <source>Nationality</source>
         <translation>Kewarganegaraan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="202"/>
+        <location filename="../../ui/editor.py" line="217"/>
         <source>Sex</source>
         <translation>Jenis kelamin</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="203"/>
+        <location filename="../../ui/editor.py" line="218"/>
         <source>Age band</source>
         <translation>Kelompok umur</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="206"/>
+        <location filename="../../ui/editor.py" line="221"/>
         <source>Number of persons</source>
         <translation>Jumlah orang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="207"/>
+        <location filename="../../ui/editor.py" line="222"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
@@ -1074,28 +1074,28 @@
     </message>
     <message>
         <location filename="../../ui/report_view.py" line="312"/>
-        <source>&amp;Report</source>
-        <translation>&amp;Laporan</translation>
+        <source>Report</source>
+        <translation>Laporan</translation>
     </message>
     <message>
         <location filename="../../ui/report_view.py" line="313"/>
-        <source>P&amp;hotos</source>
-        <translation>&amp;Foto</translation>
+        <source>Photos</source>
+        <translation>Foto</translation>
     </message>
     <message>
         <location filename="../../ui/report_view.py" line="314"/>
-        <source>Signed &amp;history</source>
-        <translation>&amp;Riwayat bertanda tangan</translation>
+        <source>Signed history</source>
+        <translation>Riwayat bertanda tangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="335"/>
+        <source>Photos (%1)</source>
+        <translation>Foto (%1)</translation>
     </message>
     <message>
         <location filename="../../ui/report_view.py" line="326"/>
         <source>no TLP yet</source>
         <translation>belum ada TLP</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_view.py" line="335"/>
-        <source>P&amp;hotos (%1)</source>
-        <translation>&amp;Foto (%1)</translation>
     </message>
     <message>
         <location filename="../../ui/report_view.py" line="340"/>
@@ -1124,7 +1124,7 @@
     <message>
         <location filename="../../ui/report_view.py" line="387"/>
         <source>Save as &amp;PDF…</source>
-        <translation>Simpan sebagai &amp;PDF…</translation>
+        <translation>Simpan sebagai P&amp;DF…</translation>
     </message>
     <message>
         <location filename="../../ui/report_view.py" line="388"/>
@@ -1138,8 +1138,8 @@
     </message>
     <message>
         <location filename="../../ui/report_view.py" line="417"/>
-        <source>Correct and &amp;resubmit</source>
-        <translation>Perbaiki dan &amp;ajukan ulang</translation>
+        <source>Correct and re&amp;submit</source>
+        <translation>Perbaiki dan a&amp;jukan ulang</translation>
     </message>
     <message>
         <location filename="../../ui/report_view.py" line="439"/>
@@ -1150,359 +1150,374 @@
 <context>
     <name>ReportEditor</name>
     <message>
-        <location filename="../../ui/editor.py" line="424"/>
+        <location filename="../../ui/editor.py" line="439"/>
         <source>Save state</source>
         <translation>Status penyimpanan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="438"/>
+        <location filename="../../ui/editor.py" line="453"/>
         <source>Problems to fix before submitting</source>
         <translation>Masalah yang harus diperbaiki sebelum mengajukan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="453"/>
+        <location filename="../../ui/editor.py" line="468"/>
         <source>Observation</source>
         <translation>Pengamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="457"/>
+        <location filename="../../ui/editor.py" line="472"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Jenis:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="461"/>
-        <source>Observed &amp;at (local time):</source>
-        <translation>Diamati p&amp;ada (waktu lokal):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor.py" line="463"/>
+        <location filename="../../ui/editor.py" line="480"/>
         <source>&amp;Crossing point:</source>
-        <translation>Pos &amp;lintas batas:</translation>
+        <translation>&amp;Pos lintas batas:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="466"/>
+        <location filename="../../ui/editor.py" line="483"/>
         <source>Demo list: the real crossing points come with the provisioning file.</source>
         <translation>Daftar demo: pos lintas batas yang sebenarnya datang bersama berkas provisi.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="472"/>
+        <location filename="../../ui/editor.py" line="489"/>
         <source>latitude, e.g. 6.63</source>
         <translation>lintang, mis. 6.63</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="473"/>
+        <location filename="../../ui/editor.py" line="490"/>
         <source>Latitude</source>
         <translation>Lintang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="475"/>
+        <location filename="../../ui/editor.py" line="492"/>
         <source>longitude, e.g. 100.42</source>
         <translation>bujur, mis. 100.42</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="476"/>
+        <location filename="../../ui/editor.py" line="493"/>
         <source>Longitude</source>
         <translation>Bujur</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="479"/>
-        <source>C&amp;oordinates (optional):</source>
-        <translation>K&amp;oordinat (opsional):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor.py" line="487"/>
+        <location filename="../../ui/editor.py" line="504"/>
         <source>Persons involved</source>
         <translation>Orang yang terlibat</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="487"/>
+        <location filename="../../ui/editor.py" line="504"/>
         <source>Add &amp;person</source>
         <translation>Tambah &amp;orang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="490"/>
+        <location filename="../../ui/editor.py" line="507"/>
         <source>Travel documents</source>
         <translation>Dokumen perjalanan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="490"/>
+        <location filename="../../ui/editor.py" line="507"/>
         <source>Add &amp;document</source>
         <translation>Tambah &amp;dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="498"/>
+        <location filename="../../ui/editor.py" line="515"/>
         <source>Route</source>
         <translation>Rute</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="503"/>
+        <location filename="../../ui/editor.py" line="520"/>
         <source>O&amp;rigin:</source>
-        <translation>A&amp;sal:</translation>
+        <translation>&amp;Asal:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="505"/>
+        <location filename="../../ui/editor.py" line="522"/>
         <source>Destinatio&amp;n:</source>
-        <translation>Tu&amp;juan:</translation>
+        <translation>&amp;Tujuan:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="506"/>
+        <location filename="../../ui/editor.py" line="523"/>
         <source>Transport mode</source>
         <translation>Moda transportasi</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="507"/>
-        <source>&amp;Transport mode:</source>
-        <translation>&amp;Moda transportasi:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor.py" line="512"/>
+        <location filename="../../ui/editor.py" line="529"/>
         <source>amount, e.g. 1500.00</source>
         <translation>jumlah, mis. 1500.00</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="513"/>
+        <location filename="../../ui/editor.py" line="530"/>
         <source>Fee amount</source>
         <translation>Jumlah biaya</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="515"/>
+        <location filename="../../ui/editor.py" line="532"/>
         <source>Fee currency</source>
         <translation>Mata uang biaya</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="518"/>
-        <source>&amp;Fees paid:</source>
-        <translation>&amp;Biaya yang dibayar:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor.py" line="529"/>
+        <location filename="../../ui/editor.py" line="546"/>
         <source>not known</source>
         <translation>tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="530"/>
-        <source>&amp;Group size:</source>
-        <translation>&amp;Ukuran kelompok:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor.py" line="532"/>
+        <location filename="../../ui/editor.py" line="549"/>
         <source>Transit countries (in order)</source>
         <translation>Negara transit (berurutan)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="533"/>
+        <location filename="../../ui/editor.py" line="550"/>
         <source>Add transit &amp;leg</source>
-        <translation>Tambah &amp;negara transit</translation>
+        <translation>Tambah ne&amp;gara transit</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="543"/>
+        <location filename="../../ui/editor.py" line="560"/>
         <source>Modus operandi and narrative</source>
         <translation>Modus operandi dan narasi</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="546"/>
+        <location filename="../../ui/editor.py" line="563"/>
         <source>&amp;Modus operandi:</source>
-        <translation>Mod&amp;us operandi:</translation>
+        <translation>&amp;Modus operandi:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="550"/>
-        <source>MO &amp;details:</source>
-        <translation>&amp;Rincian MO:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor.py" line="554"/>
+        <location filename="../../ui/editor.py" line="571"/>
         <source>Narrati&amp;ve:</source>
-        <translation>Nara&amp;si:</translation>
+        <translation>Naras&amp;i:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="558"/>
+        <location filename="../../ui/editor.py" line="575"/>
         <source>Source and handling</source>
         <translation>Sumber dan penanganan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="561"/>
-        <source>Source d&amp;escription:</source>
-        <translation>&amp;Keterangan sumber:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor.py" line="563"/>
+        <location filename="../../ui/editor.py" line="580"/>
         <source>Source reliabilit&amp;y:</source>
-        <translation>Keandalan sum&amp;ber:</translation>
+        <translation>K&amp;eandalan sumber:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="566"/>
+        <location filename="../../ui/editor.py" line="583"/>
         <source>Information cred&amp;ibility:</source>
-        <translation>Kreda&amp;bilitas informasi:</translation>
+        <translation>Kredibilitas in&amp;formasi:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="569"/>
+        <location filename="../../ui/editor.py" line="586"/>
         <source>&amp;TLP label:</source>
-        <translation>Label &amp;TLP:</translation>
+        <translation>&amp;Label TLP:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="570"/>
+        <location filename="../../ui/editor.py" line="587"/>
         <source>May be passed to third parties</source>
         <translation>Boleh diteruskan ke pihak ketiga</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="571"/>
-        <source>Third &amp;parties:</source>
-        <translation>&amp;Pihak ketiga:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor.py" line="573"/>
+        <location filename="../../ui/editor.py" line="590"/>
         <source>MOU or arrangement reference</source>
         <translation>Referensi MOU atau perjanjian</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="574"/>
+        <location filename="../../ui/editor.py" line="591"/>
         <source>Legal &amp;basis:</source>
-        <translation>&amp;Dasar hukum:</translation>
+        <translation>Dasar &amp;hukum:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="578"/>
+        <location filename="../../ui/editor.py" line="595"/>
         <source>Photos and files</source>
         <translation>Foto dan berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="586"/>
+        <location filename="../../ui/editor.py" line="603"/>
         <source>Attached photos and files</source>
         <translation>Foto dan berkas terlampir</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="589"/>
-        <source>Attach p&amp;hotos or files…</source>
-        <translation>Lampirkan &amp;foto atau berkas…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor.py" line="591"/>
-        <source>Re&amp;move selected</source>
-        <translation>Ha&amp;pus yang dipilih</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor.py" line="604"/>
-        <source>&amp;Save draft</source>
-        <translation>&amp;Simpan draf</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor.py" line="605"/>
+        <location filename="../../ui/editor.py" line="626"/>
         <source>Drafts are also saved automatically (Ctrl+S)</source>
         <translation>Draf juga disimpan otomatis (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="607"/>
-        <source>Sign and s&amp;ubmit for review</source>
-        <translation>Tandatangani dan a&amp;jukan untuk ditinjau</translation>
+        <location filename="../../ui/editor.py" line="476"/>
+        <source>YYYY-MM-DD HH:MM, e.g. 2026-11-28 14:05</source>
+        <translation>TTTT-BB-HH JJ:MM, mis. 2026-11-28 14:05</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="477"/>
+        <source>Observed at, local time</source>
+        <translation>Waktu pengamatan, waktu setempat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="478"/>
+        <source>&amp;Observed at (local time):</source>
+        <translation>&amp;Waktu pengamatan (waktu setempat):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="496"/>
+        <source>Coordinates (optional):</source>
+        <translation>Koordinat (opsional):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="524"/>
+        <source>Transport mode:</source>
+        <translation>Moda transportasi:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="535"/>
+        <source>F&amp;ees paid:</source>
+        <translation>Bia&amp;ya yang dibayar:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="547"/>
+        <source>Group si&amp;ze:</source>
+        <translation>Jumlah &amp;rombongan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="567"/>
+        <source>MO details:</source>
+        <translation>Rincian modus:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="578"/>
+        <source>So&amp;urce description:</source>
+        <translation>Keterangan sumber:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="588"/>
+        <source>Third parties:</source>
+        <translation>Pihak ketiga:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="606"/>
+        <source>&amp;Attach photos or files…</source>
+        <translation>Lampir&amp;kan foto atau berkas…</translation>
     </message>
     <message>
         <location filename="../../ui/editor.py" line="608"/>
+        <source>Remove selected</source>
+        <translation>Hapus yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="609"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="625"/>
+        <source>Save draft</source>
+        <translation>Simpan draf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="628"/>
+        <source>Sign and submit for review…</source>
+        <translation>Tandatangani dan ajukan untuk ditinjau…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="629"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="717"/>
+        <location filename="../../ui/editor.py" line="737"/>
         <source>New report</source>
         <translation>Laporan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="718"/>
+        <location filename="../../ui/editor.py" line="738"/>
         <source>Not saved yet</source>
         <translation>Belum disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="724"/>
+        <location filename="../../ui/editor.py" line="744"/>
         <source>Returned by %1 on %2: %3</source>
         <translation>Dikembalikan oleh %1 pada %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="751"/>
+        <location filename="../../ui/editor.py" line="771"/>
         <source>Opening…</source>
         <translation>Membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="752"/>
+        <location filename="../../ui/editor.py" line="772"/>
         <source>Opening report</source>
         <translation>Membuka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="769"/>
+        <location filename="../../ui/editor.py" line="789"/>
         <source>Report %1 (version %2, %3)</source>
         <translation>Laporan %1 (versi %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="777"/>
+        <location filename="../../ui/editor.py" line="797"/>
         <source>Saved</source>
         <translation>Tersimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="799"/>
+        <location filename="../../ui/editor.py" line="859"/>
         <source>Editing…</source>
         <translation>Menyunting…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="904"/>
+        <location filename="../../ui/editor.py" line="976"/>
         <source>Saving…</source>
         <translation>Menyimpan…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="909"/>
+        <location filename="../../ui/editor.py" line="981"/>
         <source>Saving draft</source>
         <translation>Menyimpan draf</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="920"/>
+        <location filename="../../ui/editor.py" line="992"/>
         <source>Draft saved at %1</source>
         <translation>Draf disimpan pukul %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="924"/>
+        <location filename="../../ui/editor.py" line="996"/>
         <source>Draft %1</source>
         <translation>Draf %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="928"/>
+        <location filename="../../ui/editor.py" line="1000"/>
         <source>Not saved</source>
         <translation>Tidak tersimpan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor.py" line="944"/>
+        <location filename="../../ui/editor.py" line="1019"/>
         <source>This report cannot be submitted yet. Fix these %n problem(s):</source>
         <translation>
             <numerusform>Laporan ini belum dapat diajukan. Perbaiki %n masalah berikut:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="961"/>
+        <location filename="../../ui/editor.py" line="1036"/>
         <source>Signing</source>
         <translation>Menandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="966"/>
+        <location filename="../../ui/editor.py" line="1041"/>
         <source>Report %1 submitted: waiting for review</source>
         <translation>Laporan %1 diajukan: menunggu peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="969"/>
+        <location filename="../../ui/editor.py" line="1044"/>
         <source>Report signed and queued for review.</source>
         <translation>Laporan ditandatangani dan diantrekan untuk ditinjau.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="983"/>
+        <location filename="../../ui/editor.py" line="1058"/>
         <source>Attach photos or files</source>
         <translation>Lampirkan foto atau berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="986"/>
+        <location filename="../../ui/editor.py" line="1061"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
         <translation>Foto (*.jpg *.jpeg *.png *.heic *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="986"/>
+        <location filename="../../ui/editor.py" line="1061"/>
         <source>All files (*)</source>
         <translation>Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1012"/>
+        <location filename="../../ui/editor.py" line="1087"/>
         <source>Reading files</source>
         <translation>Membaca berkas</translation>
     </message>
@@ -1606,13 +1621,13 @@
     </message>
     <message>
         <location filename="../../ui/report_list.py" line="255"/>
-        <source>&amp;Open</source>
-        <translation>&amp;Buka</translation>
+        <source>O&amp;pen</source>
+        <translation>Bu&amp;ka</translation>
     </message>
     <message>
         <location filename="../../ui/report_list.py" line="257"/>
         <source>&amp;New report</source>
-        <translation>Laporan &amp;baru</translation>
+        <translation>Laporan ba&amp;ru</translation>
     </message>
     <message>
         <location filename="../../ui/report_list.py" line="320"/>
@@ -1681,192 +1696,157 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review.py" line="61"/>
+        <location filename="../../ui/review.py" line="57"/>
         <source>Review queue</source>
         <translation>Antrean peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="72"/>
+        <location filename="../../ui/review.py" line="68"/>
         <source>Observed</source>
         <translation>Diamati</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="72"/>
+        <location filename="../../ui/review.py" line="68"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="72"/>
+        <location filename="../../ui/review.py" line="68"/>
         <source>Crossing point</source>
         <translation>Pos lintas batas</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="80"/>
+        <location filename="../../ui/review.py" line="77"/>
         <source>Reports waiting for review</source>
         <translation>Laporan yang menunggu peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="94"/>
+        <location filename="../../ui/review.py" line="91"/>
         <source>Why you cannot decide</source>
         <translation>Mengapa Anda tidak dapat memutuskan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="101"/>
+        <location filename="../../ui/review.py" line="98"/>
         <source>Decision</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="104"/>
+        <location filename="../../ui/review.py" line="101"/>
         <source>Release TLP label</source>
         <translation>Label TLP rilis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="105"/>
+        <location filename="../../ui/review.py" line="102"/>
         <source>Release as &amp;TLP:</source>
         <translation>Rilis sebagai &amp;TLP:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="107"/>
+        <location filename="../../ui/review.py" line="104"/>
         <source>needed only when loosening the author&apos;s label</source>
         <translation>hanya diperlukan jika melonggarkan label penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="108"/>
+        <location filename="../../ui/review.py" line="105"/>
         <source>Reason for loosening the TLP label</source>
         <translation>Alasan melonggarkan label TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="109"/>
+        <location filename="../../ui/review.py" line="106"/>
         <source>Reason for &amp;loosening:</source>
         <translation>Alasan pe&amp;longgaran:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="110"/>
+        <location filename="../../ui/review.py" line="107"/>
         <source>May be passed to third parties</source>
         <translation>Boleh diteruskan ke pihak ketiga</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="111"/>
+        <location filename="../../ui/review.py" line="108"/>
         <source>Third &amp;parties:</source>
         <translation>&amp;Pihak ketiga:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="113"/>
+        <location filename="../../ui/review.py" line="110"/>
         <source>MOU or arrangement reference (required)</source>
         <translation>Referensi MOU atau perjanjian (wajib)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="114"/>
+        <location filename="../../ui/review.py" line="111"/>
         <source>Legal basis</source>
         <translation>Dasar hukum</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="115"/>
+        <location filename="../../ui/review.py" line="112"/>
         <source>Legal &amp;basis:</source>
         <translation>&amp;Dasar hukum:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="118"/>
+        <location filename="../../ui/review.py" line="115"/>
         <source>member states, e.g. MYS, KHM (empty: own agency)</source>
         <translation>negara anggota, mis. MYS, KHM (kosong: instansi sendiri)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="120"/>
+        <location filename="../../ui/review.py" line="117"/>
         <source>Releasable to member states</source>
         <translation>Dapat dirilis ke negara anggota</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="121"/>
-        <source>Releasable &amp;to:</source>
-        <translation>Dapat dirilis &amp;ke:</translation>
+        <location filename="../../ui/review.py" line="118"/>
+        <source>&amp;Releasable to:</source>
+        <translation>Dapat di&amp;rilis ke:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="123"/>
-        <source>named agencies, e.g. MYS-IMM</source>
-        <translation>instansi yang disebut, mis. MYS-IMM</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review.py" line="124"/>
-        <source>Releasable to agencies</source>
-        <translation>Dapat dirilis ke instansi</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review.py" line="125"/>
-        <source>A&amp;gencies:</source>
-        <translation>I&amp;nstansi:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review.py" line="128"/>
-        <source>TLP:RED only: names from the portal directory, comma-separated</source>
-        <translation>hanya TLP:RED: nama dari direktori portal, dipisahkan koma</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review.py" line="130"/>
-        <source>TLP:RED recipients</source>
-        <translation>Penerima TLP:RED</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review.py" line="131"/>
-        <source>Rec&amp;ipients:</source>
-        <translation>Pe&amp;nerima:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review.py" line="139"/>
+        <location filename="../../ui/review.py" line="122"/>
         <source>Comment to the author</source>
         <translation>Komentar untuk penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="140"/>
+        <location filename="../../ui/review.py" line="123"/>
         <source>Co&amp;mment:</source>
         <translation>Ko&amp;mentar:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="146"/>
+        <location filename="../../ui/review.py" line="129"/>
         <source>&amp;Approve and sign</source>
-        <translation>&amp;Setujui dan tandatangani</translation>
+        <translation>Setu&amp;jui dan tandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="147"/>
+        <location filename="../../ui/review.py" line="130"/>
         <source>R&amp;eturn to author</source>
         <translation>Kemb&amp;alikan ke penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="177"/>
+        <location filename="../../ui/review.py" line="157"/>
         <source>Reading the queue</source>
         <translation>Membaca antrean</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="193"/>
-        <source>Directory</source>
-        <translation>Direktori</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review.py" line="210"/>
+        <location filename="../../ui/review.py" line="174"/>
         <source>%1 reports waiting</source>
         <translation>%1 laporan menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="241"/>
+        <location filename="../../ui/review.py" line="205"/>
         <source>Opening report</source>
         <translation>Membuka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="297"/>
+        <location filename="../../ui/review.py" line="252"/>
         <source>Choose the TLP label to release it under.</source>
         <translation>Pilih label TLP untuk merilisnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="300"/>
+        <location filename="../../ui/review.py" line="255"/>
         <source>Approving needs a legal basis (MOU or arrangement).</source>
         <translation>Persetujuan memerlukan dasar hukum (MOU atau perjanjian).</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="319"/>
+        <location filename="../../ui/review.py" line="267"/>
         <source>Say in the comment what the author should correct.</source>
         <translation>Tuliskan di komentar apa yang harus diperbaiki penulis.</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="337"/>
+        <location filename="../../ui/review.py" line="285"/>
         <source>Signing the decision</source>
         <translation>Menandatangani keputusan</translation>
     </message>
@@ -1874,242 +1854,242 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="41"/>
+        <location filename="../../ui/settings_page.py" line="42"/>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="45"/>
+        <location filename="../../ui/settings_page.py" line="46"/>
         <source>This computer</source>
         <translation>Komputer ini</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="49"/>
+        <location filename="../../ui/settings_page.py" line="50"/>
         <source> min</source>
         <translation> menit</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="51"/>
+        <location filename="../../ui/settings_page.py" line="52"/>
         <source>Lock after idle minutes</source>
         <translation>Kunci setelah menit tanpa aktivitas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="52"/>
+        <location filename="../../ui/settings_page.py" line="53"/>
         <source>&amp;Lock after being idle for:</source>
         <translation>&amp;Kunci setelah tidak aktif selama:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="53"/>
+        <location filename="../../ui/settings_page.py" line="54"/>
         <source>Send text first; attachments wait for a better link</source>
         <translation>Kirim teks dahulu; lampiran menunggu koneksi yang lebih baik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="55"/>
+        <location filename="../../ui/settings_page.py" line="56"/>
         <source>&amp;Metered link:</source>
         <translation>Koneksi &amp;terbatas:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="60"/>
+        <location filename="../../ui/settings_page.py" line="61"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="61"/>
-        <source>Lan&amp;guage:</source>
-        <translation>&amp;Bahasa:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_page.py" line="64"/>
+        <location filename="../../ui/settings_page.py" line="65"/>
         <source>Portal</source>
         <translation>Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="66"/>
+        <location filename="../../ui/settings_page.py" line="67"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="68"/>
+        <location filename="../../ui/settings_page.py" line="69"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="69"/>
+        <location filename="../../ui/settings_page.py" line="70"/>
         <source>Load the agency&apos;s &amp;provisioning file…</source>
         <translation>Muat berkas &amp;provisioning instansi…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="70"/>
+        <location filename="../../ui/settings_page.py" line="71"/>
         <source>Load the provisioning file</source>
         <translation>Muat berkas provisioning</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="73"/>
+        <location filename="../../ui/settings_page.py" line="74"/>
         <source>one-time code from your focal point</source>
         <translation>kode sekali pakai dari focal point Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="74"/>
+        <location filename="../../ui/settings_page.py" line="75"/>
         <source>Enrolment code</source>
         <translation>Kode pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="75"/>
-        <source>E&amp;nrol</source>
-        <translation>&amp;Daftarkan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_page.py" line="76"/>
+        <location filename="../../ui/settings_page.py" line="77"/>
         <source>Enrolment &amp;code:</source>
-        <translation>&amp;Kode pendaftaran:</translation>
+        <translation>Kode pen&amp;daftaran:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="83"/>
+        <location filename="../../ui/settings_page.py" line="84"/>
         <source>Users of this installation</source>
         <translation>Pengguna instalasi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="87"/>
+        <location filename="../../ui/settings_page.py" line="88"/>
         <source>Local users</source>
         <translation>Pengguna lokal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="91"/>
+        <location filename="../../ui/settings_page.py" line="92"/>
         <source>New user&apos;s name</source>
         <translation>Nama pengguna baru</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="92"/>
+        <location filename="../../ui/settings_page.py" line="93"/>
         <source>&amp;Name:</source>
-        <translation>&amp;Nama:</translation>
+        <translation>Na&amp;ma:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="96"/>
+        <location filename="../../ui/settings_page.py" line="97"/>
         <source>New user&apos;s role</source>
         <translation>Peran pengguna baru</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="97"/>
-        <source>&amp;Role:</source>
-        <translation>&amp;Peran:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_page.py" line="99"/>
+        <location filename="../../ui/settings_page.py" line="100"/>
         <source>New user&apos;s agency</source>
         <translation>Instansi pengguna baru</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="100"/>
-        <source>A&amp;gency:</source>
-        <translation>&amp;Instansi:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_page.py" line="103"/>
+        <location filename="../../ui/settings_page.py" line="104"/>
         <source>New user&apos;s passphrase</source>
         <translation>Frasa sandi pengguna baru</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="104"/>
-        <source>&amp;Passphrase:</source>
-        <translation>&amp;Frasa sandi:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_page.py" line="107"/>
+        <location filename="../../ui/settings_page.py" line="108"/>
         <source>Repeat the passphrase</source>
         <translation>Ulangi frasa sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="108"/>
+        <location filename="../../ui/settings_page.py" line="109"/>
         <source>Rep&amp;eat:</source>
-        <translation>&amp;Ulangi:</translation>
+        <translation>Ulan&amp;gi:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="110"/>
+        <location filename="../../ui/settings_page.py" line="111"/>
         <source>Strength:</source>
         <translation>Kekuatan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="111"/>
-        <source>&amp;Add user</source>
-        <translation>&amp;Tambah pengguna</translation>
+        <location filename="../../ui/settings_page.py" line="62"/>
+        <source>Lang&amp;uage:</source>
+        <translation>Bah&amp;asa:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="147"/>
+        <location filename="../../ui/settings_page.py" line="76"/>
+        <source>En&amp;rol</source>
+        <translation>Dafta&amp;rkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="98"/>
+        <source>R&amp;ole:</source>
+        <translation>P&amp;eran:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="101"/>
+        <source>Agenc&amp;y:</source>
+        <translation>&amp;Instansi:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="105"/>
+        <source>P&amp;assphrase:</source>
+        <translation>&amp;Frasa sandi:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="112"/>
+        <source>A&amp;dd user</source>
+        <translation>Tamba&amp;h pengguna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="148"/>
         <source>Reading users</source>
         <translation>Membaca pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="161"/>
+        <location filename="../../ui/settings_page.py" line="162"/>
         <source>Not connected. Load the provisioning file your agency gave you.</source>
         <translation>Belum terhubung. Muat berkas provisioning yang diberikan instansi Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="165"/>
+        <location filename="../../ui/settings_page.py" line="166"/>
         <source>Connected to %1; you are enrolled.</source>
         <translation>Terhubung ke %1; Anda sudah terdaftar.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="169"/>
+        <location filename="../../ui/settings_page.py" line="170"/>
         <source>Connected to %1; enter your enrolment code to be able to sync.</source>
         <translation>Terhubung ke %1; masukkan kode pendaftaran Anda agar dapat menyinkronkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="179"/>
+        <location filename="../../ui/settings_page.py" line="180"/>
         <source>Agency provisioning file</source>
         <translation>Berkas provisioning instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="181"/>
+        <location filename="../../ui/settings_page.py" line="182"/>
         <source>Provisioning files (*.json);;All files (*)</source>
         <translation>Berkas provisioning (*.json);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="191"/>
+        <location filename="../../ui/settings_page.py" line="192"/>
         <source>Reading the provisioning file…</source>
         <translation>Membaca berkas provisioning…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="194"/>
+        <location filename="../../ui/settings_page.py" line="195"/>
         <source>Connected to %1.</source>
         <translation>Terhubung ke %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="196"/>
+        <location filename="../../ui/settings_page.py" line="197"/>
         <source>Connecting to the portal</source>
         <translation>Menghubungkan ke portal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="204"/>
+        <location filename="../../ui/settings_page.py" line="205"/>
         <source>Type the one-time code first.</source>
         <translation>Ketik kode sekali pakai terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="207"/>
+        <location filename="../../ui/settings_page.py" line="208"/>
         <source>Enrolling…</source>
         <translation>Mendaftarkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="212"/>
+        <location filename="../../ui/settings_page.py" line="213"/>
         <source>Enrolling</source>
         <translation>Mendaftarkan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="227"/>
+        <location filename="../../ui/settings_page.py" line="228"/>
         <source>The two passphrases differ.</source>
         <translation>Kedua frasa sandi berbeda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="238"/>
+        <location filename="../../ui/settings_page.py" line="239"/>
         <source>Adding…</source>
         <translation>Menambahkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="243"/>
+        <location filename="../../ui/settings_page.py" line="244"/>
         <source>Adding user</source>
         <translation>Menambahkan pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="251"/>
+        <location filename="../../ui/settings_page.py" line="252"/>
         <source>%1 can now unlock this installation.</source>
         <translation>%1 sekarang dapat membuka instalasi ini.</translation>
     </message>
@@ -2117,27 +2097,27 @@
 <context>
     <name>Strength</name>
     <message>
-        <location filename="../../ui/unlock_window.py" line="44"/>
+        <location filename="../../ui/unlock_window.py" line="45"/>
         <source>too short</source>
         <translation>terlalu pendek</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="45"/>
+        <location filename="../../ui/unlock_window.py" line="46"/>
         <source>weak</source>
         <translation>lemah</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="46"/>
+        <location filename="../../ui/unlock_window.py" line="47"/>
         <source>fair</source>
         <translation>cukup</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="47"/>
+        <location filename="../../ui/unlock_window.py" line="48"/>
         <source>good</source>
         <translation>baik</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="48"/>
+        <location filename="../../ui/unlock_window.py" line="49"/>
         <source>strong</source>
         <translation>kuat</translation>
     </message>
@@ -2145,47 +2125,47 @@
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="151"/>
+        <location filename="../../ui/sync_panel.py" line="152"/>
         <source>Sync: not set up</source>
         <translation>Sinkronisasi: belum disiapkan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="153"/>
+        <location filename="../../ui/sync_panel.py" line="154"/>
         <source>Sync: starting…</source>
         <translation>Sinkronisasi: memulai…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="156"/>
+        <location filename="../../ui/sync_panel.py" line="157"/>
         <source>Online</source>
         <translation>Daring</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="157"/>
+        <location filename="../../ui/sync_panel.py" line="158"/>
         <source>Offline</source>
         <translation>Luring</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="158"/>
+        <location filename="../../ui/sync_panel.py" line="159"/>
         <source>Link unknown</source>
         <translation>Koneksi tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="162"/>
+        <location filename="../../ui/sync_panel.py" line="163"/>
         <source>%1 waiting</source>
         <translation>%1 menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="165"/>
+        <location filename="../../ui/sync_panel.py" line="166"/>
         <source>%1 refused</source>
         <translation>%1 ditolak</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="167"/>
+        <location filename="../../ui/sync_panel.py" line="168"/>
         <source>syncing…</source>
         <translation>menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="170"/>
+        <location filename="../../ui/sync_panel.py" line="171"/>
         <source>next try in %1 s</source>
         <translation>coba lagi dalam %1 d</translation>
     </message>
@@ -2193,27 +2173,27 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="187"/>
+        <location filename="../../ui/sync_panel.py" line="188"/>
         <source>Sync state</source>
         <translation>Status sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="193"/>
+        <location filename="../../ui/sync_panel.py" line="194"/>
         <source>Sync now</source>
         <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="194"/>
+        <location filename="../../ui/sync_panel.py" line="195"/>
         <source>Sync now (F5)</source>
         <translation>Sinkronkan sekarang (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="196"/>
+        <location filename="../../ui/sync_panel.py" line="197"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="220"/>
+        <location filename="../../ui/sync_panel.py" line="221"/>
         <source>Last error: %1</source>
         <translation>Galat terakhir: %1</translation>
     </message>
@@ -2221,13 +2201,13 @@
 <context>
     <name>TransitRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="281"/>
+        <location filename="../../ui/editor.py" line="296"/>
         <source>transit country</source>
         <translation>negara transit</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="284"/>
-        <location filename="../../ui/editor.py" line="285"/>
+        <location filename="../../ui/editor.py" line="299"/>
+        <location filename="../../ui/editor.py" line="300"/>
         <source>Transit country</source>
         <translation>Negara transit</translation>
     </message>
@@ -2235,173 +2215,173 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../ui/unlock_window.py" line="71"/>
+        <location filename="../../ui/unlock_window.py" line="72"/>
         <source>Outpost — set up</source>
         <translation>Outpost — penyiapan</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="71"/>
+        <location filename="../../ui/unlock_window.py" line="72"/>
         <source>Outpost — unlock</source>
         <translation>Outpost — buka kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="76"/>
+        <location filename="../../ui/unlock_window.py" line="77"/>
         <source>Create the first user of this installation.</source>
         <translation>Buat pengguna pertama instalasi ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="78"/>
+        <location filename="../../ui/unlock_window.py" line="79"/>
         <source>Enter your user name and passphrase to unlock.</source>
         <translation>Masukkan nama pengguna dan frasa sandi Anda untuk membuka kunci.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="89"/>
+        <location filename="../../ui/unlock_window.py" line="90"/>
         <source>User name</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="90"/>
+        <location filename="../../ui/unlock_window.py" line="91"/>
         <source>&amp;User name:</source>
         <translation>&amp;Nama pengguna:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="93"/>
+        <location filename="../../ui/unlock_window.py" line="94"/>
         <source>Passphrase</source>
         <translation>Frasa sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="94"/>
+        <location filename="../../ui/unlock_window.py" line="95"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frasa sandi:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="103"/>
+        <location filename="../../ui/unlock_window.py" line="104"/>
         <source>Repeat passphrase</source>
         <translation>Ulangi frasa sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="104"/>
+        <location filename="../../ui/unlock_window.py" line="105"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Ulangi:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="106"/>
+        <location filename="../../ui/unlock_window.py" line="107"/>
         <source>Passphrase strength</source>
         <translation>Kekuatan frasa sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="107"/>
+        <location filename="../../ui/unlock_window.py" line="108"/>
         <source>Strength:</source>
         <translation>Kekuatan:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="109"/>
+        <location filename="../../ui/unlock_window.py" line="110"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="110"/>
+        <location filename="../../ui/unlock_window.py" line="111"/>
         <source>Organisational focal point</source>
         <translation>Titik fokus organisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="111"/>
+        <location filename="../../ui/unlock_window.py" line="112"/>
         <source>National focal point</source>
         <translation>Titik fokus nasional</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="112"/>
+        <location filename="../../ui/unlock_window.py" line="113"/>
         <source>R&amp;ole:</source>
         <translation>&amp;Peran:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="113"/>
+        <location filename="../../ui/unlock_window.py" line="114"/>
         <source>Agency code</source>
         <translation>Kode instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="114"/>
+        <location filename="../../ui/unlock_window.py" line="115"/>
         <source>&amp;Agency code:</source>
         <translation>Kode &amp;instansi:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="117"/>
-        <source>Choose the &amp;provisioning file…</source>
-        <translation>Pilih berkas &amp;provisioning…</translation>
+        <location filename="../../ui/unlock_window.py" line="118"/>
+        <source>Choose the provisioning &amp;file…</source>
+        <translation>Pilih &amp;berkas provisioning…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="118"/>
-        <location filename="../../ui/unlock_window.py" line="154"/>
+        <location filename="../../ui/unlock_window.py" line="119"/>
+        <location filename="../../ui/unlock_window.py" line="155"/>
         <source>Agency provisioning file</source>
         <translation>Berkas provisioning instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="120"/>
+        <location filename="../../ui/unlock_window.py" line="121"/>
         <source>Portal (optional):</source>
         <translation>Portal (opsional):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="124"/>
+        <location filename="../../ui/unlock_window.py" line="125"/>
         <source>Enrolment code</source>
         <translation>Kode pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="125"/>
+        <location filename="../../ui/unlock_window.py" line="126"/>
         <source>one-time code from your focal point</source>
         <translation>kode sekali pakai dari focal point Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="126"/>
+        <location filename="../../ui/unlock_window.py" line="127"/>
         <source>&amp;Enrolment code:</source>
-        <translation>Kode &amp;pendaftaran:</translation>
+        <translation>Kode pen&amp;daftaran:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="130"/>
+        <location filename="../../ui/unlock_window.py" line="131"/>
         <source>Create</source>
         <translation>Buat</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="130"/>
+        <location filename="../../ui/unlock_window.py" line="131"/>
         <source>Unlock</source>
         <translation>Buka kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="135"/>
+        <location filename="../../ui/unlock_window.py" line="136"/>
         <source>Create a &amp;demo installation instead</source>
-        <translation>Buat instalasi &amp;demo saja</translation>
+        <translation>Buat instalasi d&amp;emo saja</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="137"/>
+        <location filename="../../ui/unlock_window.py" line="138"/>
         <source>Two demo users and about 200 synthetic reports, clearly marked [SYNTHETIC]</source>
         <translation>Dua pengguna demo dan sekitar 200 laporan sintetis, ditandai jelas [SYNTHETIC]</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="156"/>
+        <location filename="../../ui/unlock_window.py" line="157"/>
         <source>Provisioning files (*.json);;All files (*)</source>
         <translation>Berkas provisioning (*.json);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="177"/>
+        <location filename="../../ui/unlock_window.py" line="178"/>
         <source>Portal %1 at %2, agency %3.</source>
         <translation>Portal %1 di %2, instansi %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="194"/>
+        <location filename="../../ui/unlock_window.py" line="195"/>
         <source>The two passphrases differ.</source>
         <translation>Kedua frasa sandi berbeda.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="204"/>
+        <location filename="../../ui/unlock_window.py" line="205"/>
         <source>Enter your agency code (from your focal point).</source>
         <translation>Masukkan kode instansi Anda (dari titik fokus Anda).</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="229"/>
+        <location filename="../../ui/unlock_window.py" line="230"/>
         <source>Working…</source>
         <translation>Sedang bekerja…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="238"/>
+        <location filename="../../ui/unlock_window.py" line="239"/>
         <source>The installation was created, but connecting to the portal failed: %1 You can try again in Settings.</source>
         <translation>Instalasi telah dibuat, tetapi gagal terhubung ke portal: %1 Anda dapat mencoba lagi di Pengaturan.</translation>
     </message>
@@ -2409,7 +2389,7 @@
 <context>
     <name>_Row</name>
     <message>
-        <location filename="../../ui/editor.py" line="147"/>
+        <location filename="../../ui/editor.py" line="162"/>
         <source>Remove this %1</source>
         <translation>Hapus %1 ini</translation>
     </message>
@@ -3268,11 +3248,6 @@
         <location filename="../../ui/i18n.py" line="69"/>
         <source>National focal point</source>
         <translation>Titik fokus nasional</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="78"/>
-        <source>{certified} ({requested}: not certified yet)</source>
-        <translation>{certified} ({requested}: belum disertifikasi)</translation>
     </message>
 </context>
 <context>

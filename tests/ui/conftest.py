@@ -2,8 +2,35 @@
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+# The screen every UI test runs on: a 1366×768 laptop (Qt's offscreen default is 800×800).
+if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+    _screen = Path(tempfile.mkdtemp(prefix="outpost-screen-")) / "screen.json"
+    _screen.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "laptop",
+                        "x": 0,
+                        "y": 0,
+                        "width": 1366,
+                        "height": 768,
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 
 import pytest
 from PySide6.QtWidgets import QApplication

@@ -150,3 +150,53 @@ def test_sanitise_keeps_every_well_formed_value() -> None:
     assert clean["persons"] == [{"role": "migrant", "nationality": None, "count": 2}]
     assert clean["route"]["transit"] == ["THA"] and clean["route"]["fees"] is None
     assert clean["modus_operandi"]["tags"] == ["guided_group"]
+
+
+def test_an_impossible_date_is_a_message_not_another_date(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    main = first_run(qtbot, controller)
+    editor = main.go("new")
+    assert isinstance(editor, ReportEditor)
+    editor.observed.clear()
+    qtbot.keyClicks(editor.observed, "2030-13-45 99:99")
+    message = editor._single["observed_at"][1]
+    assert message.isVisibleTo(editor)
+    assert "2030-13-45 99:99" in message.text() and "not a real date" in message.text()
+    assert editor.observed.text() == "2030-13-45 99:99"  # kept as typed, not rolled over
+    qtbot.keyClicks(editor.narrative, "dated wrongly")
+    editor.save_now()
+    settle(qtbot)
+    stored = main.ctx.reports().get(editor.report_id)
+    assert stored.report["observed_at"] is None  # left out of the draft, not another date
+    qtbot.mouseClick(editor.submit_button, Qt.MouseButton.LeftButton)
+    assert "2030-13-45 99:99" in editor.summary.text()
+    editor.observed.setText("2026-01-04 05:09")
+    assert not message.text()
+
+
+def test_visiting_new_report_creates_no_draft_and_keeps_the_one_in_progress(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    main = first_run(qtbot, controller)
+    reports = main.ctx.reports()
+    for _ in range(5):
+        main.go("new")
+        settle(qtbot)
+        main.go("mine")
+        settle(qtbot)
+    assert reports.count(ReportFilter(status="draft")) == 0
+    editor = main.go("new")
+    assert isinstance(editor, ReportEditor)
+    qtbot.keyClicks(editor.narrative, "in progress")
+    main.go("dashboard")
+    settle(qtbot)
+    main.go("new")
+    settle(qtbot)
+    assert editor.narrative.toPlainText() == "in progress"
+    assert editor.report_id is not None
+    assert reports.count(ReportFilter(status="draft")) == 1
+    main.new_report()  # Ctrl+N: a fresh form; the one in progress was saved
+    settle(qtbot)
+    assert editor.narrative.toPlainText() == ""
+    assert reports.count(ReportFilter(status="draft")) == 1

@@ -78,11 +78,11 @@ def test_switching_to_indonesian_rebuilds_the_screens(
         main = controller.main_window
         assert controller.settings.language == "id"
         assert main.nav.item(0).text() == "Dasbor"
-        assert main.stack.currentWidget() is main.pages["settings"]
+        assert main.current_page() is main.pages["settings"]
         editor = main.go("new")
         assert isinstance(editor, ReportEditor)
         assert editor.kind.currentText() == "Penyeberangan tidak resmi"
-        assert editor.submit_button.text() == "Tandatangani dan a&jukan untuk ditinjau"
+        assert editor.submit_button.text() == "Tandatangani dan ajukan untuk ditinjau…"
         editor.tlp.set_value("RED")
         assert "tidak boleh diungkapkan" in editor.tlp.meaning.text()
         # Longer Indonesian strings still fit at 1366×768.

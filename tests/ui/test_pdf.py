@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from pytestqt.qtbot import QtBot
 from support import sample
 
@@ -90,3 +92,27 @@ def test_pdf_from_the_report_window(
     tlp = view.report["handling"]["tlp"]
     assert all(n >= 2 for n in labels_per_page(out, f"TLP:{tlp}"))
     assert "Saved" in main.statusBar().currentMessage()
+
+
+def test_period_summary_from_the_menu_writes_the_pdf(
+    qtbot: QtBot, controller: AppController, tmp_path: Path
+) -> None:
+    main = first_run(qtbot, controller)
+    main.ctx.reports().create_draft(sample(3, 4))
+    dialog = main.summary_pdf()
+    assert dialog.width() >= dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) + 120
+    dialog.from_date.setDate(QDate(2000, 1, 1))
+    buttons = dialog.findChild(QDialogButtonBox)
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    settle(qtbot)  # the period dialog is gone (deleted on close); the file dialog asks
+    chooser = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()
+    )
+    assert Path(chooser.directory().absolutePath()) == Path.home()
+    chooser.setDirectory(str(tmp_path))
+    chooser.accept()  # the suggested name: summary-<from>-<to>.pdf
+    settle(qtbot)
+    qtbot.waitUntil(lambda: any(tmp_path.glob("summary-2000-01-01-*.pdf")), timeout=20_000)
+    out = next(tmp_path.glob("summary-2000-01-01-*.pdf"))
+    assert "Saved" in main.statusBar().currentMessage()
+    assert all(n >= 2 for n in labels_per_page(out, "TLP:"))
