@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help run test lint typecheck pytest bench bench-scale clean screenshots installer release
+.PHONY: help run test lint typecheck pytest bench bench-scale clean screenshots installer release translations
 
 help:
 	@echo "make run    - set up and start the client (first run offers a demo installation)"
@@ -20,7 +20,12 @@ $(VENV): $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python scripts/translations.py compile >/dev/null
 	touch $(STAMP)
+
+# Compiled gettext catalogues (messages raised below the GUI) from their .po sources.
+translations: $(STAMP)
+	$(BIN)/python scripts/translations.py compile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -48,10 +53,10 @@ screenshots: $(STAMP)
 		xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python scripts/screenshots.py; \
 	else QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py; fi
 
-installer: $(STAMP)
+installer: $(STAMP) translations
 	$(BIN)/python scripts/release.py installer
 
-release: $(STAMP)
+release: $(STAMP) translations
 	$(BIN)/python scripts/release.py release
 
 clean:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.clock import now_rfc3339
+from resources.i18n import N_, _
 from storage.audit_repo import GENESIS_HASH, AuditRecord, AuditRepository
 from storage.database import Database
 from sync.protocol.canonical import canonical_bytes
@@ -128,3 +129,37 @@ class AuditTrail:
 def details_of(record: AuditRecord) -> dict[str, Any]:
     parsed: dict[str, Any] = json.loads(record.details)
     return parsed
+
+
+# What each action is called in the audit log's view, marked for the catalogue.
+ACTION_LABELS: dict[str, str] = {
+    "installation.created": N_("installation created"),
+    "installation.provisioned": N_("connected to a portal"),
+    "recovery_slot.added": N_("agency recovery key added"),
+    "user.added": N_("user added"),
+    "user.removed": N_("user removed"),
+    "user.enrolled": N_("user enrolled at the portal"),
+    "user.key_created": N_("signing key created"),
+    "user.passphrase_changed": N_("passphrase changed"),
+    "user.passphrase_recovered": N_("passphrase reset with the recovery key"),
+    "report.created": N_("report created"),
+    "report.edited": N_("report edited"),
+    "report.revised": N_("corrected version started"),
+    "report.submitted": N_("report signed and submitted"),
+    "report.queued": N_("report waiting for review"),
+    "report.approved": N_("report approved"),
+    "report.returned": N_("report returned to its author"),
+    "report.sent": N_("report sent to the portal"),
+    "report.acknowledged": N_("report acknowledged by the portal"),
+    "report.received_for_review": N_("report received for review"),
+    "outbox.delivered": N_("delivered to the portal"),
+    "outbox.quarantined": N_("refused by the portal"),
+    "dissemination.recorded": N_("shared outside (dissemination register)"),
+    "feed.item_rejected": N_("item from the portal rejected"),
+}
+
+
+def action_label(action: str) -> str:
+    """An audit action in the user's language (the code itself when it has no name yet)."""
+    label = ACTION_LABELS.get(action)
+    return _(label) if label is not None else action

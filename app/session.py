@@ -18,9 +18,19 @@ from app.errors import InvalidInput, NotAllowed
 from app.identity import ensure_identity
 from app.paths import DataPaths
 from app.reports import rebuild_search_index
+from resources.i18n import _
 from storage.database import Database, create_database, new_database_key, open_database
-from storage.errors import InstallationExists
-from storage.keyslots import KdfParams, KeySlotFile, UnlockThrottle
+from storage.errors import DatabaseCorrupt, DatabaseMissing, InstallationExists
+from storage.keyslots import (
+    AmbiguousUser,
+    KdfParams,
+    KeySlotFile,
+    KeySlotFileCorrupt,
+    KeySlotFileMissing,
+    UnknownUser,
+    UnlockThrottle,
+    WrongPassphrase,
+)
 from storage.users_repo import MetaRepository, UserRecord, UserRepository
 
 MIN_PASSPHRASE_LENGTH = 10
@@ -317,3 +327,45 @@ def recover_with_agency_key(
         session.lock()
         raise
     return session
+
+
+def unlock_wait(paths: DataPaths, user_name: str | None) -> float:
+    """Seconds before the next unlock attempt for this user may start (after wrong
+    passphrases the wait grows); 0 when an attempt may start now."""
+    try:
+        keyslots = KeySlotFile.load(paths.keyslots)
+        return _THROTTLE.remaining(keyslots.resolve_slot_id(user_name))
+    except Exception:  # no file, unknown user: the attempt itself says what is wrong
+        return 0.0
+
+
+def describe_unlock_failure(exc: BaseException, user_name: str | None) -> str:
+    """What went wrong with an unlock, in the user's language and in plain words: no file
+    paths (they help support, not the person at the keyboard; they are in the log)."""
+    if isinstance(exc, WrongPassphrase):
+        return _(
+            "Wrong passphrase. Nothing was changed. Check the keyboard layout and Caps Lock, "
+            "then try again."
+        )
+    if isinstance(exc, UnknownUser):
+        return _(
+            "There is no user named “{name}” on this computer. Check the spelling, or ask "
+            "someone who can unlock it to add you in Settings."
+        ).format(name=user_name or "")
+    if isinstance(exc, AmbiguousUser):
+        return _("Several people use this computer: enter your user name.")
+    if isinstance(exc, KeySlotFileMissing | DatabaseMissing):
+        return _(
+            "The installation's files are missing from this computer. Restore them from a "
+            "backup, or ask your focal point for help."
+        )
+    if isinstance(exc, KeySlotFileCorrupt | DatabaseCorrupt):
+        return _(
+            "The installation's files are damaged. Nothing was changed. Restore them from a "
+            "backup, or ask your focal point for help."
+        )
+    if isinstance(exc, InvalidInput | NotAllowed):
+        return str(exc)
+    return _("Unlocking failed ({kind}). Try again; if it keeps failing, see the log.").format(
+        kind=type(exc).__name__
+    )

@@ -42,6 +42,7 @@ from app.domain import (
     TransportMode,
     format_utc,
 )
+from resources.i18n import N_, _
 
 MAX_FUTURE = timedelta(days=1)  # clocks at border posts drift; a day of slack, no more
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)  # anything older is a mistyped year
@@ -62,8 +63,12 @@ class ReportValidationError(ValueError):
     def __init__(self, errors: list[FieldError]) -> None:
         self.errors = errors
         shown = "; ".join(str(e) for e in errors[:5])
-        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
-        super().__init__(f"{len(errors)} problem(s) in the report: {shown}{more}")
+        more = _(" (and {n} more)").format(n=len(errors) - 5) if len(errors) > 5 else ""
+        super().__init__(
+            _("{n} problem(s) in the report: {shown}{more}").format(
+                n=len(errors), shown=shown, more=more
+            )
+        )
 
 
 class _Invalid(Exception):
@@ -126,21 +131,25 @@ def _show(value: Any) -> str:
 
 def _type_name(value: Any) -> str:
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, int | float):
-        return "a number"
+        return _("a number")
     if isinstance(value, str):
-        return "text"
+        return _("text")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "an object"
+        return _("an object")
     return type(value).__name__
 
 
-def _need_str(value: Any, label: str, expected: str = "text") -> str:
+def _need_str(value: Any, label: str, expected: str = N_("text")) -> str:
     if not isinstance(value, str):
-        raise _Invalid(f"{label} must be {expected}, not {_type_name(value)}")
+        raise _Invalid(
+            _("{label} must be {expected}, not {given}").format(
+                label=_(label), expected=_(expected), given=_type_name(value)
+            )
+        )
     return value
 
 
@@ -151,7 +160,11 @@ def _choice(label: str, values: list[str]) -> _Parser:
     def parse(value: Any, ctx: _Ctx) -> str:
         text = _need_str(value, label)
         if text not in allowed:
-            raise _Invalid(f"{label} {_show(text)} is not valid (use one of: {hint})")
+            raise _Invalid(
+                _("{label} {value} is not valid (use one of: {hint})").format(
+                    label=_(label), value=_show(text), hint=hint
+                )
+            )
         return text
 
     return parse
@@ -163,32 +176,42 @@ def _enum(label: str, cls: type[Enum]) -> _Parser:
 
 def _code(label: str, list_name: str, list_title: str) -> _Parser:
     def parse(value: Any, ctx: _Ctx) -> str:
-        text = _need_str(value, label, "a code")
+        text = _need_str(value, label, N_("a code"))
         if not codelists.is_code(list_name, text):
-            raise _Invalid(f"{label} {_show(text)} is not in the {list_title} list")
+            raise _Invalid(
+                _("{label} {value} is not in the {list} list").format(
+                    label=_(label), value=_show(text), list=_(list_title)
+                )
+            )
         return text
 
     return parse
 
 
 def _country(label: str, *, unknown_ok: bool) -> _Parser:
-    hint = "use e.g. MMR, THA, or XXX if unknown" if unknown_ok else "use e.g. MMR, THA"
+    hint = N_("use e.g. MMR, THA, or XXX if unknown") if unknown_ok else N_("use e.g. MMR, THA")
     known = codelists.is_nationality if unknown_ok else codelists.is_country
 
     def parse(value: Any, ctx: _Ctx) -> str:
-        text = _need_str(value, label, "a 3-letter country code")
+        text = _need_str(value, label, N_("a 3-letter country code"))
         if not known(text):
-            raise _Invalid(f"{label} {_show(text)} is not an ISO 3166 country code ({hint})")
+            raise _Invalid(
+                _("{label} {value} is not an ISO 3166 country code ({hint})").format(
+                    label=_(label), value=_show(text), hint=_(hint)
+                )
+            )
         return text
 
     return parse
 
 
 def _currency(value: Any, ctx: _Ctx) -> str:
-    text = _need_str(value, "Currency", "a 3-letter currency code")
+    text = _need_str(value, N_("Currency"), N_("a 3-letter currency code"))
     if not codelists.is_currency(text):
         raise _Invalid(
-            f"Currency {_show(text)} is not an ISO 4217 currency code (use e.g. THB, MYR, USD)"
+            _("Currency {value} is not an ISO 4217 currency code (use e.g. THB, MYR, USD)").format(
+                value=_show(text)
+            )
         )
     return text
 
@@ -198,11 +221,13 @@ _AMOUNT = re.compile(r"(0|[1-9][0-9]{0,11})(\.[0-9]{1,4})?")
 
 def _amount(value: Any, ctx: _Ctx) -> str:
     # Text, not a number: money must stay exact through JSON and signing.
-    text = _need_str(value, "Amount", 'text such as "1500.00"')
+    text = _need_str(value, N_("Amount"), N_('text such as "1500.00"'))
     if not _AMOUNT.fullmatch(text):
         raise _Invalid(
-            f"Amount {_show(text)} is not an amount like 1500.00 "
-            "(digits, optional decimal point, no thousands separators)"
+            _(
+                "Amount {value} is not an amount like 1500.00 "
+                "(digits, optional decimal point, no thousands separators)"
+            ).format(value=_show(text))
         )
     return text
 
@@ -215,25 +240,40 @@ def _text(label: str, max_len: int, *, single_line: bool = False) -> _Parser:
     def parse(value: Any, ctx: _Ctx) -> str:
         text = _need_str(value, label)
         if len(text) > max_len:
-            raise _Invalid(f"{label} is too long ({len(text)} characters, at most {max_len})")
+            raise _Invalid(
+                _("{label} is too long ({length} characters, at most {limit})").format(
+                    label=_(label), length=len(text), limit=max_len
+                )
+            )
         if _CONTROL.search(text):
-            raise _Invalid(f"{label} contains control characters")
+            raise _Invalid(_("{label} contains control characters").format(label=_(label)))
         if single_line and _LINE_BREAK.search(text):
-            raise _Invalid(f"{label} must be a single line")
+            raise _Invalid(_("{label} must be a single line").format(label=_(label)))
         return text
 
     return parse
 
 
 def _int(label: str, low: int, high: int) -> _Parser:
-    span = f"{low} or more" if high == MAX_JSON_INT else f"{low} to {high}"
+    def span() -> str:
+        if high == MAX_JSON_INT:
+            return _("{low} or more").format(low=low)
+        return _("{low} to {high}").format(low=low, high=high)
 
     def parse(value: Any, ctx: _Ctx) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             given = value if isinstance(value, float) else _type_name(value)
-            raise _Invalid(f"{label} must be a whole number ({span}), not {given}")
+            raise _Invalid(
+                _("{label} must be a whole number ({span}), not {given}").format(
+                    label=_(label), span=span(), given=given
+                )
+            )
         if not low <= value <= high:
-            raise _Invalid(f"{label} {value} is out of range (use {span})")
+            raise _Invalid(
+                _("{label} {value} is out of range (use {span})").format(
+                    label=_(label), value=value, span=span()
+                )
+            )
         return value
 
     return parse
@@ -242,9 +282,17 @@ def _int(label: str, low: int, high: int) -> _Parser:
 def _float(label: str, low: float, high: float) -> _Parser:
     def parse(value: Any, ctx: _Ctx) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise _Invalid(f"{label} must be a number, not {_type_name(value)}")
+            raise _Invalid(
+                _("{label} must be a number, not {given}").format(
+                    label=_(label), given=_type_name(value)
+                )
+            )
         if not low <= value <= high:  # also false for NaN and infinities
-            raise _Invalid(f"{label} {value} is out of range ({low:g} to {high:g})")
+            raise _Invalid(
+                _("{label} {value} is out of range ({low} to {high})").format(
+                    label=_(label), value=value, low=f"{low:g}", high=f"{high:g}"
+                )
+            )
         return value
 
     return parse
@@ -253,7 +301,11 @@ def _float(label: str, low: float, high: float) -> _Parser:
 def _bool(label: str) -> _Parser:
     def parse(value: Any, ctx: _Ctx) -> bool:
         if not isinstance(value, bool):
-            raise _Invalid(f"{label} must be true or false, not {_type_name(value)}")
+            raise _Invalid(
+                _("{label} must be true or false, not {given}").format(
+                    label=_(label), given=_type_name(value)
+                )
+            )
         return value
 
     return parse
@@ -266,48 +318,65 @@ _RFC3339 = re.compile(
 
 
 def _observed_at(value: Any, ctx: _Ctx) -> str:
-    label = "Observation time"
-    text = _need_str(value, label, "a date and time")
-    example = "like 2026-11-28T14:05:00Z (date, time and time zone)"
+    label = N_("Observation time")
+    text = _need_str(value, label, N_("a date and time"))
     if not _RFC3339.fullmatch(text):
-        raise _Invalid(f"{label} {_show(text)} is not a date and time {example}")
+        raise _Invalid(
+            _(
+                "Observation time {value} is not a date and time like 2026-11-28T14:05:00Z "
+                "(date, time and time zone)"
+            ).format(value=_show(text))
+        )
     try:
         # fromisoformat takes at most 6 fraction digits; the fraction is dropped anyway.
         moment = datetime.fromisoformat(re.sub(r"\.[0-9]+", "", text.upper()))
         moment = moment.astimezone(UTC)
     except (ValueError, OverflowError):
-        raise _Invalid(f"{label} {_show(text)} is not a valid date and time") from None
+        raise _Invalid(
+            _("Observation time {value} is not a valid date and time").format(value=_show(text))
+        ) from None
     if moment < EARLIEST:
-        raise _Invalid(f"{label} {format_utc(moment)} is too far in the past; check the year")
+        raise _Invalid(
+            _("Observation time {value} is too far in the past; check the year").format(
+                value=format_utc(moment)
+            )
+        )
     if ctx.check_future and moment > ctx.now + MAX_FUTURE:
         raise _Invalid(
-            f"{label} {format_utc(moment)} is in the future (device time is "
-            f"{format_utc(ctx.now)}); check the date and the device clock"
+            _(
+                "Observation time {value} is in the future (device time is {now}); "
+                "check the date and the device clock"
+            ).format(value=format_utc(moment), now=format_utc(ctx.now))
         )
     return format_utc(moment)
 
 
 def _reliability(value: Any, ctx: _Ctx) -> str:
-    label = "Source reliability"
-    text = _need_str(value, label, "a letter A to F")
+    text = _need_str(value, N_("Source reliability"), N_("a letter A to F"))
     if text not in Reliability.__members__:
         raise _Invalid(
-            f"{label} {_show(text)} is not valid: use a letter from A (completely reliable) "
-            "to F (reliability cannot be judged)"
+            _(
+                "Source reliability {value} is not valid: use a letter from A (completely "
+                "reliable) to F (reliability cannot be judged)"
+            ).format(value=_show(text))
         )
     return text
 
 
 def _credibility(value: Any, ctx: _Ctx) -> int:
-    label = "Information credibility"
-    hint = (
-        f"use a number from {CREDIBILITY_MIN} (confirmed by other sources) "
-        f"to {CREDIBILITY_MAX} (truth cannot be judged)"
-    )
+    hint = _(
+        "use a number from {low} (confirmed by other sources) to {high} (truth cannot be judged)"
+    ).format(low=CREDIBILITY_MIN, high=CREDIBILITY_MAX)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _Invalid(f"{label} must be a whole number, not {_type_name(value)}: {hint}")
+        raise _Invalid(
+            _("Information credibility must be a whole number, not {given}: {hint}").format(
+                given=_type_name(value), hint=hint
+            )
+        )
     if not CREDIBILITY_MIN <= value <= CREDIBILITY_MAX:
-        raise _Invalid(f"{label} {value} is not valid: {hint}")
+        raise _Invalid(
+            _("Information credibility {value} is not valid: {hint}").format(value=value, hint=hint)
+        )
     return value
 
 
@@ -317,7 +386,7 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 def _sha256(value: Any, ctx: _Ctx) -> str:
     text = _need_str(value, "SHA-256")
     if not _SHA256.fullmatch(text):
-        raise _Invalid("SHA-256 must be 64 lowercase hexadecimal characters")
+        raise _Invalid(_("SHA-256 must be 64 lowercase hexadecimal characters"))
     return text
 
 
@@ -326,20 +395,24 @@ _MEDIA_TYPE = re.compile(f"{_TOKEN}/{_TOKEN}")
 
 
 def _media_type(value: Any, ctx: _Ctx) -> str:
-    text = _need_str(value, "Media type")
+    text = _need_str(value, N_("Media type"))
     if not _MEDIA_TYPE.fullmatch(text):
-        raise _Invalid(f"Media type {_show(text)} is not a media type like image/jpeg")
+        raise _Invalid(
+            _("Media type {value} is not a media type like image/jpeg").format(value=_show(text))
+        )
     return text
 
 
-_filename_text = _text("File name", 255, single_line=True)
+_filename_text = _text(N_("File name"), 255, single_line=True)
 
 
 def _filename(value: Any, ctx: _Ctx) -> str:
     text: str = _filename_text(value, ctx)
     # A bare name: it may be used when the file is exported again.
     if "/" in text or "\\" in text or text in (".", ".."):
-        raise _Invalid(f"File name {_show(text)} must be a plain name without folders")
+        raise _Invalid(
+            _("File name {value} must be a plain name without folders").format(value=_show(text))
+        )
     return text
 
 
@@ -348,33 +421,37 @@ def _filename(value: Any, ctx: _Ctx) -> str:
 _ALWAYS, _SUBMIT = _Need.ALWAYS, _Need.SUBMIT
 
 _PERSON = _Obj(
-    "Person",
+    N_("Person"),
     {
-        "role": _Leaf("Role", _enum("Role", PersonRole), _SUBMIT),
-        "nationality": _Leaf("Nationality", _country("Nationality", unknown_ok=True), _SUBMIT),
-        "sex": _Leaf("Sex", _enum("Sex", Sex), _SUBMIT),
-        "age_band": _Leaf("Age band", _enum("Age band", AgeBand), _SUBMIT),
-        "count": _Leaf("Count", _int("Count", 1, 10_000), _SUBMIT),
+        "role": _Leaf(N_("Role"), _enum(N_("Role"), PersonRole), _SUBMIT),
+        "nationality": _Leaf(
+            N_("Nationality"), _country(N_("Nationality"), unknown_ok=True), _SUBMIT
+        ),
+        "sex": _Leaf(N_("Sex"), _enum(N_("Sex"), Sex), _SUBMIT),
+        "age_band": _Leaf(N_("Age band"), _enum(N_("Age band"), AgeBand), _SUBMIT),
+        "count": _Leaf(N_("Count"), _int(N_("Count"), 1, 10_000), _SUBMIT),
     },
 )
 
 _DOCUMENT = _Obj(
-    "Document",
+    N_("Document"),
     {
         "type": _Leaf(
-            "Document type", _code("Document type", "document_types", "document-type"), _SUBMIT
+            N_("Document type"),
+            _code(N_("Document type"), "document_types", N_("document-type")),
+            _SUBMIT,
         ),
         # XXX allowed: fantasy documents claim states that do not exist.
         "issuing_state": _Leaf(
-            "Issuing state", _country("Issuing state", unknown_ok=True), _SUBMIT
+            N_("Issuing state"), _country(N_("Issuing state"), unknown_ok=True), _SUBMIT
         ),
-        "number": _Leaf("Document number", _text("Document number", 64, single_line=True)),
-        "fraud_type": _Leaf("Fraud type", _enum("Fraud type", FraudType), _SUBMIT),
+        "number": _Leaf(N_("Document number"), _text(N_("Document number"), 64, single_line=True)),
+        "fraud_type": _Leaf(N_("Fraud type"), _enum(N_("Fraud type"), FraudType), _SUBMIT),
         "features": _List(
-            "Features",
+            N_("Features"),
             _Leaf(
-                "Document feature",
-                _code("Document feature", "document_features", "document-feature"),
+                N_("Document feature"),
+                _code(N_("Document feature"), "document_features", N_("document-feature")),
                 _ALWAYS,
             ),
             max_items=30,
@@ -384,95 +461,109 @@ _DOCUMENT = _Obj(
 )
 
 _ROUTE = _Obj(
-    "Route",
+    N_("Route"),
     {
-        "origin": _Leaf("Origin", _country("Origin", unknown_ok=False)),
+        "origin": _Leaf(N_("Origin"), _country(N_("Origin"), unknown_ok=False)),
         "transit": _List(
-            "Transit countries",
-            _Leaf("Transit country", _country("Transit country", unknown_ok=False), _ALWAYS),
+            N_("Transit countries"),
+            _Leaf(
+                N_("Transit country"), _country(N_("Transit country"), unknown_ok=False), _ALWAYS
+            ),
             max_items=30,
         ),
-        "destination": _Leaf("Destination", _country("Destination", unknown_ok=False)),
-        "transport_mode": _Leaf("Transport mode", _enum("Transport mode", TransportMode)),
+        "destination": _Leaf(N_("Destination"), _country(N_("Destination"), unknown_ok=False)),
+        "transport_mode": _Leaf(N_("Transport mode"), _enum(N_("Transport mode"), TransportMode)),
         "fees": _Obj(
-            "Fees",
+            N_("Fees"),
             {
-                "amount": _Leaf("Amount", _amount, _ALWAYS),
-                "currency": _Leaf("Currency", _currency, _ALWAYS),
+                "amount": _Leaf(N_("Amount"), _amount, _ALWAYS),
+                "currency": _Leaf(N_("Currency"), _currency, _ALWAYS),
             },
             nullable=True,
         ),
-        "group_size": _Leaf("Group size", _int("Group size", 1, 10_000)),
+        "group_size": _Leaf(N_("Group size"), _int(N_("Group size"), 1, 10_000)),
     },
 )
 
 _ATTACHMENT = _Obj(
-    "Attachment",
+    N_("Attachment"),
     {
-        "sha256": _Leaf("SHA-256", _sha256, _ALWAYS),
-        "filename": _Leaf("File name", _filename, _ALWAYS),
-        "media_type": _Leaf("Media type", _media_type, _ALWAYS),
-        "size": _Leaf("File size", _int("File size", 0, MAX_JSON_INT), _ALWAYS),
+        "sha256": _Leaf(N_("SHA-256"), _sha256, _ALWAYS),
+        "filename": _Leaf(N_("File name"), _filename, _ALWAYS),
+        "media_type": _Leaf(N_("Media type"), _media_type, _ALWAYS),
+        "size": _Leaf(N_("File size"), _int(N_("File size"), 0, MAX_JSON_INT), _ALWAYS),
     },
 )
 
 _REPORT = _Obj(
-    "Report",
+    N_("Report"),
     {
-        "kind": _Leaf("Kind", _enum("Kind", ReportKind), _ALWAYS),
-        "observed_at": _Leaf("Observation time", _observed_at, _SUBMIT),
+        "kind": _Leaf(N_("Kind"), _enum(N_("Kind"), ReportKind), _ALWAYS),
+        "observed_at": _Leaf(N_("Observation time"), _observed_at, _SUBMIT),
         "crossing_point": _Leaf(
-            "Crossing point", _code("Crossing point", "crossing_points", "crossing-point"), _SUBMIT
+            N_("Crossing point"),
+            _code(N_("Crossing point"), "crossing_points", N_("crossing-point")),
+            _SUBMIT,
         ),
         "coordinates": _Obj(
-            "Coordinates",
+            N_("Coordinates"),
             {
-                "lat": _Leaf("Latitude", _float("Latitude", -90, 90), _ALWAYS),
-                "lon": _Leaf("Longitude", _float("Longitude", -180, 180), _ALWAYS),
+                "lat": _Leaf(N_("Latitude"), _float(N_("Latitude"), -90, 90), _ALWAYS),
+                "lon": _Leaf(N_("Longitude"), _float(N_("Longitude"), -180, 180), _ALWAYS),
             },
             nullable=True,
         ),
-        "persons": _List("Persons", _PERSON, max_items=500),
-        "documents": _List("Documents", _DOCUMENT, max_items=500),
+        "persons": _List(N_("Persons"), _PERSON, max_items=500),
+        "documents": _List(N_("Documents"), _DOCUMENT, max_items=500),
         "route": _ROUTE,
         "modus_operandi": _Obj(
-            "Modus operandi",
+            N_("Modus operandi"),
             {
                 "tags": _List(
-                    "Modus operandi tags",
+                    N_("Modus operandi tags"),
                     _Leaf(
-                        "Modus operandi tag",
-                        _code("Modus operandi tag", "modus_operandi_tags", "modus-operandi tag"),
+                        N_("Modus operandi tag"),
+                        _code(
+                            N_("Modus operandi tag"),
+                            "modus_operandi_tags",
+                            N_("modus-operandi tag"),
+                        ),
                         _ALWAYS,
                     ),
                     max_items=50,
                     unique=True,
                 ),
-                "text": _Leaf("Modus operandi text", _text("Modus operandi text", 5000), empty=""),
+                "text": _Leaf(
+                    N_("Modus operandi text"), _text(N_("Modus operandi text"), 5000), empty=""
+                ),
             },
         ),
-        "narrative": _Leaf("Narrative", _text("Narrative", MAX_NARRATIVE), _SUBMIT, empty=""),
+        "narrative": _Leaf(
+            N_("Narrative"), _text(N_("Narrative"), MAX_NARRATIVE), _SUBMIT, empty=""
+        ),
         "source": _Obj(
-            "Source",
+            N_("Source"),
             {
                 "description": _Leaf(
-                    "Source description", _text("Source description", 2000), empty=""
+                    N_("Source description"), _text(N_("Source description"), 2000), empty=""
                 ),
-                "reliability": _Leaf("Source reliability", _reliability, _SUBMIT),
-                "credibility": _Leaf("Information credibility", _credibility, _SUBMIT),
+                "reliability": _Leaf(N_("Source reliability"), _reliability, _SUBMIT),
+                "credibility": _Leaf(N_("Information credibility"), _credibility, _SUBMIT),
             },
         ),
         "handling": _Obj(
-            "Handling",
+            N_("Handling"),
             {
-                "tlp": _Leaf("TLP label", _enum("TLP label", TLP), _SUBMIT),
+                "tlp": _Leaf(N_("TLP label"), _enum(N_("TLP label"), TLP), _SUBMIT),
                 "third_party": _Leaf(
-                    "Third-party sharing", _bool("Third-party sharing"), empty=False
+                    N_("Third-party sharing"), _bool(N_("Third-party sharing")), empty=False
                 ),
-                "legal_basis": _Leaf("Legal basis", _text("Legal basis", 500, single_line=True)),
+                "legal_basis": _Leaf(
+                    N_("Legal basis"), _text(N_("Legal basis"), 500, single_line=True)
+                ),
             },
         ),
-        "attachments": _List("Attachments", _ATTACHMENT, max_items=200),
+        "attachments": _List(N_("Attachments"), _ATTACHMENT, max_items=200),
     },
 )
 
@@ -491,7 +582,7 @@ def _walk_field(node: _Node, value: Any, path: str, ctx: _Ctx) -> Any:
             value = None  # blank text counts as not filled in
         if value is None:
             if node.need is _ALWAYS or (node.need is _SUBMIT and ctx.for_submit):
-                ctx.add(path, f"{node.label} is required")
+                ctx.add(path, _("{label} is required").format(label=_(node.label)))
             return node.empty
         try:
             return node.parse(value, ctx)
@@ -507,11 +598,16 @@ def _walk_field(node: _Node, value: Any, path: str, ctx: _Ctx) -> Any:
 
 def _walk_obj(node: _Obj, value: Any, path: str, ctx: _Ctx) -> dict[str, Any] | None:
     if not isinstance(value, dict):
-        ctx.add(path, f"{node.label} must be an object, not {_type_name(value)}")
+        ctx.add(
+            path,
+            _("{label} must be an object, not {given}").format(
+                label=_(node.label), given=_type_name(value)
+            ),
+        )
         return None
     for key in value:
         if key not in node.fields:
-            ctx.add(_join(path, str(key)), f"Unknown field {_show(key)}")
+            ctx.add(_join(path, str(key)), _("Unknown field {name}").format(name=_show(key)))
     return {
         key: _walk_field(child, value.get(key), _join(path, key), ctx)
         for key, child in node.fields.items()
@@ -520,15 +616,30 @@ def _walk_obj(node: _Obj, value: Any, path: str, ctx: _Ctx) -> dict[str, Any] | 
 
 def _walk_list(node: _List, value: Any, path: str, ctx: _Ctx) -> list[Any]:
     if not isinstance(value, list):
-        ctx.add(path, f"{node.label} must be a list, not {_type_name(value)}")
+        ctx.add(
+            path,
+            _("{label} must be a list, not {given}").format(
+                label=_(node.label), given=_type_name(value)
+            ),
+        )
         return []
     if len(value) > node.max_items:
-        ctx.add(path, f"{node.label}: too many entries ({len(value)}, at most {node.max_items})")
+        ctx.add(
+            path,
+            _("{label}: too many entries ({count}, at most {limit})").format(
+                label=_(node.label), count=len(value), limit=node.max_items
+            ),
+        )
         return []
     out: list[Any] = []
     for i, item in enumerate(value):
         if item is None:  # a hole in a list is a mistake, not "not filled in yet"
-            ctx.add(f"{path}[{i}]", f"{node.label}: entry {i + 1} is empty (null)")
+            ctx.add(
+                f"{path}[{i}]",
+                _("{label}: entry {number} is empty (null)").format(
+                    label=_(node.label), number=i + 1
+                ),
+            )
             out.append(None)
         else:
             out.append(_walk_field(node.item, item, f"{path}[{i}]", ctx))
@@ -537,7 +648,7 @@ def _walk_list(node: _List, value: Any, path: str, ctx: _Ctx) -> list[Any]:
         for i, item in enumerate(out):
             if isinstance(item, str):
                 if item in seen:
-                    ctx.add(f"{path}[{i}]", f"{_show(item)} is listed twice")
+                    ctx.add(f"{path}[{i}]", _("{value} is listed twice").format(value=_show(item)))
                 seen.add(item)
     return out
 
@@ -549,14 +660,19 @@ def _cross_checks(out: dict[str, Any], ctx: _Ctx) -> None:
         and not out["persons"]
         and out["kind"] not in (None, ReportKind.MODUS_OPERANDI.value)
     ):
-        ctx.add("persons", "Add at least one person (only a modus operandi report may have none)")
+        ctx.add(
+            "persons", _("Add at least one person (only a modus operandi report may have none)")
+        )
     seen: dict[str, int] = {}
     for i, ref in enumerate(out["attachments"]):
         digest = ref.get("sha256") if isinstance(ref, dict) else None
         if digest is None:
             continue
         if digest in seen:
-            ctx.add(f"attachments[{i}]", f"Same file as attachments[{seen[digest]}]")
+            ctx.add(
+                f"attachments[{i}]",
+                _("Same file as attachments[{index}]").format(index=seen[digest]),
+            )
         seen.setdefault(digest, i)
 
 
@@ -634,7 +750,7 @@ def _node_at(path: str) -> _Node | None:
         if not isinstance(node, _Obj) or name not in node.fields:
             return None
         node = node.fields[name]
-        for _ in range(brackets.count("]")):
+        for _bracket in range(brackets.count("]")):
             if not isinstance(node, _List):
                 return None
             node = node.item

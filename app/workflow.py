@@ -24,6 +24,7 @@ from app.portal_clock import PortalClock, validation_time, verify_with_clock
 from app.reports import ReportService, ReportView
 from app.roles import require_certified_focal_point
 from app.validation import validate_report
+from resources.i18n import _
 from storage.database import Database
 from storage.envelopes_repo import EnvelopeRepository
 from storage.outbox_repo import OutboxRepository
@@ -173,7 +174,7 @@ class Workflow:
         with self._db.transaction():
             record = self._reports.get(report_id)
             if record.author_id != self._user.id:
-                raise NotAllowed("Only the author can submit a report.")
+                raise NotAllowed(_("Only the author can submit a report."))
             status = next_status(record.status, Action.SUBMIT)
             report = validate_report(
                 json.loads(record.payload), for_submit=True, **validation_time(self._db)
@@ -222,12 +223,14 @@ class Workflow:
         except NotAllowed as exc:
             return False, str(exc)
         if view.record.author_id == self._user.id:
-            return False, "You wrote this report: another focal point must review it (four eyes)."
+            return False, _(
+                "You wrote this report: another focal point must review it (four eyes)."
+            )
         agency = self._agency_of_author(view.record)
         if agency is None or not may_review(role, self._user.agency, agency):
-            return False, "This report belongs to an agency outside your review area."
+            return False, _("This report belongs to an agency outside your review area.")
         if view.status != ReportStatus.QUEUED:
-            return False, f"It is {view.status}, not waiting for review."
+            return False, _("It is {status}, not waiting for review.").format(status=view.status)
         return True, ""
 
     def approve(self, report_id: str, settings: ReleaseSettings, comment: str = "") -> ReportView:
@@ -235,7 +238,7 @@ class Workflow:
 
     def return_to_author(self, report_id: str, comment: str) -> ReportView:
         if not comment.strip():
-            raise InvalidInput("Say what the author should correct (--comment).")
+            raise InvalidInput(_("Say what the author should correct (--comment)."))
         return self._decide(report_id, Action.RETURN, comment, None)
 
     def _decide(
@@ -289,7 +292,7 @@ class Workflow:
             )
         agency = self._agency_of_author(record)
         if agency is None or not may_review(role, self._user.agency, agency):
-            raise NotAllowed("This report belongs to an agency outside your review area.")
+            raise NotAllowed(_("This report belongs to an agency outside your review area."))
 
     def _agency_of_author(self, record: ReportRecord) -> str | None:
         if record.submission_hash is None:
@@ -300,7 +303,7 @@ class Workflow:
     def _verified_submission(self, record: ReportRecord) -> Envelope[SubmissionBody]:
         """The reviewer checks the author's signature before putting theirs beside it."""
         if record.submission_hash is None:
-            raise NotAllowed("This report has no signed submission to decide on.")
+            raise NotAllowed(_("This report has no signed submission to decide on."))
         stored = self._envelopes.get(record.submission_hash)
         # Signed at submission time with a certificate valid then: that is what counts.
         verified = verify_with_clock(

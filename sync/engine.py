@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from resources.i18n import _
 from sync.backoff import Backoff
 from sync.events import LinkState, Listener, PassSummary, Phase, Progress, Status
 from sync.transport import (
@@ -200,7 +201,7 @@ class SyncEngine:
                 self._pull()
                 self._last_success = _now_text()
             except Cancelled:
-                error = "Sync cancelled; everything not yet delivered stays queued."
+                error = _("Sync cancelled; everything not yet delivered stays queued.")
             except ServerBusy as exc:
                 error, retry_after = str(exc), exc.retry_after
                 self._link = LinkState.ONLINE
@@ -210,7 +211,9 @@ class SyncEngine:
                 self._link = LinkState.OFFLINE if _is_link_error(exc) else LinkState.ONLINE
             except Exception as exc:  # a bug must not kill the worker thread; log it for support
                 log.exception("sync pass failed")
-                error = f"Sync failed unexpectedly ({type(exc).__name__}); see the log."
+                error = _("Sync failed unexpectedly ({kind}); see the log.").format(
+                    kind=type(exc).__name__
+                )
             finally:
                 self._running = False
             self._last_error = error
@@ -283,7 +286,11 @@ class SyncEngine:
             try:
                 self.store.accept_receipt(item, result.receipt)
             except Exception as exc:  # an invalid receipt never counts as delivery
-                self.store.retry_later(item, f"The portal's receipt did not verify: {exc}", None)
+                self.store.retry_later(
+                    item,
+                    _("The portal's receipt did not verify: {reason}").format(reason=exc),
+                    None,
+                )
                 self._done["refused"] += 1
                 return 0
             return 1

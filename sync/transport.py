@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import logging
 import ssl
 import threading
 import time
@@ -40,6 +41,7 @@ from requests.adapters import BaseAdapter
 from requests.structures import CaseInsensitiveDict
 from urllib3.util.ssl_match_hostname import CertificateError as HostnameMismatch
 
+from resources.i18n import N_, _
 from sync.http_signatures import sign_request
 from sync.protocol import Envelope, b64url_decode, b64url_encode, key_id_of, public_key_raw
 from sync.protocol.canonical import JsonObject, JsonValue, canonical_bytes, parse_json
@@ -122,21 +124,28 @@ RETRYABLE_PROBLEMS: Final = frozenset(
     }
 )
 
+# Marked for the catalogue; translated where the message is made (resources/i18n.py).
 _HINTS: Final = {
-    "clock-skew": "The computer's clock is far off; the request is retried with portal time.",
-    "expired-certificate": "This user's enrolment has expired: enrol again with a new code.",
-    "revoked-key": "This user's key has been revoked: contact the agency administrator.",
-    "unknown-key": "This user is not enrolled at this portal: enrol with an enrolment code.",
-    "invalid-enrolment-code": "Check the enrolment code, or ask for a new one.",
-    "expired-enrolment-code": "The enrolment code has expired: ask for a new one.",
-    "used-enrolment-code": "The enrolment code was already used: ask for a new one.",
-    "key-already-enrolled": "This key is already certified on the portal. If it was certified"
-    " with the wrong role, ask for a code of the right role and run: outpost enrol --replace CODE.",
-    "enrolment-code-mismatch": "The code was not used: ask for a code of your role and agency.",
-    "principal-taken": "This user id belongs to someone else on the portal: ask your focal "
-    "point for a code issued for you.",
-    "too-many-attempts": "Too many failed attempts from this address: wait, then try again.",
+    "clock-skew": N_("The computer's clock is far off; the request is retried with portal time."),
+    "expired-certificate": N_("This user's enrolment has expired: enrol again with a new code."),
+    "revoked-key": N_("This user's key has been revoked: contact the agency administrator."),
+    "unknown-key": N_("This user is not enrolled at this portal: enrol with an enrolment code."),
+    "invalid-enrolment-code": N_("Check the enrolment code, or ask for a new one."),
+    "expired-enrolment-code": N_("The enrolment code has expired: ask for a new one."),
+    "used-enrolment-code": N_("The enrolment code was already used: ask for a new one."),
+    "key-already-enrolled": N_(
+        "This key is already certified on the portal. If it was certified with the wrong role, "
+        "ask for a code of the right role and run: outpost enrol --replace CODE."
+    ),
+    "enrolment-code-mismatch": N_("The code was not used: ask for a code of your role and agency."),
+    "principal-taken": N_(
+        "This user id belongs to someone else on the portal: ask your focal point for a code "
+        "issued for you."
+    ),
+    "too-many-attempts": N_("Too many failed attempts from this address: wait, then try again."),
 }
+
+log = logging.getLogger(__name__)
 
 
 # -- errors ---------------------------------------------------------------------------------
@@ -792,18 +801,26 @@ class PortalClient:
         if 300 <= status < 400:
             location = response.headers.get("Location", "?")
             raise InvalidResponse(
-                f"{where}: the portal answered with a redirect (HTTP {status}) to {location}. "
-                "A captive portal or proxy may be in the way: sign in to the network in a "
-                "browser, or use another network.",
+                _(
+                    "The portal answered with a redirect (HTTP {status}) to {location}. A "
+                    "captive portal or proxy may be in the way: sign in to the network in a "
+                    "browser, or use another network."
+                ).format(status=status, location=location),
                 method=method,
                 url=url,
             )
         problem = _problem_of(response)
         if status in (429, 503):
             retry_after = _retry_after(response.headers, self.portal_time())
-            wait = f" and asks to retry in {retry_after:g} s" if retry_after is not None else ""
+            wait = (
+                _(" and asks to retry in {seconds} s").format(seconds=f"{retry_after:g}")
+                if retry_after is not None
+                else ""
+            )
             raise ServerBusy(
-                f"{where}: the portal is busy (HTTP {status}){wait}. The work stays queued.",
+                _("The portal is busy (HTTP {status}){wait}. The work stays queued.").format(
+                    status=status, wait=wait
+                ),
                 status=status,
                 retry_after=retry_after,
                 method=method,
@@ -812,8 +829,10 @@ class PortalClient:
         if status >= 500:
             what = f": {problem.title}" if problem is not None and problem.title else ""
             raise ServerError(
-                f"{where}: the portal failed (HTTP {status}{what}). The work stays queued and "
-                "is retried later; if this persists, tell the portal operator.",
+                _(
+                    "The portal failed (HTTP {status}{what}). The work stays queued and is "
+                    "retried later; if this persists, tell the portal operator."
+                ).format(status=status, what=what),
                 status=status,
                 problem=problem,
                 method=method,
@@ -821,13 +840,26 @@ class PortalClient:
             )
         if problem is None:
             problem = ProblemDetails("about:blank", _reason(status), status, "", {})
-        hint = _HINTS.get(problem.slug) or (
-            "The request will not succeed as it is." if problem.permanent else "Retried later."
+        hint = _(
+            _HINTS.get(problem.slug)
+            or (
+                N_("The request will not succeed as it is.")
+                if problem.permanent
+                else N_("Retried later.")
+            )
         )
         detail = f" ({problem.detail})" if problem.detail else ""
+        log.info("%s refused: %s [HTTP %s]", where, problem.slug, status)
         raise Problem(
-            f"{where}: the portal refused the request: {problem.title or problem.slug}{detail} "
-            f"[HTTP {status}, {problem.slug}]. {hint}",
+            _(
+                "The portal refused the request: {title}{detail} [HTTP {status}, {code}]. {hint}"
+            ).format(
+                title=problem.title or problem.slug,
+                detail=detail,
+                status=status,
+                code=problem.slug,
+                hint=hint,
+            ),
             problem=problem,
             method=method,
             url=url,
@@ -839,10 +871,12 @@ class PortalClient:
         causes = list(_causes(exc))
         if any(self._is_pin_failure(c) for c in causes):
             return PinMismatch(
-                f"The portal at {_host(url)} presented a TLS certificate that does not match "
-                "the one pinned in the provisioning file. The connection may be intercepted: "
-                "nothing was sent. Do not retry on this network; contact the agency "
-                "administrator.",
+                _(
+                    "The portal at {host} presented a TLS certificate that does not match the "
+                    "one pinned in the provisioning file. The connection may be intercepted: "
+                    "nothing was sent. Do not retry on this network; contact the agency "
+                    "administrator."
+                ).format(host=_host(url)),
                 method=method,
                 url=url,
             )
@@ -853,8 +887,10 @@ class PortalClient:
         if connect_failure:
             reason = _innermost(causes)
             return ConnectFailed(
-                f"Could not connect to the portal at {_host(url)} ({reason}). Check the "
-                "network connection; the work stays queued and is sent when the link is back.",
+                _(
+                    "Could not connect to the portal at {host} ({reason}). Check the network "
+                    "connection; the work stays queued and is sent when the link is back."
+                ).format(host=_host(url), reason=reason),
                 method=method,
                 url=url,
             )
@@ -883,18 +919,29 @@ class PortalClient:
         self, method: str, url: str, seconds: float | None = None, what: str = "sent nothing"
     ) -> Stalled:
         seconds = self.stall_timeout if seconds is None else seconds
+        message = (
+            _(
+                "The portal sent nothing for {seconds} s; the link may be down or overloaded. "
+                "The work stays queued and is retried."
+            )
+            if what == "sent nothing"
+            else _(
+                "The portal took nothing from us for {seconds} s; the link may be down or "
+                "overloaded. The work stays queued and is retried."
+            )
+        )
         return Stalled(
-            f"{method} {_path(url)}: the portal {what} for {seconds:g} s; the link may be "
-            "down or overloaded. The work stays queued and is retried.",
+            message.format(seconds=f"{seconds:g}"),
             method=method,
             url=url,
         )
 
     def _cut(self, method: str, url: str, exc: BaseException) -> ConnectionCut:
         return ConnectionCut(
-            f"{method} {_path(url)}: the connection was cut mid-exchange "
-            f"({_innermost(list(_causes(exc)))}). The portal may or may not have received "
-            "the request; it is resent later, which is harmless.",
+            _(
+                "The connection was cut mid-exchange ({reason}). The portal may or may not "
+                "have received the request; it is resent later, which is harmless."
+            ).format(reason=_innermost(list(_causes(exc)))),
             method=method,
             url=url,
         )

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.audit import AuditVerification
+from app.audit import AuditVerification, action_label
+from app.i18n import format_moment
 from storage.audit_repo import AuditRecord
 from ui.context import Context
 from ui.ops import OpError
+from ui.widgets import fit_headers
 
 LIMIT = 500
 
@@ -42,7 +44,7 @@ class AuditPage(QWidget):
         self.model.setHorizontalHeaderLabels(
             [
                 self.tr("#"),
-                self.tr("When (UTC)"),
+                self.tr("When"),
                 self.tr("Who"),
                 self.tr("Action"),
                 self.tr("Object"),
@@ -81,13 +83,14 @@ class AuditPage(QWidget):
             self.model.appendRow(
                 [
                     QStandardItem(str(r.seq)),
-                    QStandardItem(r.at),
+                    QStandardItem(format_moment(r.at, seconds=True)),
                     QStandardItem(names.get(r.actor, r.actor)),
-                    QStandardItem(r.action),
+                    QStandardItem(action_label(r.action)),
                     QStandardItem(names.get(r.object, r.object)),
                 ]
             )
         self.table.resizeColumnsToContents()
+        fit_headers(self.table)
 
     def verify(self) -> None:
         session = self.ctx.session

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bulletins import FeedItemView
+from app.i18n import format_moment
 from ui.context import Context
 from ui.ops import OpError
 from ui.widgets import fit_headers, tlp_badge_style
@@ -126,7 +127,7 @@ class BulletinsPage(QWidget):
         for item in items:
             flag = self.tr("NEW") + " · " if item.unread else ""
             cells = [
-                QStandardItem(item.published_at.replace("T", " ")[:16]),
+                QStandardItem(format_moment(item.published_at)),
                 QStandardItem(flag + item.title),
                 QStandardItem(item.publisher),
                 QStandardItem(item.tlp),
@@ -151,7 +152,7 @@ class BulletinsPage(QWidget):
         self.reader.setHtml(
             f"<h3>{e(item.title)}</h3>"
             f"<p><span style='{tlp_badge_style(item.tlp)}'>&nbsp;TLP:{e(item.tlp)}&nbsp;</span> "
-            f"{e(item.publisher)} · {e(item.published_at)}</p>"
+            f"{e(item.publisher)} · {e(format_moment(item.published_at))}</p>"
             "<p>" + e(item.body).replace("\n", "<br>") + "</p>"
         )
         if item.unread:

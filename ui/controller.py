@@ -126,6 +126,7 @@ class AppController(QObject):
                 QMessageBox.StandardButton.Ok,
                 self.main_window,
             )
+            box.button(QMessageBox.StandardButton.Ok).setText(self.tr("OK"))  # no Qt translation
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 

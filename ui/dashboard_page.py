@@ -163,7 +163,7 @@ class DashboardPage(QWidget):
         )
         self._horizontal(
             self.nationality_chart,
-            [(_short(codelists.label("nationalities", c)), n) for c, n in figures.by_nationality],
+            [(_short(i18n.label("nationalities", c)), n) for c, n in figures.by_nationality],
             "#009E73",
         )
         self._horizontal(

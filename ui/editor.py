@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 from app import codelists
 from app.clock import now_rfc3339
 from app.errors import InvalidInput
+from app.i18n import format_moment
 from app.local_time import format_local_minute, parse_local_minute
 from app.reports import MAX_ATTACHMENT_BYTES, AttachmentInput, ReportService, ReportView
 from app.validation import check_field, field_errors
@@ -763,7 +764,7 @@ class ReportEditor(QWidget):
                 if returns:
                     comment = (
                         template.replace("%1", returns[-1].actor)
-                        .replace("%2", returns[-1].at)
+                        .replace("%2", format_moment(returns[-1].at))
                         .replace("%3", returns[-1].comment)
                     )
             return view, images, comment

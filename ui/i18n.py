@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app import codelists
+from app.i18n import country_name
+from app.i18n import set_language as set_app_language
 from resources import resource_path
 
 _installed: list[QTranslator] = []
@@ -19,6 +21,7 @@ def install_language(code: str) -> bool:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    set_app_language(code)  # messages raised below the GUI, dates, numbers, country names
     if code == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English))
         return True
@@ -37,10 +40,14 @@ def install_language(code: str) -> bool:
 
 
 def label(list_name: str, code: str | int | None) -> str:
-    """The translated display label of a code ("" for none)."""
+    """The translated display label of a code ("" for none); countries by their ISO 3166
+    names in the language (pycountry's translations)."""
     if code is None or code == "":
         return ""
-    return QCoreApplication.translate("codelist", codelists.label(list_name, code))
+    english = codelists.label(list_name, code)
+    if list_name in ("countries", "nationalities"):
+        return country_name(english) if english != code else english
+    return QCoreApplication.translate("codelist", english)
 
 
 def description(list_name: str, code: str) -> str:

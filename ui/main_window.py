@@ -358,6 +358,7 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Close,
             self,
         )
+        box.button(QMessageBox.StandardButton.Close).setText(self.tr("Close"))  # no Qt translation
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
@@ -477,6 +478,10 @@ class PeriodDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        # Our own words: Qt ships no Indonesian or Thai for its standard buttons.
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("&Choose where to save…"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self._chosen)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

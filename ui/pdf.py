@@ -30,6 +30,7 @@ from app.dashboard import DashboardFigures
 from app.dissemination import DisseminationRegister, Method
 from app.domain import tlp_rank
 from app.history import HistoryEntry
+from app.i18n import format_moment
 from app.reports import ReportView
 from storage.database import Database
 from storage.users_repo import UserRecord
@@ -169,14 +170,28 @@ def strictest(labels: list[str | None]) -> str | None:
     return max(known, key=tlp_rank) if known else None
 
 
+def _summary_words() -> dict[str, str]:
+    """Headings, looked up here (lupdate cannot read translate() calls inside f-strings)."""
+    return {
+        "Period summary": translate("Pdf", "Period summary"),
+        "reports": translate("Pdf", "reports"),
+        "By kind": translate("Pdf", "By kind"),
+        "By crossing point": translate("Pdf", "By crossing point"),
+        "By nationality": translate("Pdf", "By nationality"),
+        "Queue health": translate("Pdf", "Queue health"),
+        "Reports": translate("Pdf", "Reports"),
+    }
+
+
 def summary_html(figures: DashboardFigures, views: list[ReportView], start: str, end: str) -> str:
+    words = _summary_words()
     e = html.escape
     period = translate("Pdf", "Reports observed from %1 to %2")
     period = period.replace("%1", start).replace("%2", end)
     parts = [
-        f"<h2>{e(translate('Pdf', 'Period summary'))}</h2>",
-        f"<p>{e(period)} · {len(views)} {e(translate('Pdf', 'reports'))}</p>",
-        f"<h3>{e(translate('Pdf', 'By kind'))}</h3>{TABLE}",
+        f"<h2>{e(words['Period summary'])}</h2>",
+        f"<p>{e(period)} · {len(views)} {e(words['reports'])}</p>",
+        f"<h3>{e(words['By kind'])}</h3>{TABLE}",
     ]
     kinds: dict[str, int] = {}
     crossings: dict[str, int] = {}
@@ -190,25 +205,25 @@ def summary_html(figures: DashboardFigures, views: list[ReportView], start: str,
                 nationalities[n] = nationalities.get(n, 0) + 1
     for kind, n in sorted(kinds.items(), key=lambda kv: -kv[1]):
         parts.append(f"<tr><td>{e(i18n.label('report_kinds', kind))}</td><td>{n}</td></tr>")
-    parts.append(f"</table><h3>{e(translate('Pdf', 'By crossing point'))}</h3>")
+    parts.append(f"</table><h3>{e(words['By crossing point'])}</h3>")
     parts.append("<table border='1' cellspacing='0' cellpadding='3'>")
     for code, n in sorted(crossings.items(), key=lambda kv: -kv[1]):
         parts.append(f"<tr><td>{e(codelists.label('crossing_points', code))}</td><td>{n}</td></tr>")
-    parts.append(f"</table><h3>{e(translate('Pdf', 'By nationality'))}</h3>")
+    parts.append(f"</table><h3>{e(words['By nationality'])}</h3>")
     parts.append("<table border='1' cellspacing='0' cellpadding='3'>")
     for code, n in sorted(nationalities.items(), key=lambda kv: -kv[1])[:15]:
-        parts.append(f"<tr><td>{e(codelists.label('nationalities', code))}</td><td>{n}</td></tr>")
+        parts.append(f"<tr><td>{e(i18n.label('nationalities', code))}</td><td>{n}</td></tr>")
     q = figures.queue
-    parts.append(f"</table><h3>{e(translate('Pdf', 'Queue health'))}</h3><ul>")
+    parts.append(f"</table><h3>{e(words['Queue health'])}</h3><ul>")
     for status, n in q.by_status.items():
         parts.append(f"<li>{e(i18n.status_label(status))}: {n}</li>")
     parts.append("</ul>")
-    parts.append(f"<h3>{e(translate('Pdf', 'Reports'))}</h3>{TABLE}")
+    parts.append(f"<h3>{e(words['Reports'])}</h3>{TABLE}")
     for v in views:
         r = v.record
         narrative = " ".join((v.report.get("narrative") or "").split())[:160]
         parts.append(
-            f"<tr><td>{e((r.observed_at or '')[:16])}</td>"
+            f"<tr><td>{e(format_moment(r.observed_at))}</td>"
             f"<td>{e(i18n.label('report_kinds', r.kind))}</td>"
             f"<td>TLP:{e(r.tlp or '?')}</td><td>{e(narrative)}</td></tr>"
         )

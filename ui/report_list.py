@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import codelists
+from app.i18n import format_moment
 from app.reports import ReportView
 from storage.reports_repo import PageCursor, ReportFilter
 from ui import i18n
@@ -88,7 +89,7 @@ class ReportTableModel(QAbstractTableModel):
         self.has_more = False
         self.loading = False
         self.headers = [
-            self.tr("Observed (UTC)"),
+            self.tr("Observed"),
             self.tr("Kind"),
             self.tr("Crossing point"),
             self.tr("Nationalities"),
@@ -138,7 +139,7 @@ class ReportTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "observed":
-                return row.observed_at.replace("T", " ").rstrip("Z")[:16]
+                return format_moment(row.observed_at)
             if column == "kind":
                 return i18n.label("report_kinds", row.kind)
             if column == "crossing":

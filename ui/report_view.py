@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app import codelists
 from app.history import HistoryEntry, report_history
+from app.i18n import format_moment
 from app.reports import ReportView
 from ui import i18n
 from ui.context import Context
@@ -71,11 +72,28 @@ def _place(code: str) -> str:
 
 
 def _country(code: str | None) -> str:
-    return "" if not code else f"{codelists.label('nationalities', code)} ({code})"
+    return "" if not code else f"{i18n.label('nationalities', code)} ({code})"
+
+
+def _report_words() -> dict[str, str]:
+    """Headings, looked up here (lupdate cannot read translate() calls inside f-strings)."""
+    return {
+        "Report": translate("Report", "Report"),
+        "version": translate("Report", "version"),
+        "Persons": translate("Report", "Persons"),
+        "Travel documents": translate("Report", "Travel documents"),
+        "Route": translate("Report", "Route"),
+        "Modus operandi": translate("Report", "Modus operandi"),
+        "Narrative": translate("Report", "Narrative"),
+        "Source and handling": translate("Report", "Source and handling"),
+        "Attachments": translate("Report", "Attachments"),
+        "Signed history": translate("Report", "Signed history"),
+    }
 
 
 def report_html(view: ReportView, history: list[HistoryEntry] | None = None) -> str:
     """The report as simple HTML (screen and PDF). Everything from the report is escaped."""
+    words = _report_words()
     r = view.report
     e = html.escape
 
@@ -87,12 +105,12 @@ def report_html(view: ReportView, history: list[HistoryEntry] | None = None) -> 
     tlp = handling.get("tlp")
     parts = [
         f"<h2>{e(i18n.label('report_kinds', r.get('kind')))}</h2>",
-        f"<p><b>{e(translate('Report', 'Report'))}</b> {e(view.report_id)} · "
-        f"{e(translate('Report', 'version'))} "
+        f"<p><b>{e(words['Report'])}</b> {e(view.report_id)} · "
+        f"{e(words['version'])} "
         f"{view.record.version} · {e(i18n.status_label(view.status))} · "
         f"<span style='background:#000;color:#fff'>&nbsp;TLP:{e(tlp or '?')}&nbsp;</span></p>",
         "<table cellpadding='3'>",
-        row(translate("Report", "Observed at (UTC)"), r.get("observed_at")),
+        row(translate("Report", "Observed at"), format_moment(r.get("observed_at"))),
         row(
             translate("Report", "Crossing point"),
             r.get("crossing_point") and _place(r["crossing_point"]),
@@ -110,8 +128,7 @@ def report_html(view: ReportView, history: list[HistoryEntry] | None = None) -> 
     persons = r.get("persons") or []
     if persons:
         parts.append(
-            f"<h3>{e(translate('Report', 'Persons'))}</h3>"
-            "<table border='1' cellspacing='0' cellpadding='3'>"
+            f"<h3>{e(words['Persons'])}</h3><table border='1' cellspacing='0' cellpadding='3'>"
         )
         parts.append(
             "<tr>"
@@ -139,7 +156,7 @@ def report_html(view: ReportView, history: list[HistoryEntry] | None = None) -> 
         parts.append("</table>")
     documents = r.get("documents") or []
     if documents:
-        parts.append(f"<h3>{e(translate('Report', 'Travel documents'))}</h3><ul>")
+        parts.append(f"<h3>{e(words['Travel documents'])}</h3><ul>")
         for d in documents:
             features = ", ".join(
                 i18n.label("document_features", f) for f in d.get("features") or []
@@ -160,7 +177,7 @@ def report_html(view: ReportView, history: list[HistoryEntry] | None = None) -> 
     route = r.get("route") or {}
     fees = route.get("fees")
     parts += [
-        f"<h3>{e(translate('Report', 'Route'))}</h3><table cellpadding='3'>",
+        f"<h3>{e(words['Route'])}</h3><table cellpadding='3'>",
         row(translate("Report", "Origin"), _country(route.get("origin"))),
         row(
             translate("Report", "Transit"),
@@ -184,10 +201,10 @@ def report_html(view: ReportView, history: list[HistoryEntry] | None = None) -> 
     mo = r.get("modus_operandi") or {}
     tags = ", ".join(i18n.label("modus_operandi_tags", t) for t in mo.get("tags") or [])
     if tags or mo.get("text"):
-        parts.append(f"<h3>{e(translate('Report', 'Modus operandi'))}</h3><p>{e(tags)}</p>")
+        parts.append(f"<h3>{e(words['Modus operandi'])}</h3><p>{e(tags)}</p>")
         if mo.get("text"):
             parts.append(f"<p>{e(mo['text'])}</p>")
-    parts.append(f"<h3>{e(translate('Report', 'Narrative'))}</h3>")
+    parts.append(f"<h3>{e(words['Narrative'])}</h3>")
     parts.append("<p>" + e(r.get("narrative") or "").replace("\n", "<br>") + "</p>")
     source = r.get("source") or {}
     grading = ""
@@ -198,7 +215,7 @@ def report_html(view: ReportView, history: list[HistoryEntry] | None = None) -> 
             f"{i18n.label('credibility', source.get('credibility'))}"
         )
     parts += [
-        f"<h3>{e(translate('Report', 'Source and handling'))}</h3><table cellpadding='3'>",
+        f"<h3>{e(words['Source and handling'])}</h3><table cellpadding='3'>",
         row(translate("Report", "Source"), source.get("description")),
         row(translate("Report", "Grading (Admiralty)"), grading),
         row(
@@ -216,16 +233,16 @@ def report_html(view: ReportView, history: list[HistoryEntry] | None = None) -> 
     ]
     attachments = r.get("attachments") or []
     if attachments:
-        parts.append(f"<h3>{e(translate('Report', 'Attachments'))}</h3><ul>")
+        parts.append(f"<h3>{e(words['Attachments'])}</h3><ul>")
         for a in attachments:
             parts.append(
                 f"<li>{e(a['filename'])} ({a['size']} B, SHA-256 {e(a['sha256'][:16])}…)</li>"
             )
         parts.append("</ul>")
     if history:
-        parts.append(f"<h3>{e(translate('Report', 'Signed history'))}</h3><ul>")
+        parts.append(f"<h3>{e(words['Signed history'])}</h3><ul>")
         for h in history:
-            text = f"{h.at} · {action_label(h.action)} · {h.actor} · {h.signature}"
+            text = f"{format_moment(h.at)} · {action_label(h.action)} · {h.actor} · {h.signature}"
             if h.comment:
                 text += f" · “{h.comment}”"
             parts.append(f"<li>{e(text)}</li>")
@@ -250,7 +267,7 @@ class HistoryTable(QTableWidget):
                 self.tr("Version"),
                 self.tr("Action"),
                 self.tr("By"),
-                self.tr("When (UTC)"),
+                self.tr("When"),
                 self.tr("TLP"),
                 self.tr("Comment"),
                 self.tr("Signature"),
@@ -268,7 +285,7 @@ class HistoryTable(QTableWidget):
                 str(h.version or ""),
                 action_label(h.action),
                 h.actor,
-                h.at,
+                format_moment(h.at),
                 h.tlp or "",
                 h.comment,
                 h.signature,
@@ -339,7 +356,7 @@ class ReportDetail(QWidget):
             self.comment.setText(
                 self.tr("Returned by %1 on %2: %3")
                 .replace("%1", returned.actor)
-                .replace("%2", returned.at)
+                .replace("%2", format_moment(returned.at))
                 .replace("%3", returned.comment)
             )
             self.comment.show()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app import codelists
 from app.directory import resolve_recipients
 from app.domain import tlp_rank
+from app.i18n import format_moment
 from app.reports import ReportView
 from app.workflow import ReleaseSettings, release_warning
 from services.directory import refresh_directory
@@ -199,7 +200,7 @@ class ReviewPage(QWidget):
         for item in items:
             r = item.view.record
             cells = [
-                QStandardItem((r.observed_at or "").replace("T", " ")[:16]),
+                QStandardItem(format_moment(r.observed_at)),
                 QStandardItem(i18n.label("report_kinds", r.kind)),
                 QStandardItem(codelists.label("crossing_points", r.crossing_point or "")),
             ]

@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings
 DEFAULT_IDLE_MINUTES = 10
 MIN_IDLE_SECONDS = 1  # tests use a short timeout; the Settings page offers whole minutes
 MAX_IDLE_MINUTES = 240
-LANGUAGES = (("en", "English"), ("id", "Bahasa Indonesia"))
+LANGUAGES = (("en", "English"), ("id", "Bahasa Indonesia"), ("th", "ภาษาไทย"))
 
 
 class UiSettings:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import format_moment
 from app.outbox_view import OutboxRow, OutboxView
 from sync.events import LinkState, PassSummary, Phase, Progress, Status
 from ui.context import Context
@@ -298,7 +299,7 @@ class OutboxModel(QAbstractTableModel):
                 else _size(row.bytes_sent),
                 str(row.attempts),
                 row.last_error or "",
-                row.created_at,
+                format_moment(row.created_at),
             ]
             return values[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == 5:
@@ -465,7 +466,7 @@ class OutboxPage(QWidget):
         self.cancel_button.setEnabled(running and self.bridge.engine is not None)
         if status is not None and status.last_success:
             self.last_pass.setText(
-                self.tr("Last complete sync: %1").replace("%1", status.last_success)
+                self.tr("Last complete sync: %1").replace("%1", format_moment(status.last_success))
             )
 
     def show_summary(self, summary: PassSummary) -> None:

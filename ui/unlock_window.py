@@ -241,6 +241,7 @@ class UnlockWindow(QWidget):
                 ).replace("%1", self.setup_warning),
                 QMessageBox.StandardButton.Ok,
             )
+            box.button(QMessageBox.StandardButton.Ok).setText(self.tr("OK"))  # no Qt translation
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
             self._warning_box = box

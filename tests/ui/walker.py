@@ -268,12 +268,15 @@ def collect_texts(name: str, window: QWidget, found: Findings) -> None:
         texts.update(combo.itemText(i) for i in range(combo.count()))
         if combo.lineEdit() is not None:
             texts.add(combo.lineEdit().placeholderText())
-    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextBrowser
 
     for edit in visible(window, QLineEdit):
         texts.add(edit.placeholderText())
     for plain in visible(window, QPlainTextEdit):
         texts.add(plain.placeholderText())
+    for browser in visible(window, QTextBrowser):  # a report as read: headings, field names
+        for line in browser.toPlainText().splitlines():
+            texts.update(part.strip() for part in line.split("\t"))
     if isinstance(window, QMainWindow):
         for action in window.menuBar().actions():
             texts.add(action.text())
