@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,7 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.paths import DataPaths
-from app.session import NewUser, Session, initialise, parse_role, unlock
+from app.session import (
+    NewUser,
+    Session,
+    describe_unlock_failure,
+    initialise,
+    parse_role,
+    unlock,
+    unlock_wait,
+)
 from storage.keyslots import KdfParams
 from ui.ops import OpError, OpRunner
 from ui.widgets import start_folder
@@ -67,6 +75,7 @@ class UnlockWindow(QWidget):
         self.kdf = kdf
         self.ops = OpRunner(self)
         self.setup_warning = ""
+        self._failure = ""
         self.first_run = not paths.is_installed()
         self.setWindowTitle(
             self.tr("Outpost — set up") if self.first_run else self.tr("Outpost — unlock")
@@ -253,10 +262,28 @@ class UnlockWindow(QWidget):
         self.unlocked.emit(session)
 
     def _failed(self, error: OpError) -> None:
-        self.button.setEnabled(True)
         self.demo_button.setEnabled(True)
         self.passphrase.clear()
-        self.message.setText(error.message)
+        name = self.name.text().strip() or None
+        self._failure = (
+            error.message if self.first_run else describe_unlock_failure(error.exception, name)
+        )
+        self.message.setText(self._failure)
+        self._wait_until_allowed(name)
+
+    def _wait_until_allowed(self, name: str | None) -> None:
+        """After repeated wrong passphrases the next attempt must wait: say how long."""
+        wait = 0.0 if self.first_run else unlock_wait(self.paths, name)
+        self.button.setEnabled(wait <= 0)
+        if wait > 0:
+            self.message.setText(
+                self._failure
+                + "\n"
+                + self.tr("You can try again in %n second(s).", "", max(1, round(wait)))
+            )
+            QTimer.singleShot(1000, self, lambda: self._wait_until_allowed(name))
+        else:
+            self.message.setText(self._failure)
 
     def set_busy(self, text: str) -> None:
         self.button.setEnabled(False)

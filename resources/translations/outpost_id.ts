@@ -2202,27 +2202,27 @@
 <context>
     <name>Strength</name>
     <message>
-        <location filename="../../ui/unlock_window.py" line="45" />
+        <location filename="../../ui/unlock_window.py" line="53" />
         <source>too short</source>
         <translation>terlalu pendek</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="46" />
+        <location filename="../../ui/unlock_window.py" line="54" />
         <source>weak</source>
         <translation>lemah</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="47" />
+        <location filename="../../ui/unlock_window.py" line="55" />
         <source>fair</source>
         <translation>cukup</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="48" />
+        <location filename="../../ui/unlock_window.py" line="56" />
         <source>good</source>
         <translation>baik</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="49" />
+        <location filename="../../ui/unlock_window.py" line="57" />
         <source>strong</source>
         <translation>kuat</translation>
     </message>
@@ -2320,180 +2320,186 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../ui/unlock_window.py" line="72" />
+        <location filename="../../ui/unlock_window.py" line="81" />
         <source>Outpost — set up</source>
         <translation>Outpost — penyiapan</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="72" />
+        <location filename="../../ui/unlock_window.py" line="81" />
         <source>Outpost — unlock</source>
         <translation>Outpost — buka kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="77" />
+        <location filename="../../ui/unlock_window.py" line="86" />
         <source>Create the first user of this installation.</source>
         <translation>Buat pengguna pertama instalasi ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="79" />
+        <location filename="../../ui/unlock_window.py" line="88" />
         <source>Enter your user name and passphrase to unlock.</source>
         <translation>Masukkan nama pengguna dan frasa sandi Anda untuk membuka kunci.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="90" />
+        <location filename="../../ui/unlock_window.py" line="99" />
         <source>User name</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="91" />
+        <location filename="../../ui/unlock_window.py" line="100" />
         <source>&amp;User name:</source>
         <translation>&amp;Nama pengguna:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="94" />
+        <location filename="../../ui/unlock_window.py" line="103" />
         <source>Passphrase</source>
         <translation>Frasa sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="95" />
+        <location filename="../../ui/unlock_window.py" line="104" />
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frasa sandi:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="104" />
+        <location filename="../../ui/unlock_window.py" line="113" />
         <source>Repeat passphrase</source>
         <translation>Ulangi frasa sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="105" />
+        <location filename="../../ui/unlock_window.py" line="114" />
         <source>&amp;Repeat:</source>
         <translation>&amp;Ulangi:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="107" />
+        <location filename="../../ui/unlock_window.py" line="116" />
         <source>Passphrase strength</source>
         <translation>Kekuatan frasa sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="108" />
+        <location filename="../../ui/unlock_window.py" line="117" />
         <source>Strength:</source>
         <translation>Kekuatan:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="110" />
+        <location filename="../../ui/unlock_window.py" line="119" />
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="111" />
+        <location filename="../../ui/unlock_window.py" line="120" />
         <source>Organisational focal point</source>
         <translation>Titik fokus organisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="112" />
+        <location filename="../../ui/unlock_window.py" line="121" />
         <source>National focal point</source>
         <translation>Titik fokus nasional</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="113" />
+        <location filename="../../ui/unlock_window.py" line="122" />
         <source>R&amp;ole:</source>
         <translation>&amp;Peran:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="114" />
+        <location filename="../../ui/unlock_window.py" line="123" />
         <source>Agency code</source>
         <translation>Kode instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="115" />
+        <location filename="../../ui/unlock_window.py" line="124" />
         <source>&amp;Agency code:</source>
         <translation>Kode &amp;instansi:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="118" />
+        <location filename="../../ui/unlock_window.py" line="127" />
         <source>Choose the provisioning &amp;file…</source>
         <translation>Pilih &amp;berkas provisioning…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="119" />
-        <location filename="../../ui/unlock_window.py" line="155" />
+        <location filename="../../ui/unlock_window.py" line="128" />
+        <location filename="../../ui/unlock_window.py" line="164" />
         <source>Agency provisioning file</source>
         <translation>Berkas provisioning instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="121" />
+        <location filename="../../ui/unlock_window.py" line="130" />
         <source>Portal (optional):</source>
         <translation>Portal (opsional):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="125" />
+        <location filename="../../ui/unlock_window.py" line="134" />
         <source>Enrolment code</source>
         <translation>Kode pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="126" />
+        <location filename="../../ui/unlock_window.py" line="135" />
         <source>one-time code from your focal point</source>
         <translation>kode sekali pakai dari focal point Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="127" />
+        <location filename="../../ui/unlock_window.py" line="136" />
         <source>&amp;Enrolment code:</source>
         <translation>Kode pen&amp;daftaran:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="131" />
+        <location filename="../../ui/unlock_window.py" line="140" />
         <source>Create</source>
         <translation>Buat</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="131" />
+        <location filename="../../ui/unlock_window.py" line="140" />
         <source>Unlock</source>
         <translation>Buka kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="136" />
+        <location filename="../../ui/unlock_window.py" line="145" />
         <source>Create a &amp;demo installation instead</source>
         <translation>Buat instalasi d&amp;emo saja</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="138" />
+        <location filename="../../ui/unlock_window.py" line="147" />
         <source>Two demo users and about 200 synthetic reports, clearly marked [SYNTHETIC]</source>
         <translation>Dua pengguna demo dan sekitar 200 laporan sintetis, ditandai jelas [SYNTHETIC]</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="157" />
+        <location filename="../../ui/unlock_window.py" line="166" />
         <source>Provisioning files (*.json);;All files (*)</source>
         <translation>Berkas provisioning (*.json);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="178" />
+        <location filename="../../ui/unlock_window.py" line="187" />
         <source>Portal %1 at %2, agency %3.</source>
         <translation>Portal %1 di %2, instansi %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="195" />
+        <location filename="../../ui/unlock_window.py" line="204" />
         <source>The two passphrases differ.</source>
         <translation>Kedua frasa sandi berbeda.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="205" />
+        <location filename="../../ui/unlock_window.py" line="214" />
         <source>Enter your agency code (from your focal point).</source>
         <translation>Masukkan kode instansi Anda (dari titik fokus Anda).</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="230" />
+        <location filename="../../ui/unlock_window.py" line="239" />
         <source>Working…</source>
         <translation>Sedang bekerja…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="239" />
+        <location filename="../../ui/unlock_window.py" line="248" />
         <source>The installation was created, but connecting to the portal failed: %1 You can try again in Settings.</source>
         <translation>Instalasi telah dibuat, tetapi gagal terhubung ke portal: %1 Anda dapat mencoba lagi di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="244" />
+        <location filename="../../ui/unlock_window.py" line="253" />
         <source>OK</source>
         <translation>Oke</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/unlock_window.py" line="282" />
+        <source>You can try again in %n second(s).</source>
+        <translation>
+            <numerusform>Anda dapat mencoba lagi dalam %n detik.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -2202,27 +2202,27 @@
 <context>
     <name>Strength</name>
     <message>
-        <location filename="../../ui/unlock_window.py" line="45" />
+        <location filename="../../ui/unlock_window.py" line="53" />
         <source>too short</source>
         <translation>สั้นเกินไป</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="46" />
+        <location filename="../../ui/unlock_window.py" line="54" />
         <source>weak</source>
         <translation>อ่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="47" />
+        <location filename="../../ui/unlock_window.py" line="55" />
         <source>fair</source>
         <translation>พอใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="48" />
+        <location filename="../../ui/unlock_window.py" line="56" />
         <source>good</source>
         <translation>ดี</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="49" />
+        <location filename="../../ui/unlock_window.py" line="57" />
         <source>strong</source>
         <translation>แข็งแรง</translation>
     </message>
@@ -2320,180 +2320,186 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../ui/unlock_window.py" line="72" />
+        <location filename="../../ui/unlock_window.py" line="81" />
         <source>Outpost — set up</source>
         <translation>Outpost — ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="72" />
+        <location filename="../../ui/unlock_window.py" line="81" />
         <source>Outpost — unlock</source>
         <translation>Outpost — ปลดล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="77" />
+        <location filename="../../ui/unlock_window.py" line="86" />
         <source>Create the first user of this installation.</source>
         <translation>สร้างผู้ใช้คนแรกของการติดตั้งนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="79" />
+        <location filename="../../ui/unlock_window.py" line="88" />
         <source>Enter your user name and passphrase to unlock.</source>
         <translation>ใส่ชื่อผู้ใช้และวลีรหัสผ่านเพื่อปลดล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="90" />
+        <location filename="../../ui/unlock_window.py" line="99" />
         <source>User name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="91" />
+        <location filename="../../ui/unlock_window.py" line="100" />
         <source>&amp;User name:</source>
         <translation>ชื่อผู้ใช้ (&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="94" />
+        <location filename="../../ui/unlock_window.py" line="103" />
         <source>Passphrase</source>
         <translation>วลีรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="95" />
+        <location filename="../../ui/unlock_window.py" line="104" />
         <source>&amp;Passphrase:</source>
         <translation>วลีรหัสผ่าน (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="104" />
+        <location filename="../../ui/unlock_window.py" line="113" />
         <source>Repeat passphrase</source>
         <translation>ใส่วลีรหัสผ่านอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="105" />
+        <location filename="../../ui/unlock_window.py" line="114" />
         <source>&amp;Repeat:</source>
         <translation>ใส่อีกครั้ง (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="107" />
+        <location filename="../../ui/unlock_window.py" line="116" />
         <source>Passphrase strength</source>
         <translation>ความแข็งแรงของวลีรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="108" />
+        <location filename="../../ui/unlock_window.py" line="117" />
         <source>Strength:</source>
         <translation>ความแข็งแรง:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="110" />
+        <location filename="../../ui/unlock_window.py" line="119" />
         <source>Officer</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="111" />
+        <location filename="../../ui/unlock_window.py" line="120" />
         <source>Organisational focal point</source>
         <translation>ผู้ประสานงานระดับหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="112" />
+        <location filename="../../ui/unlock_window.py" line="121" />
         <source>National focal point</source>
         <translation>ผู้ประสานงานระดับประเทศ</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="113" />
+        <location filename="../../ui/unlock_window.py" line="122" />
         <source>R&amp;ole:</source>
         <translation>บทบาท (&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="114" />
+        <location filename="../../ui/unlock_window.py" line="123" />
         <source>Agency code</source>
         <translation>รหัสหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="115" />
+        <location filename="../../ui/unlock_window.py" line="124" />
         <source>&amp;Agency code:</source>
         <translation>รหัสหน่วยงาน (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="118" />
+        <location filename="../../ui/unlock_window.py" line="127" />
         <source>Choose the provisioning &amp;file…</source>
         <translation>เลือกไฟล์ตั้งค่าของหน่วยงาน… (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="119" />
-        <location filename="../../ui/unlock_window.py" line="155" />
+        <location filename="../../ui/unlock_window.py" line="128" />
+        <location filename="../../ui/unlock_window.py" line="164" />
         <source>Agency provisioning file</source>
         <translation>ไฟล์ตั้งค่าของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="121" />
+        <location filename="../../ui/unlock_window.py" line="130" />
         <source>Portal (optional):</source>
         <translation>พอร์ทัล (ไม่บังคับ):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="125" />
+        <location filename="../../ui/unlock_window.py" line="134" />
         <source>Enrolment code</source>
         <translation>รหัสลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="126" />
+        <location filename="../../ui/unlock_window.py" line="135" />
         <source>one-time code from your focal point</source>
         <translation>รหัสใช้ครั้งเดียวจากผู้ประสานงานของคุณ</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="127" />
+        <location filename="../../ui/unlock_window.py" line="136" />
         <source>&amp;Enrolment code:</source>
         <translation>รหัสลงทะเบียน (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="131" />
+        <location filename="../../ui/unlock_window.py" line="140" />
         <source>Create</source>
         <translation>สร้าง</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="131" />
+        <location filename="../../ui/unlock_window.py" line="140" />
         <source>Unlock</source>
         <translation>ปลดล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="136" />
+        <location filename="../../ui/unlock_window.py" line="145" />
         <source>Create a &amp;demo installation instead</source>
         <translation>สร้างการติดตั้งสาธิตแทน (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="138" />
+        <location filename="../../ui/unlock_window.py" line="147" />
         <source>Two demo users and about 200 synthetic reports, clearly marked [SYNTHETIC]</source>
         <translation>ผู้ใช้สาธิตสองคนและรายงานจำลองประมาณ 200 ฉบับ มีเครื่องหมาย [SYNTHETIC] ชัดเจน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="157" />
+        <location filename="../../ui/unlock_window.py" line="166" />
         <source>Provisioning files (*.json);;All files (*)</source>
         <translation>ไฟล์ตั้งค่า (*.json);;ไฟล์ทั้งหมด (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="178" />
+        <location filename="../../ui/unlock_window.py" line="187" />
         <source>Portal %1 at %2, agency %3.</source>
         <translation>พอร์ทัล %1 ที่ %2 หน่วยงาน %3</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="195" />
+        <location filename="../../ui/unlock_window.py" line="204" />
         <source>The two passphrases differ.</source>
         <translation>วลีรหัสผ่านทั้งสองไม่ตรงกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="205" />
+        <location filename="../../ui/unlock_window.py" line="214" />
         <source>Enter your agency code (from your focal point).</source>
         <translation>ใส่รหัสหน่วยงานของคุณ (จากผู้ประสานงาน)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="230" />
+        <location filename="../../ui/unlock_window.py" line="239" />
         <source>Working…</source>
         <translation>กำลังดำเนินการ…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="239" />
+        <location filename="../../ui/unlock_window.py" line="248" />
         <source>The installation was created, but connecting to the portal failed: %1 You can try again in Settings.</source>
         <translation>สร้างการติดตั้งแล้ว แต่เชื่อมต่อพอร์ทัลไม่สำเร็จ: %1 ลองใหม่ได้ในหน้าการตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="244" />
+        <location filename="../../ui/unlock_window.py" line="253" />
         <source>OK</source>
         <translation>ตกลง</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/unlock_window.py" line="282" />
+        <source>You can try again in %n second(s).</source>
+        <translation>
+            <numerusform>ลองใหม่ได้ในอีก %n วินาที</numerusform></translation>
     </message>
 </context>
 <context>
