@@ -124,7 +124,7 @@ class ReviewPage(QWidget):
         self.release_agencies = QLineEdit()
         self.release_agencies.setPlaceholderText(self.tr("named agencies, e.g. MYS-IMM"))
         self.release_agencies.setAccessibleName(self.tr("Releasable to agencies"))
-        form.addRow(self.tr("A&gencies:"), self.release_agencies)
+        form.addRow(self.tr("Age&ncies:"), self.release_agencies)
         self.recipients = QLineEdit()
         self.recipients.setPlaceholderText(
             self.tr("TLP:RED only: names from the portal directory, comma-separated")

@@ -1,40 +1,40 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="100" />
+        <location filename="../../ui/controller.py" line="100"/>
         <source>Creating the demo installation…</source>
         <translation>Membuat instalasi demo…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="103" />
+        <location filename="../../ui/controller.py" line="103"/>
         <source>Creating synthetic reports: %1 of %2</source>
         <translation>Membuat laporan sintetis: %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="119" />
+        <location filename="../../ui/controller.py" line="119"/>
         <source>Demo installation</source>
         <translation>Instalasi demo</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="121" />
+        <location filename="../../ui/controller.py" line="121"/>
         <source>A demo installation with synthetic reports was created. Unlock it later as one of these users (user / passphrase):</source>
         <translation>Instalasi demo dengan laporan sintetis telah dibuat. Buka nanti sebagai salah satu pengguna berikut (pengguna / frasa sandi):</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="129" />
+        <location filename="../../ui/controller.py" line="129"/>
         <source>OK</source>
         <translation>Oke</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="177" />
+        <location filename="../../ui/controller.py" line="177"/>
         <source>Connecting</source>
         <translation>Menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="258" />
+        <location filename="../../ui/controller.py" line="258"/>
         <source>Locked. Enter your passphrase to continue.</source>
         <translation>Terkunci. Masukkan frasa sandi Anda untuk melanjutkan.</translation>
     </message>
@@ -42,77 +42,77 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit_page.py" line="32" />
+        <location filename="../../ui/audit_page.py" line="32"/>
         <source>Audit log</source>
         <translation>Log audit</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="37" />
+        <location filename="../../ui/audit_page.py" line="37"/>
         <source>Every change of state is recorded here, each entry chained to the one before it by its hash, so an edited or removed entry shows.</source>
         <translation>Setiap perubahan status dicatat di sini; setiap entri terkait dengan entri sebelumnya melalui hash-nya, sehingga entri yang diubah atau dihapus akan terlihat.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="46" />
+        <location filename="../../ui/audit_page.py" line="46"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="47" />
+        <location filename="../../ui/audit_page.py" line="47"/>
         <source>When</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="48" />
+        <location filename="../../ui/audit_page.py" line="48"/>
         <source>Who</source>
         <translation>Siapa</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="49" />
+        <location filename="../../ui/audit_page.py" line="49"/>
         <source>Action</source>
         <translation>Tindakan</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="50" />
+        <location filename="../../ui/audit_page.py" line="50"/>
         <source>Object</source>
         <translation>Objek</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="59" />
+        <location filename="../../ui/audit_page.py" line="59"/>
         <source>Audit entries</source>
         <translation>Entri audit</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="64" />
+        <location filename="../../ui/audit_page.py" line="64"/>
         <source>Result of the chain check</source>
         <translation>Hasil pemeriksaan rantai</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="65" />
+        <location filename="../../ui/audit_page.py" line="65"/>
         <source>&amp;Verify the whole chain</source>
         <translation>&amp;Verifikasi seluruh rantai</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="77" />
+        <location filename="../../ui/audit_page.py" line="77"/>
         <source>Reading the log</source>
         <translation>Membaca log</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="98" />
+        <location filename="../../ui/audit_page.py" line="98"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="100" />
+        <location filename="../../ui/audit_page.py" line="100"/>
         <source>Checking the chain</source>
         <translation>Memeriksa rantai</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="108" />
+        <location filename="../../ui/audit_page.py" line="108"/>
         <source>The chain is intact: %1 entries verified.</source>
         <translation>Rantai utuh: %1 entri terverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="114" />
+        <location filename="../../ui/audit_page.py" line="114"/>
         <source>The chain is broken: </source>
         <translation>Rantai rusak: </translation>
     </message>
@@ -120,98 +120,98 @@
 <context>
     <name>BulletinsPage</name>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="38" />
+        <location filename="../../ui/bulletins_page.py" line="38"/>
         <source>Alerts &amp; bulletins</source>
         <translation>Peringatan &amp; buletin</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="43" />
+        <location filename="../../ui/bulletins_page.py" line="43"/>
         <source>Search alerts and bulletins…</source>
         <translation>Cari peringatan dan buletin…</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="44" />
+        <location filename="../../ui/bulletins_page.py" line="44"/>
         <source>Search alerts and bulletins</source>
         <translation>Cari peringatan dan buletin</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="47" />
+        <location filename="../../ui/bulletins_page.py" line="47"/>
         <source>Kind of item</source>
         <translation>Jenis item</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="49" />
+        <location filename="../../ui/bulletins_page.py" line="49"/>
         <source>Everything</source>
         <translation>Semua</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="50" />
+        <location filename="../../ui/bulletins_page.py" line="50"/>
         <source>Alerts</source>
         <translation>Peringatan</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="51" />
+        <location filename="../../ui/bulletins_page.py" line="51"/>
         <source>Bulletins</source>
         <translation>Buletin</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="52" />
+        <location filename="../../ui/bulletins_page.py" line="52"/>
         <source>MOU templates</source>
         <translation>Templat MOU</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="53" />
+        <location filename="../../ui/bulletins_page.py" line="53"/>
         <source>Document-fraud notices</source>
         <translation>Pemberitahuan pemalsuan dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="64" />
+        <location filename="../../ui/bulletins_page.py" line="64"/>
         <source>Published</source>
         <translation>Diterbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="64" />
+        <location filename="../../ui/bulletins_page.py" line="64"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="64" />
+        <location filename="../../ui/bulletins_page.py" line="64"/>
         <source>From</source>
         <translation>Dari</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="64" />
+        <location filename="../../ui/bulletins_page.py" line="64"/>
         <source>TLP</source>
         <translation>TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="74" />
+        <location filename="../../ui/bulletins_page.py" line="74"/>
         <source>Alerts and bulletins</source>
         <translation>Peringatan dan buletin</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="77" />
+        <location filename="../../ui/bulletins_page.py" line="77"/>
         <source>Selected alert or bulletin</source>
         <translation>Peringatan atau buletin terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="83" />
+        <location filename="../../ui/bulletins_page.py" line="83"/>
         <source>Nothing has been received from the portal yet. Alerts and bulletins arrive with the next sync and stay readable offline.</source>
         <translation>Belum ada yang diterima dari portal. Peringatan dan buletin datang pada sinkronisasi berikutnya dan tetap dapat dibaca secara luring.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="116" />
+        <location filename="../../ui/bulletins_page.py" line="116"/>
         <source>Searching</source>
         <translation>Mencari</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="128" />
+        <location filename="../../ui/bulletins_page.py" line="128"/>
         <source>NEW</source>
         <translation>BARU</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="140" />
-        <location filename="../../ui/bulletins_page.py" line="179" />
+        <location filename="../../ui/bulletins_page.py" line="140"/>
+        <location filename="../../ui/bulletins_page.py" line="179"/>
         <source>%1 new</source>
         <translation>%1 baru</translation>
     </message>
@@ -219,78 +219,78 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="94" />
+        <location filename="../../ui/dashboard_page.py" line="94"/>
         <source>Dashboard</source>
         <translation>Dasbor</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="97" />
+        <location filename="../../ui/dashboard_page.py" line="97"/>
         <source>Period summary as P&amp;DF…</source>
         <translation>Ringkasan periode sebagai P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="102" />
+        <location filename="../../ui/dashboard_page.py" line="102"/>
         <source>waiting for review</source>
         <translation>menunggu peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="103" />
+        <location filename="../../ui/dashboard_page.py" line="103"/>
         <source>days the oldest has waited</source>
         <translation>hari yang terlama menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="104" />
+        <location filename="../../ui/dashboard_page.py" line="104"/>
         <source>returned to authors</source>
         <translation>dikembalikan ke penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="105" />
+        <location filename="../../ui/dashboard_page.py" line="105"/>
         <source>items waiting to be sent</source>
         <translation>item menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="106" />
+        <location filename="../../ui/dashboard_page.py" line="106"/>
         <source>refused by the portal</source>
         <translation>ditolak oleh portal</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="117" />
-        <location filename="../../ui/dashboard_page.py" line="123" />
+        <location filename="../../ui/dashboard_page.py" line="117"/>
+        <location filename="../../ui/dashboard_page.py" line="123"/>
         <source>Reports by kind and month</source>
         <translation>Laporan menurut jenis dan bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="120" />
+        <location filename="../../ui/dashboard_page.py" line="120"/>
         <source>By crossing point (12 months)</source>
         <translation>Menurut pos lintas batas (12 bulan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="121" />
+        <location filename="../../ui/dashboard_page.py" line="121"/>
         <source>By nationality (top 10, 12 months)</source>
         <translation>Menurut kewarganegaraan (10 teratas, 12 bulan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="122" />
+        <location filename="../../ui/dashboard_page.py" line="122"/>
         <source>Queue health: reports by state</source>
         <translation>Kesehatan antrean: laporan menurut status</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="124" />
+        <location filename="../../ui/dashboard_page.py" line="124"/>
         <source>Reports by crossing point</source>
         <translation>Laporan menurut pos lintas batas</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="125" />
+        <location filename="../../ui/dashboard_page.py" line="125"/>
         <source>Reports by nationality</source>
         <translation>Laporan menurut kewarganegaraan</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="126" />
+        <location filename="../../ui/dashboard_page.py" line="126"/>
         <source>Queue health</source>
         <translation>Kesehatan antrean</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="140" />
+        <location filename="../../ui/dashboard_page.py" line="140"/>
         <source>Counting reports</source>
         <translation>Menghitung laporan</translation>
     </message>
@@ -298,50 +298,50 @@
 <context>
     <name>DocumentRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="241" />
+        <location filename="../../ui/editor.py" line="241"/>
         <source>document</source>
         <translation>dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="244" />
+        <location filename="../../ui/editor.py" line="244"/>
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="245" />
+        <location filename="../../ui/editor.py" line="245"/>
         <source>Document type</source>
         <translation>Jenis dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="251" />
-        <location filename="../../ui/editor.py" line="252" />
+        <location filename="../../ui/editor.py" line="251"/>
+        <location filename="../../ui/editor.py" line="252"/>
         <source>Issuing state</source>
         <translation>Negara penerbit</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="257" />
+        <location filename="../../ui/editor.py" line="257"/>
         <source>Document number</source>
         <translation>Nomor dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="258" />
+        <location filename="../../ui/editor.py" line="258"/>
         <source>optional</source>
         <translation>opsional</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="259" />
+        <location filename="../../ui/editor.py" line="259"/>
         <source>Number</source>
         <translation>Nomor</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="262" />
-        <location filename="../../ui/editor.py" line="263" />
+        <location filename="../../ui/editor.py" line="262"/>
+        <location filename="../../ui/editor.py" line="263"/>
         <source>Fraud type</source>
         <translation>Jenis pemalsuan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="268" />
-        <location filename="../../ui/editor.py" line="269" />
+        <location filename="../../ui/editor.py" line="268"/>
+        <location filename="../../ui/editor.py" line="269"/>
         <source>Features observed</source>
         <translation>Ciri yang diamati</translation>
     </message>
@@ -349,7 +349,7 @@
 <context>
     <name>GradePicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="243" />
+        <location filename="../../ui/widgets.py" line="243"/>
         <source>— choose —</source>
         <translation>— pilih —</translation>
     </message>
@@ -357,42 +357,42 @@
 <context>
     <name>HistoryTable</name>
     <message>
-        <location filename="../../ui/report_view.py" line="267" />
+        <location filename="../../ui/report_view.py" line="267"/>
         <source>Version</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="268" />
+        <location filename="../../ui/report_view.py" line="268"/>
         <source>Action</source>
         <translation>Tindakan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="269" />
+        <location filename="../../ui/report_view.py" line="269"/>
         <source>By</source>
         <translation>Oleh</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="270" />
+        <location filename="../../ui/report_view.py" line="270"/>
         <source>When</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="271" />
+        <location filename="../../ui/report_view.py" line="271"/>
         <source>TLP</source>
         <translation>TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="272" />
+        <location filename="../../ui/report_view.py" line="272"/>
         <source>Comment</source>
         <translation>Komentar</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="273" />
+        <location filename="../../ui/report_view.py" line="273"/>
         <source>Signature</source>
         <translation>Tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="279" />
+        <location filename="../../ui/report_view.py" line="279"/>
         <source>Signed history</source>
         <translation>Riwayat bertanda tangan</translation>
     </message>
@@ -400,204 +400,204 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Outpost</source>
         <translation>Outpost</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Navigation</source>
         <translation>Navigasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Dashboard</source>
         <translation>Dasbor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>New report</source>
         <translation>Laporan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>My reports</source>
         <translation>Laporan saya</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Review queue</source>
         <translation>Antrean peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Outbox &amp; sync</source>
         <translation>Kotak keluar &amp; sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Alerts &amp; bulletins</source>
         <translation>Peringatan &amp; buletin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Audit log</source>
         <translation>Log audit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&amp;New report</source>
         <translation>Laporan &amp;baru</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Period &amp;summary as PDF…</source>
         <translation>&amp;Ringkasan periode sebagai PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Quit</source>
         <translation>K&amp;eluar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Go</source>
         <translation>&amp;Navigasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Sync</source>
         <translation>&amp;Sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Sync &amp;now</source>
         <translation>Sinkronkan &amp;sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Cancel sync</source>
         <translation>&amp;Batalkan sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Help</source>
         <translation>Bant&amp;uan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Pintasan papan ketik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Signed in user</source>
         <translation>Pengguna yang masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Charts need the PySide6-Addons package.</source>
         <translation>Grafik memerlukan paket PySide6-Addons.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Report %1 %2 and signed.</source>
         <translation>Laporan %1 %2 dan ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Opening report</source>
         <translation>Membuka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Ctrl+N: new report</source>
         <translation>Ctrl+N: laporan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Ctrl+S: save the draft now</source>
         <translation>Ctrl+S: simpan draf sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345" />
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Ctrl+Enter: sign and submit</source>
         <translation>Ctrl+Enter: tandatangani dan kirim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Ctrl+F: search (My reports)</source>
         <translation>Ctrl+F: cari (Laporan saya)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Ctrl+P: save the open report as PDF</source>
         <translation>Ctrl+P: simpan laporan yang terbuka sebagai PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>F5: sync now</source>
         <translation>F5: sinkronkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Ctrl+L: lock</source>
         <translation>Ctrl+L: kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan papan ketik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358" />
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Save as PDF</source>
         <translation>Simpan sebagai PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382" />
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>printed copy for the file</source>
         <translation>salinan cetak untuk arsip</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
-        <location filename="../../ui/main_window.py" line="437" />
+        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>Tersimpan %1 (%2 halaman).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
-        <location filename="../../ui/main_window.py" line="440" />
+        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Writing PDF</source>
         <translation>Menulis PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444" />
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>The PDF was not written: %1</source>
         <translation>PDF tidak ditulis: %1</translation>
     </message>
@@ -605,7 +605,7 @@
 <context>
     <name>MultiCodePicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="316" />
+        <location filename="../../ui/widgets.py" line="316"/>
         <source>none chosen — click to choose</source>
         <translation>belum dipilih — klik untuk memilih</translation>
     </message>
@@ -613,67 +613,67 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="254" />
+        <location filename="../../ui/sync_panel.py" line="254"/>
         <source>Item</source>
         <translation>Butir</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="255" />
+        <location filename="../../ui/sync_panel.py" line="255"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="256" />
+        <location filename="../../ui/sync_panel.py" line="256"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="257" />
+        <location filename="../../ui/sync_panel.py" line="257"/>
         <source>Bytes</source>
         <translation>Byte</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="258" />
+        <location filename="../../ui/sync_panel.py" line="258"/>
         <source>Attempts</source>
         <translation>Percobaan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="259" />
-        <source>Last error / portal's reason</source>
+        <location filename="../../ui/sync_panel.py" line="259"/>
+        <source>Last error / portal&apos;s reason</source>
         <translation>Galat terakhir / alasan portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="260" />
+        <location filename="../../ui/sync_panel.py" line="260"/>
         <source>Queued at</source>
         <translation>Diantrekan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="284" />
+        <location filename="../../ui/sync_panel.py" line="284"/>
         <source>Submission</source>
         <translation>Pengajuan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="285" />
+        <location filename="../../ui/sync_panel.py" line="285"/>
         <source>Decision</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="286" />
+        <location filename="../../ui/sync_panel.py" line="286"/>
         <source>Attachment</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="289" />
+        <location filename="../../ui/sync_panel.py" line="289"/>
         <source>Waiting</source>
         <translation>Menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="290" />
+        <location filename="../../ui/sync_panel.py" line="290"/>
         <source>Delivered</source>
         <translation>Terkirim</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="291" />
+        <location filename="../../ui/sync_panel.py" line="291"/>
         <source>Refused by the portal</source>
         <translation>Ditolak oleh portal</translation>
     </message>
@@ -681,157 +681,157 @@
 <context>
     <name>OutboxPage</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="320" />
+        <location filename="../../ui/sync_panel.py" line="320"/>
         <source>Outbox &amp; sync</source>
         <translation>Kotak keluar &amp; sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="325" />
+        <location filename="../../ui/sync_panel.py" line="325"/>
         <source>Sync is not set up on this installation: it has not been provisioned for a portal yet. Submitted reports and decisions wait here, signed, until it is.</source>
         <translation>Sinkronisasi belum disiapkan pada instalasi ini: belum diprovisikan untuk portal. Laporan dan keputusan yang diajukan menunggu di sini, sudah ditandatangani, sampai siap.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="335" />
+        <location filename="../../ui/sync_panel.py" line="335"/>
         <source>Progress</source>
         <translation>Kemajuan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="339" />
+        <location filename="../../ui/sync_panel.py" line="339"/>
         <source>Reach the portal</source>
         <translation>Menjangkau portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="340" />
+        <location filename="../../ui/sync_panel.py" line="340"/>
         <source>Send reports and decisions</source>
         <translation>Mengirim laporan dan keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="341" />
+        <location filename="../../ui/sync_panel.py" line="341"/>
         <source>Upload attachments</source>
         <translation>Mengunggah lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="342" />
+        <location filename="../../ui/sync_panel.py" line="342"/>
         <source>Receive alerts and decisions</source>
         <translation>Menerima peringatan dan keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="353" />
+        <location filename="../../ui/sync_panel.py" line="353"/>
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="357" />
+        <location filename="../../ui/sync_panel.py" line="357"/>
         <source>Sync state</source>
         <translation>Status sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="363" />
+        <location filename="../../ui/sync_panel.py" line="363"/>
         <source>&amp;Metered link: send text only, attachments later</source>
         <translation>Koneksi &amp;terbatas: kirim teks saja, lampiran nanti</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="368" />
+        <location filename="../../ui/sync_panel.py" line="368"/>
         <source>S&amp;ync now</source>
         <translation>Sinkronkan se&amp;karang</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="369" />
+        <location filename="../../ui/sync_panel.py" line="369"/>
         <source>&amp;Cancel sync</source>
         <translation>Bata&amp;lkan sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="370" />
+        <location filename="../../ui/sync_panel.py" line="370"/>
         <source>&amp;Refresh list</source>
         <translation>&amp;Muat ulang daftar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="376" />
+        <location filename="../../ui/sync_panel.py" line="376"/>
         <source>&amp;Export offline bundle…</source>
         <translation>&amp;Ekspor bundel luring…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="379" />
+        <location filename="../../ui/sync_panel.py" line="379"/>
         <source>No link at all: approved work, signed and encrypted to the portal, on a USB stick</source>
         <translation>Tanpa koneksi sama sekali: pekerjaan yang disetujui, ditandatangani dan dienkripsi untuk portal, di flashdisk</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="382" />
+        <location filename="../../ui/sync_panel.py" line="382"/>
         <source>&amp;Import a bundle…</source>
         <translation>&amp;Impor bundel…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="383" />
-        <source>Deliver another post's bundle through this link</source>
+        <location filename="../../ui/sync_panel.py" line="383"/>
+        <source>Deliver another post&apos;s bundle through this link</source>
         <translation>Kirimkan bundel pos lain melalui koneksi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="396" />
+        <location filename="../../ui/sync_panel.py" line="396"/>
         <source>Outbox items</source>
         <translation>Item kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="439" />
+        <location filename="../../ui/sync_panel.py" line="439"/>
         <source>Reading the outbox</source>
         <translation>Membaca kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="445" />
+        <location filename="../../ui/sync_panel.py" line="445"/>
         <source>%1 waiting, %2 delivered, %3 refused by the portal</source>
         <translation>%1 menunggu, %2 terkirim, %3 ditolak oleh portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="463" />
+        <location filename="../../ui/sync_panel.py" line="463"/>
         <source>Last error: %1</source>
         <translation>Galat terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="469" />
+        <location filename="../../ui/sync_panel.py" line="469"/>
         <source>Last complete sync: %1</source>
         <translation>Sinkronisasi lengkap terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="474" />
+        <location filename="../../ui/sync_panel.py" line="474"/>
         <source>Last pass: %1 sent, %2 attachments, %3 received in %4 s</source>
         <translation>Putaran terakhir: %1 dikirim, %2 lampiran, %3 diterima dalam %4 d</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="488" />
+        <location filename="../../ui/sync_panel.py" line="488"/>
         <source>Export offline bundle</source>
         <translation>Ekspor bundel luring</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="496" />
+        <location filename="../../ui/sync_panel.py" line="496"/>
         <source>Import a bundle</source>
         <translation>Impor bundel</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="503" />
+        <location filename="../../ui/sync_panel.py" line="503"/>
         <source>offline delivery to the portal</source>
         <translation>pengiriman luring ke portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="512" />
+        <location filename="../../ui/sync_panel.py" line="512"/>
         <source>Bundle written to %1.</source>
         <translation>Bundel ditulis ke %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="515" />
+        <location filename="../../ui/sync_panel.py" line="515"/>
         <source>Writing the bundle</source>
         <translation>Menulis bundel</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="528" />
+        <location filename="../../ui/sync_panel.py" line="528"/>
         <source>Bundle delivered to the portal.</source>
         <translation>Bundel terkirim ke portal.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="530" />
+        <location filename="../../ui/sync_panel.py" line="530"/>
         <source>Bundle delivered; the portal refused some items.</source>
         <translation>Bundel terkirim; portal menolak beberapa item.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="533" />
+        <location filename="../../ui/sync_panel.py" line="533"/>
         <source>Delivering the bundle</source>
         <translation>Mengirim bundel</translation>
     </message>
@@ -839,73 +839,73 @@
 <context>
     <name>Pdf</name>
     <message>
-        <location filename="../../ui/pdf.py" line="50" />
+        <location filename="../../ui/pdf.py" line="50"/>
         <source>(not yet set: treat as TLP:RED)</source>
         <translation>(belum ditetapkan: perlakukan sebagai TLP:RED)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="95" />
+        <location filename="../../ui/pdf.py" line="95"/>
         <source>Page %1 of %2</source>
         <translation>Halaman %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="154" />
+        <location filename="../../ui/pdf.py" line="154"/>
         <source>Outpost report %1</source>
         <translation>Laporan Outpost %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="159" />
-        <location filename="../../ui/pdf.py" line="255" />
+        <location filename="../../ui/pdf.py" line="159"/>
+        <location filename="../../ui/pdf.py" line="255"/>
         <source>paper or PDF: %1</source>
         <translation>kertas atau PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="176" />
+        <location filename="../../ui/pdf.py" line="176"/>
         <source>Period summary</source>
         <translation>Ringkasan periode</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="177" />
+        <location filename="../../ui/pdf.py" line="177"/>
         <source>reports</source>
         <translation>laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="178" />
+        <location filename="../../ui/pdf.py" line="178"/>
         <source>By kind</source>
         <translation>Menurut jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="179" />
+        <location filename="../../ui/pdf.py" line="179"/>
         <source>By crossing point</source>
         <translation>Menurut pos lintas batas</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="180" />
+        <location filename="../../ui/pdf.py" line="180"/>
         <source>By nationality</source>
         <translation>Menurut kewarganegaraan</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="181" />
+        <location filename="../../ui/pdf.py" line="181"/>
         <source>Queue health</source>
         <translation>Kesehatan antrean</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="182" />
+        <location filename="../../ui/pdf.py" line="182"/>
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="189" />
+        <location filename="../../ui/pdf.py" line="189"/>
         <source>Reports observed from %1 to %2</source>
         <translation>Laporan yang diamati dari %1 sampai %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="249" />
+        <location filename="../../ui/pdf.py" line="249"/>
         <source>Outpost period summary %1 – %2</source>
         <translation>Ringkasan periode Outpost %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="257" />
+        <location filename="../../ui/pdf.py" line="257"/>
         <source>period summary</source>
         <translation>ringkasan periode</translation>
     </message>
@@ -913,27 +913,27 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../ui/main_window.py" line="464" />
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>Period summary as PDF</source>
         <translation>Ringkasan periode sebagai PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473" />
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>&amp;From:</source>
         <translation>&amp;Dari:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474" />
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>&amp;To:</source>
         <translation>&amp;Sampai:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480" />
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>&amp;Choose where to save…</source>
         <translation>&amp;Pilih tempat menyimpan…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481" />
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -941,43 +941,43 @@
 <context>
     <name>PersonRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="209" />
+        <location filename="../../ui/editor.py" line="209"/>
         <source>person</source>
         <translation>orang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="210" />
+        <location filename="../../ui/editor.py" line="210"/>
         <source>Role</source>
         <translation>Peran</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="210" />
+        <location filename="../../ui/editor.py" line="210"/>
         <source>Person role</source>
         <translation>Peran orang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="213" />
-        <location filename="../../ui/editor.py" line="214" />
+        <location filename="../../ui/editor.py" line="213"/>
+        <location filename="../../ui/editor.py" line="214"/>
         <source>Nationality</source>
         <translation>Kewarganegaraan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="218" />
+        <location filename="../../ui/editor.py" line="218"/>
         <source>Sex</source>
         <translation>Jenis kelamin</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="219" />
+        <location filename="../../ui/editor.py" line="219"/>
         <source>Age band</source>
         <translation>Kelompok umur</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="222" />
+        <location filename="../../ui/editor.py" line="222"/>
         <source>Number of persons</source>
         <translation>Jumlah orang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="223" />
+        <location filename="../../ui/editor.py" line="223"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
@@ -985,177 +985,177 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/report_view.py" line="81" />
+        <location filename="../../ui/report_view.py" line="81"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="82" />
+        <location filename="../../ui/report_view.py" line="82"/>
         <source>version</source>
         <translation>versi</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="83" />
+        <location filename="../../ui/report_view.py" line="83"/>
         <source>Persons</source>
         <translation>Orang</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="84" />
+        <location filename="../../ui/report_view.py" line="84"/>
         <source>Travel documents</source>
         <translation>Dokumen perjalanan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="85" />
+        <location filename="../../ui/report_view.py" line="85"/>
         <source>Route</source>
         <translation>Rute</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="86" />
+        <location filename="../../ui/report_view.py" line="86"/>
         <source>Modus operandi</source>
         <translation>Modus operandi</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="87" />
+        <location filename="../../ui/report_view.py" line="87"/>
         <source>Narrative</source>
         <translation>Narasi</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="88" />
+        <location filename="../../ui/report_view.py" line="88"/>
         <source>Source and handling</source>
         <translation>Sumber dan penanganan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="89" />
+        <location filename="../../ui/report_view.py" line="89"/>
         <source>Attachments</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="90" />
+        <location filename="../../ui/report_view.py" line="90"/>
         <source>Signed history</source>
         <translation>Riwayat bertanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="113" />
+        <location filename="../../ui/report_view.py" line="113"/>
         <source>Observed at</source>
         <translation>Waktu pengamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="115" />
+        <location filename="../../ui/report_view.py" line="115"/>
         <source>Crossing point</source>
         <translation>Pos lintas batas</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="123" />
+        <location filename="../../ui/report_view.py" line="123"/>
         <source>Coordinates</source>
         <translation>Koordinat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="138" />
+        <location filename="../../ui/report_view.py" line="138"/>
         <source>Role</source>
         <translation>Peran</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="139" />
+        <location filename="../../ui/report_view.py" line="139"/>
         <source>Nationality</source>
         <translation>Kewarganegaraan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="140" />
+        <location filename="../../ui/report_view.py" line="140"/>
         <source>Sex</source>
         <translation>Jenis kelamin</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="141" />
+        <location filename="../../ui/report_view.py" line="141"/>
         <source>Age band</source>
         <translation>Kelompok umur</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="142" />
+        <location filename="../../ui/report_view.py" line="142"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="181" />
+        <location filename="../../ui/report_view.py" line="181"/>
         <source>Origin</source>
         <translation>Asal</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="183" />
+        <location filename="../../ui/report_view.py" line="183"/>
         <source>Transit</source>
         <translation>Transit</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="187" />
+        <location filename="../../ui/report_view.py" line="187"/>
         <source>Destination</source>
         <translation>Tujuan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="191" />
+        <location filename="../../ui/report_view.py" line="191"/>
         <source>Transport mode</source>
         <translation>Moda transportasi</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="195" />
+        <location filename="../../ui/report_view.py" line="195"/>
         <source>Fees paid</source>
         <translation>Biaya yang dibayar</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="198" />
+        <location filename="../../ui/report_view.py" line="198"/>
         <source>Group size</source>
         <translation>Ukuran kelompok</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="219" />
+        <location filename="../../ui/report_view.py" line="219"/>
         <source>Source</source>
         <translation>Sumber</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="220" />
+        <location filename="../../ui/report_view.py" line="220"/>
         <source>Grading (Admiralty)</source>
         <translation>Penilaian (Admiralty)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="222" />
+        <location filename="../../ui/report_view.py" line="222"/>
         <source>TLP label</source>
         <translation>Label TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="226" />
+        <location filename="../../ui/report_view.py" line="226"/>
         <source>Third parties</source>
         <translation>Pihak ketiga</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="227" />
+        <location filename="../../ui/report_view.py" line="227"/>
         <source>allowed</source>
         <translation>diizinkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="229" />
+        <location filename="../../ui/report_view.py" line="229"/>
         <source>not allowed</source>
         <translation>tidak diizinkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="231" />
+        <location filename="../../ui/report_view.py" line="231"/>
         <source>Legal basis</source>
         <translation>Dasar hukum</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="255" />
+        <location filename="../../ui/report_view.py" line="255"/>
         <source>submitted</source>
         <translation>diajukan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="256" />
+        <location filename="../../ui/report_view.py" line="256"/>
         <source>approved</source>
         <translation>disetujui</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="257" />
+        <location filename="../../ui/report_view.py" line="257"/>
         <source>returned</source>
         <translation>dikembalikan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="258" />
+        <location filename="../../ui/report_view.py" line="258"/>
         <source>acknowledged by the portal</source>
         <translation>dikonfirmasi oleh portal</translation>
     </message>
@@ -1163,47 +1163,47 @@
 <context>
     <name>ReportDetail</name>
     <message>
-        <location filename="../../ui/report_view.py" line="312" />
+        <location filename="../../ui/report_view.py" line="312"/>
         <source>Handling label</source>
         <translation>Label penanganan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="323" />
+        <location filename="../../ui/report_view.py" line="323"/>
         <source>Report content</source>
         <translation>Isi laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="327" />
+        <location filename="../../ui/report_view.py" line="327"/>
         <source>Photos and files</source>
         <translation>Foto dan berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="329" />
+        <location filename="../../ui/report_view.py" line="329"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="330" />
+        <location filename="../../ui/report_view.py" line="330"/>
         <source>Photos</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="331" />
+        <location filename="../../ui/report_view.py" line="331"/>
         <source>Signed history</source>
         <translation>Riwayat bertanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="352" />
+        <location filename="../../ui/report_view.py" line="352"/>
         <source>Photos (%1)</source>
         <translation>Foto (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="343" />
+        <location filename="../../ui/report_view.py" line="343"/>
         <source>no TLP yet</source>
         <translation>belum ada TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="357" />
+        <location filename="../../ui/report_view.py" line="357"/>
         <source>Returned by %1 on %2: %3</source>
         <translation>Dikembalikan oleh %1 pada %2: %3</translation>
     </message>
@@ -1211,43 +1211,43 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/report_view.py" line="393" />
+        <location filename="../../ui/report_view.py" line="393"/>
         <source>Report %1</source>
         <translation>Laporan %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="402" />
-        <location filename="../../ui/report_view.py" line="436" />
+        <location filename="../../ui/report_view.py" line="402"/>
+        <location filename="../../ui/report_view.py" line="436"/>
         <source>&amp;Edit draft</source>
         <translation>&amp;Ubah draf</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="403" />
+        <location filename="../../ui/report_view.py" line="403"/>
         <source>Start a &amp;corrected version</source>
         <translation>Mulai versi &amp;perbaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="404" />
+        <location filename="../../ui/report_view.py" line="404"/>
         <source>Save as &amp;PDF…</source>
         <translation>Simpan sebagai P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="405" />
+        <location filename="../../ui/report_view.py" line="405"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="425" />
+        <location filename="../../ui/report_view.py" line="425"/>
         <source>Opening report</source>
         <translation>Membuka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="434" />
+        <location filename="../../ui/report_view.py" line="434"/>
         <source>Correct and re&amp;submit</source>
         <translation>Perbaiki dan a&amp;jukan ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="456" />
+        <location filename="../../ui/report_view.py" line="456"/>
         <source>Starting a corrected version</source>
         <translation>Memulai versi perbaikan</translation>
     </message>
@@ -1255,374 +1255,374 @@
 <context>
     <name>ReportEditor</name>
     <message>
-        <location filename="../../ui/editor.py" line="440" />
+        <location filename="../../ui/editor.py" line="440"/>
         <source>Save state</source>
         <translation>Status penyimpanan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="454" />
+        <location filename="../../ui/editor.py" line="454"/>
         <source>Problems to fix before submitting</source>
         <translation>Masalah yang harus diperbaiki sebelum mengajukan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="469" />
+        <location filename="../../ui/editor.py" line="469"/>
         <source>Observation</source>
         <translation>Pengamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="473" />
+        <location filename="../../ui/editor.py" line="473"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Jenis:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="481" />
+        <location filename="../../ui/editor.py" line="481"/>
         <source>&amp;Crossing point:</source>
         <translation>&amp;Pos lintas batas:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="484" />
+        <location filename="../../ui/editor.py" line="484"/>
         <source>Demo list: the real crossing points come with the provisioning file.</source>
         <translation>Daftar demo: pos lintas batas yang sebenarnya datang bersama berkas provisi.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="490" />
+        <location filename="../../ui/editor.py" line="490"/>
         <source>latitude, e.g. 6.63</source>
         <translation>lintang, mis. 6.63</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="491" />
+        <location filename="../../ui/editor.py" line="491"/>
         <source>Latitude</source>
         <translation>Lintang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="493" />
+        <location filename="../../ui/editor.py" line="493"/>
         <source>longitude, e.g. 100.42</source>
         <translation>bujur, mis. 100.42</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="494" />
+        <location filename="../../ui/editor.py" line="494"/>
         <source>Longitude</source>
         <translation>Bujur</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="505" />
+        <location filename="../../ui/editor.py" line="505"/>
         <source>Persons involved</source>
         <translation>Orang yang terlibat</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="505" />
+        <location filename="../../ui/editor.py" line="505"/>
         <source>Add &amp;person</source>
         <translation>Tambah &amp;orang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="508" />
+        <location filename="../../ui/editor.py" line="508"/>
         <source>Travel documents</source>
         <translation>Dokumen perjalanan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="508" />
+        <location filename="../../ui/editor.py" line="508"/>
         <source>Add &amp;document</source>
         <translation>Tambah &amp;dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="516" />
+        <location filename="../../ui/editor.py" line="516"/>
         <source>Route</source>
         <translation>Rute</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="521" />
+        <location filename="../../ui/editor.py" line="521"/>
         <source>O&amp;rigin:</source>
         <translation>&amp;Asal:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="523" />
+        <location filename="../../ui/editor.py" line="523"/>
         <source>Destinatio&amp;n:</source>
         <translation>&amp;Tujuan:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="524" />
+        <location filename="../../ui/editor.py" line="524"/>
         <source>Transport mode</source>
         <translation>Moda transportasi</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="530" />
+        <location filename="../../ui/editor.py" line="530"/>
         <source>amount, e.g. 1500.00</source>
         <translation>jumlah, mis. 1500.00</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="531" />
+        <location filename="../../ui/editor.py" line="531"/>
         <source>Fee amount</source>
         <translation>Jumlah biaya</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="533" />
+        <location filename="../../ui/editor.py" line="533"/>
         <source>Fee currency</source>
         <translation>Mata uang biaya</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="547" />
+        <location filename="../../ui/editor.py" line="547"/>
         <source>not known</source>
         <translation>tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="550" />
+        <location filename="../../ui/editor.py" line="550"/>
         <source>Transit countries (in order)</source>
         <translation>Negara transit (berurutan)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="551" />
+        <location filename="../../ui/editor.py" line="551"/>
         <source>Add transit &amp;leg</source>
         <translation>Tambah ne&amp;gara transit</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="561" />
+        <location filename="../../ui/editor.py" line="561"/>
         <source>Modus operandi and narrative</source>
         <translation>Modus operandi dan narasi</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="564" />
+        <location filename="../../ui/editor.py" line="564"/>
         <source>&amp;Modus operandi:</source>
         <translation>&amp;Modus operandi:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="572" />
+        <location filename="../../ui/editor.py" line="572"/>
         <source>Narrati&amp;ve:</source>
         <translation>Naras&amp;i:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="576" />
+        <location filename="../../ui/editor.py" line="576"/>
         <source>Source and handling</source>
         <translation>Sumber dan penanganan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="581" />
+        <location filename="../../ui/editor.py" line="581"/>
         <source>Source reliabilit&amp;y:</source>
         <translation>K&amp;eandalan sumber:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="584" />
+        <location filename="../../ui/editor.py" line="584"/>
         <source>Information cred&amp;ibility:</source>
         <translation>Kredibilitas in&amp;formasi:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="587" />
+        <location filename="../../ui/editor.py" line="587"/>
         <source>&amp;TLP label:</source>
         <translation>&amp;Label TLP:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="588" />
+        <location filename="../../ui/editor.py" line="588"/>
         <source>May be passed to third parties</source>
         <translation>Boleh diteruskan ke pihak ketiga</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="591" />
+        <location filename="../../ui/editor.py" line="591"/>
         <source>MOU or arrangement reference</source>
         <translation>Referensi MOU atau perjanjian</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="592" />
+        <location filename="../../ui/editor.py" line="592"/>
         <source>Legal &amp;basis:</source>
         <translation>Dasar &amp;hukum:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="596" />
+        <location filename="../../ui/editor.py" line="596"/>
         <source>Photos and files</source>
         <translation>Foto dan berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="604" />
+        <location filename="../../ui/editor.py" line="604"/>
         <source>Attached photos and files</source>
         <translation>Foto dan berkas terlampir</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="627" />
+        <location filename="../../ui/editor.py" line="627"/>
         <source>Drafts are also saved automatically (Ctrl+S)</source>
         <translation>Draf juga disimpan otomatis (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="477" />
+        <location filename="../../ui/editor.py" line="477"/>
         <source>YYYY-MM-DD HH:MM, e.g. 2026-11-28 14:05</source>
         <translation>TTTT-BB-HH JJ:MM, mis. 2026-11-28 14:05</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="478" />
+        <location filename="../../ui/editor.py" line="478"/>
         <source>Observed at, local time</source>
         <translation>Waktu pengamatan, waktu setempat</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="479" />
+        <location filename="../../ui/editor.py" line="479"/>
         <source>&amp;Observed at (local time):</source>
         <translation>&amp;Waktu pengamatan (waktu setempat):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="497" />
+        <location filename="../../ui/editor.py" line="497"/>
         <source>Coordinates (optional):</source>
         <translation>Koordinat (opsional):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="525" />
+        <location filename="../../ui/editor.py" line="525"/>
         <source>Transport mode:</source>
         <translation>Moda transportasi:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="536" />
+        <location filename="../../ui/editor.py" line="536"/>
         <source>F&amp;ees paid:</source>
         <translation>Bia&amp;ya yang dibayar:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="548" />
+        <location filename="../../ui/editor.py" line="548"/>
         <source>Group si&amp;ze:</source>
         <translation>Jumlah &amp;rombongan:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="568" />
+        <location filename="../../ui/editor.py" line="568"/>
         <source>MO details:</source>
         <translation>Rincian modus:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="579" />
+        <location filename="../../ui/editor.py" line="579"/>
         <source>So&amp;urce description:</source>
         <translation>Keterangan sumber:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="589" />
+        <location filename="../../ui/editor.py" line="589"/>
         <source>Third parties:</source>
         <translation>Pihak ketiga:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="607" />
+        <location filename="../../ui/editor.py" line="607"/>
         <source>&amp;Attach photos or files…</source>
         <translation>Lampir&amp;kan foto atau berkas…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="609" />
+        <location filename="../../ui/editor.py" line="609"/>
         <source>Remove selected</source>
         <translation>Hapus yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="610" />
+        <location filename="../../ui/editor.py" line="610"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="626" />
+        <location filename="../../ui/editor.py" line="626"/>
         <source>Save draft</source>
         <translation>Simpan draf</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="629" />
+        <location filename="../../ui/editor.py" line="629"/>
         <source>Sign and submit for review…</source>
         <translation>Tandatangani dan ajukan untuk ditinjau…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="630" />
+        <location filename="../../ui/editor.py" line="630"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="738" />
+        <location filename="../../ui/editor.py" line="738"/>
         <source>New report</source>
         <translation>Laporan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="739" />
+        <location filename="../../ui/editor.py" line="739"/>
         <source>Not saved yet</source>
         <translation>Belum disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="745" />
+        <location filename="../../ui/editor.py" line="745"/>
         <source>Returned by %1 on %2: %3</source>
         <translation>Dikembalikan oleh %1 pada %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="772" />
+        <location filename="../../ui/editor.py" line="772"/>
         <source>Opening…</source>
         <translation>Membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="773" />
+        <location filename="../../ui/editor.py" line="773"/>
         <source>Opening report</source>
         <translation>Membuka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="790" />
+        <location filename="../../ui/editor.py" line="790"/>
         <source>Report %1 (version %2, %3)</source>
         <translation>Laporan %1 (versi %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="798" />
+        <location filename="../../ui/editor.py" line="798"/>
         <source>Saved</source>
         <translation>Tersimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="860" />
+        <location filename="../../ui/editor.py" line="860"/>
         <source>Editing…</source>
         <translation>Menyunting…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="977" />
+        <location filename="../../ui/editor.py" line="977"/>
         <source>Saving…</source>
         <translation>Menyimpan…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="982" />
+        <location filename="../../ui/editor.py" line="982"/>
         <source>Saving draft</source>
         <translation>Menyimpan draf</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="993" />
+        <location filename="../../ui/editor.py" line="993"/>
         <source>Draft saved at %1</source>
         <translation>Draf disimpan pukul %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="997" />
+        <location filename="../../ui/editor.py" line="997"/>
         <source>Draft %1</source>
         <translation>Draf %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1001" />
+        <location filename="../../ui/editor.py" line="1001"/>
         <source>Not saved</source>
         <translation>Tidak tersimpan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor.py" line="1020" />
+        <location filename="../../ui/editor.py" line="1020"/>
         <source>This report cannot be submitted yet. Fix these %n problem(s):</source>
         <translation>
             <numerusform>Laporan ini belum dapat diajukan. Perbaiki %n masalah berikut:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1037" />
+        <location filename="../../ui/editor.py" line="1037"/>
         <source>Signing</source>
         <translation>Menandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1042" />
+        <location filename="../../ui/editor.py" line="1042"/>
         <source>Report %1 submitted: waiting for review</source>
         <translation>Laporan %1 diajukan: menunggu peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1045" />
+        <location filename="../../ui/editor.py" line="1045"/>
         <source>Report signed and queued for review.</source>
         <translation>Laporan ditandatangani dan diantrekan untuk ditinjau.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1059" />
+        <location filename="../../ui/editor.py" line="1059"/>
         <source>Attach photos or files</source>
         <translation>Lampirkan foto atau berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1062" />
+        <location filename="../../ui/editor.py" line="1062"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
         <translation>Foto (*.jpg *.jpeg *.png *.heic *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1062" />
+        <location filename="../../ui/editor.py" line="1062"/>
         <source>All files (*)</source>
         <translation>Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1088" />
+        <location filename="../../ui/editor.py" line="1088"/>
         <source>Reading files</source>
         <translation>Membaca berkas</translation>
     </message>
@@ -1630,132 +1630,132 @@
 <context>
     <name>ReportListPage</name>
     <message>
-        <location filename="../../ui/report_list.py" line="190" />
+        <location filename="../../ui/report_list.py" line="190"/>
         <source>My reports</source>
         <translation>Laporan saya</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="197" />
+        <location filename="../../ui/report_list.py" line="197"/>
         <source>Search narrative, places, modus operandi… (Ctrl+F)</source>
         <translation>Cari narasi, tempat, modus operandi… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="199" />
+        <location filename="../../ui/report_list.py" line="199"/>
         <source>Search reports</source>
         <translation>Cari laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="204" />
+        <location filename="../../ui/report_list.py" line="204"/>
         <source>All states</source>
         <translation>Semua status</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="205" />
+        <location filename="../../ui/report_list.py" line="205"/>
         <source>Drafts</source>
         <translation>Draf</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="206" />
+        <location filename="../../ui/report_list.py" line="206"/>
         <source>Waiting for review</source>
         <translation>Menunggu peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="207" />
+        <location filename="../../ui/report_list.py" line="207"/>
         <source>Returned</source>
         <translation>Dikembalikan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="208" />
+        <location filename="../../ui/report_list.py" line="208"/>
         <source>Approved</source>
         <translation>Disetujui</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="209" />
+        <location filename="../../ui/report_list.py" line="209"/>
         <source>Sent</source>
         <translation>Terkirim</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="211" />
+        <location filename="../../ui/report_list.py" line="211"/>
         <source>Filter by state</source>
         <translation>Saring menurut status</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="215" />
+        <location filename="../../ui/report_list.py" line="215"/>
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="217" />
+        <location filename="../../ui/report_list.py" line="217"/>
         <source>Filter by kind</source>
         <translation>Saring menurut jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="221" />
+        <location filename="../../ui/report_list.py" line="221"/>
         <source>Filter by crossing point</source>
         <translation>Saring menurut pos lintas batas</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="222" />
+        <location filename="../../ui/report_list.py" line="222"/>
         <source>any crossing point</source>
         <translation>pos lintas batas mana pun</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="225" />
+        <location filename="../../ui/report_list.py" line="225"/>
         <source>Filter by nationality</source>
         <translation>Saring menurut kewarganegaraan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="226" />
+        <location filename="../../ui/report_list.py" line="226"/>
         <source>any nationality</source>
         <translation>kewarganegaraan apa pun</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="228" />
+        <location filename="../../ui/report_list.py" line="228"/>
         <source>&amp;Only mine</source>
         <translation>&amp;Hanya milik saya</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="242" />
+        <location filename="../../ui/report_list.py" line="242"/>
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="254" />
+        <location filename="../../ui/report_list.py" line="254"/>
         <source>Number of reports</source>
         <translation>Jumlah laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="256" />
+        <location filename="../../ui/report_list.py" line="256"/>
         <source>O&amp;pen</source>
         <translation>Bu&amp;ka</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="258" />
+        <location filename="../../ui/report_list.py" line="258"/>
         <source>&amp;New report</source>
         <translation>Laporan ba&amp;ru</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="321" />
+        <location filename="../../ui/report_list.py" line="321"/>
         <source>Searching</source>
         <translation>Mencari</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="340" />
+        <location filename="../../ui/report_list.py" line="340"/>
         <source>%1 matching reports</source>
         <translation>%1 laporan yang cocok</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="336" />
+        <location filename="../../ui/report_list.py" line="336"/>
         <source>%1 reports</source>
         <translation>%1 laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="338" />
+        <location filename="../../ui/report_list.py" line="338"/>
         <source>%1+ reports</source>
         <translation>%1+ laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="362" />
+        <location filename="../../ui/report_list.py" line="362"/>
         <source>Loading reports</source>
         <translation>Memuat laporan</translation>
     </message>
@@ -1763,37 +1763,37 @@
 <context>
     <name>ReportTableModel</name>
     <message>
-        <location filename="../../ui/report_list.py" line="92" />
+        <location filename="../../ui/report_list.py" line="92"/>
         <source>Observed</source>
         <translation>Diamati</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="93" />
+        <location filename="../../ui/report_list.py" line="93"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="94" />
+        <location filename="../../ui/report_list.py" line="94"/>
         <source>Crossing point</source>
         <translation>Pos lintas batas</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="95" />
+        <location filename="../../ui/report_list.py" line="95"/>
         <source>Nationalities</source>
         <translation>Kewarganegaraan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="96" />
+        <location filename="../../ui/report_list.py" line="96"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="97" />
+        <location filename="../../ui/report_list.py" line="97"/>
         <source>TLP</source>
         <translation>TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="98" />
+        <location filename="../../ui/report_list.py" line="98"/>
         <source>Summary</source>
         <translation>Ringkasan</translation>
     </message>
@@ -1801,157 +1801,192 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review.py" line="58" />
+        <location filename="../../ui/review.py" line="62"/>
         <source>Review queue</source>
         <translation>Antrean peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="69" />
+        <location filename="../../ui/review.py" line="73"/>
         <source>Observed</source>
         <translation>Diamati</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="69" />
+        <location filename="../../ui/review.py" line="73"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="69" />
+        <location filename="../../ui/review.py" line="73"/>
         <source>Crossing point</source>
         <translation>Pos lintas batas</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="78" />
+        <location filename="../../ui/review.py" line="82"/>
         <source>Reports waiting for review</source>
         <translation>Laporan yang menunggu peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="92" />
+        <location filename="../../ui/review.py" line="96"/>
         <source>Why you cannot decide</source>
         <translation>Mengapa Anda tidak dapat memutuskan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="99" />
+        <location filename="../../ui/review.py" line="103"/>
         <source>Decision</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="102" />
+        <location filename="../../ui/review.py" line="106"/>
         <source>Release TLP label</source>
         <translation>Label TLP rilis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="103" />
+        <location filename="../../ui/review.py" line="107"/>
         <source>Release as &amp;TLP:</source>
         <translation>Rilis sebagai &amp;TLP:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="105" />
-        <source>needed only when loosening the author's label</source>
+        <location filename="../../ui/review.py" line="109"/>
+        <source>needed only when loosening the author&apos;s label</source>
         <translation>hanya diperlukan jika melonggarkan label penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="106" />
+        <location filename="../../ui/review.py" line="110"/>
         <source>Reason for loosening the TLP label</source>
         <translation>Alasan melonggarkan label TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="107" />
+        <location filename="../../ui/review.py" line="111"/>
         <source>Reason for &amp;loosening:</source>
         <translation>Alasan pe&amp;longgaran:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="108" />
+        <location filename="../../ui/review.py" line="112"/>
         <source>May be passed to third parties</source>
         <translation>Boleh diteruskan ke pihak ketiga</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="109" />
+        <location filename="../../ui/review.py" line="113"/>
         <source>Third &amp;parties:</source>
         <translation>&amp;Pihak ketiga:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="111" />
+        <location filename="../../ui/review.py" line="115"/>
         <source>MOU or arrangement reference (required)</source>
         <translation>Referensi MOU atau perjanjian (wajib)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="112" />
+        <location filename="../../ui/review.py" line="116"/>
         <source>Legal basis</source>
         <translation>Dasar hukum</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="113" />
+        <location filename="../../ui/review.py" line="117"/>
         <source>Legal &amp;basis:</source>
         <translation>&amp;Dasar hukum:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="116" />
+        <location filename="../../ui/review.py" line="120"/>
         <source>member states, e.g. MYS, KHM (empty: own agency)</source>
         <translation>negara anggota, mis. MYS, KHM (kosong: instansi sendiri)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="118" />
+        <location filename="../../ui/review.py" line="122"/>
         <source>Releasable to member states</source>
         <translation>Dapat dirilis ke negara anggota</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="119" />
+        <location filename="../../ui/review.py" line="123"/>
         <source>&amp;Releasable to:</source>
         <translation>Dapat di&amp;rilis ke:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="123" />
+        <location filename="../../ui/review.py" line="125"/>
+        <source>named agencies, e.g. MYS-IMM</source>
+        <translation>instansi yang disebut, mis. MYS-IMM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="126"/>
+        <source>Releasable to agencies</source>
+        <translation>Dapat dirilis ke instansi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="127"/>
+        <source>Age&amp;ncies:</source>
+        <translation>&amp;Instansi:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="130"/>
+        <source>TLP:RED only: names from the portal directory, comma-separated</source>
+        <translation>hanya TLP:RED: nama dari direktori portal, dipisahkan koma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="132"/>
+        <source>TLP:RED recipients</source>
+        <translation>Penerima TLP:RED</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="133"/>
+        <source>Rec&amp;ipients:</source>
+        <translation>P&amp;enerima:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="141"/>
         <source>Comment to the author</source>
         <translation>Komentar untuk penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="124" />
+        <location filename="../../ui/review.py" line="142"/>
         <source>Co&amp;mment:</source>
         <translation>Ko&amp;mentar:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="130" />
+        <location filename="../../ui/review.py" line="148"/>
         <source>&amp;Approve and sign</source>
         <translation>Setu&amp;jui dan tandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="131" />
+        <location filename="../../ui/review.py" line="149"/>
         <source>R&amp;eturn to author</source>
         <translation>Kemb&amp;alikan ke penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="158" />
+        <location filename="../../ui/review.py" line="179"/>
         <source>Reading the queue</source>
         <translation>Membaca antrean</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="175" />
+        <location filename="../../ui/review.py" line="195"/>
+        <source>Directory</source>
+        <translation>Direktori</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="212"/>
         <source>%1 reports waiting</source>
         <translation>%1 laporan menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="206" />
+        <location filename="../../ui/review.py" line="243"/>
         <source>Opening report</source>
         <translation>Membuka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="253" />
+        <location filename="../../ui/review.py" line="299"/>
         <source>Choose the TLP label to release it under.</source>
         <translation>Pilih label TLP untuk merilisnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="256" />
+        <location filename="../../ui/review.py" line="302"/>
         <source>Approving needs a legal basis (MOU or arrangement).</source>
         <translation>Persetujuan memerlukan dasar hukum (MOU atau perjanjian).</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="268" />
+        <location filename="../../ui/review.py" line="321"/>
         <source>Say in the comment what the author should correct.</source>
         <translation>Tuliskan di komentar apa yang harus diperbaiki penulis.</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="286" />
+        <location filename="../../ui/review.py" line="339"/>
         <source>Signing the decision</source>
         <translation>Menandatangani keputusan</translation>
     </message>
@@ -1959,242 +1994,242 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="42" />
+        <location filename="../../ui/settings_page.py" line="42"/>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="46" />
+        <location filename="../../ui/settings_page.py" line="46"/>
         <source>This computer</source>
         <translation>Komputer ini</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="50" />
+        <location filename="../../ui/settings_page.py" line="50"/>
         <source> min</source>
         <translation> menit</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="52" />
+        <location filename="../../ui/settings_page.py" line="52"/>
         <source>Lock after idle minutes</source>
         <translation>Kunci setelah menit tanpa aktivitas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="53" />
+        <location filename="../../ui/settings_page.py" line="53"/>
         <source>&amp;Lock after being idle for:</source>
         <translation>&amp;Kunci setelah tidak aktif selama:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="54" />
+        <location filename="../../ui/settings_page.py" line="54"/>
         <source>Send text first; attachments wait for a better link</source>
         <translation>Kirim teks dahulu; lampiran menunggu koneksi yang lebih baik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="56" />
+        <location filename="../../ui/settings_page.py" line="56"/>
         <source>&amp;Metered link:</source>
         <translation>Koneksi &amp;terbatas:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="61" />
+        <location filename="../../ui/settings_page.py" line="61"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="65" />
+        <location filename="../../ui/settings_page.py" line="65"/>
         <source>Portal</source>
         <translation>Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="67" />
+        <location filename="../../ui/settings_page.py" line="67"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="69" />
+        <location filename="../../ui/settings_page.py" line="69"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="70" />
-        <source>Load the agency's &amp;provisioning file…</source>
+        <location filename="../../ui/settings_page.py" line="70"/>
+        <source>Load the agency&apos;s &amp;provisioning file…</source>
         <translation>Muat berkas &amp;provisioning instansi…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="71" />
+        <location filename="../../ui/settings_page.py" line="71"/>
         <source>Load the provisioning file</source>
         <translation>Muat berkas provisioning</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="74" />
+        <location filename="../../ui/settings_page.py" line="74"/>
         <source>one-time code from your focal point</source>
         <translation>kode sekali pakai dari focal point Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="75" />
+        <location filename="../../ui/settings_page.py" line="75"/>
         <source>Enrolment code</source>
         <translation>Kode pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="77" />
+        <location filename="../../ui/settings_page.py" line="77"/>
         <source>Enrolment &amp;code:</source>
         <translation>Kode pen&amp;daftaran:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="84" />
+        <location filename="../../ui/settings_page.py" line="84"/>
         <source>Users of this installation</source>
         <translation>Pengguna instalasi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="88" />
+        <location filename="../../ui/settings_page.py" line="88"/>
         <source>Local users</source>
         <translation>Pengguna lokal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="92" />
-        <source>New user's name</source>
+        <location filename="../../ui/settings_page.py" line="92"/>
+        <source>New user&apos;s name</source>
         <translation>Nama pengguna baru</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="93" />
+        <location filename="../../ui/settings_page.py" line="93"/>
         <source>&amp;Name:</source>
         <translation>Na&amp;ma:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="97" />
-        <source>New user's role</source>
+        <location filename="../../ui/settings_page.py" line="97"/>
+        <source>New user&apos;s role</source>
         <translation>Peran pengguna baru</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="100" />
-        <source>New user's agency</source>
+        <location filename="../../ui/settings_page.py" line="100"/>
+        <source>New user&apos;s agency</source>
         <translation>Instansi pengguna baru</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="104" />
-        <source>New user's passphrase</source>
+        <location filename="../../ui/settings_page.py" line="104"/>
+        <source>New user&apos;s passphrase</source>
         <translation>Frasa sandi pengguna baru</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="108" />
+        <location filename="../../ui/settings_page.py" line="108"/>
         <source>Repeat the passphrase</source>
         <translation>Ulangi frasa sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="109" />
+        <location filename="../../ui/settings_page.py" line="109"/>
         <source>Rep&amp;eat:</source>
         <translation>Ulan&amp;gi:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="111" />
+        <location filename="../../ui/settings_page.py" line="111"/>
         <source>Strength:</source>
         <translation>Kekuatan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="62" />
+        <location filename="../../ui/settings_page.py" line="62"/>
         <source>Lang&amp;uage:</source>
         <translation>Bah&amp;asa:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="76" />
+        <location filename="../../ui/settings_page.py" line="76"/>
         <source>En&amp;rol</source>
         <translation>Dafta&amp;rkan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="98" />
+        <location filename="../../ui/settings_page.py" line="98"/>
         <source>R&amp;ole:</source>
         <translation>P&amp;eran:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="101" />
+        <location filename="../../ui/settings_page.py" line="101"/>
         <source>Agenc&amp;y:</source>
         <translation>&amp;Instansi:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="105" />
+        <location filename="../../ui/settings_page.py" line="105"/>
         <source>P&amp;assphrase:</source>
         <translation>&amp;Frasa sandi:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="112" />
+        <location filename="../../ui/settings_page.py" line="112"/>
         <source>A&amp;dd user</source>
         <translation>Tamba&amp;h pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="148" />
+        <location filename="../../ui/settings_page.py" line="148"/>
         <source>Reading users</source>
         <translation>Membaca pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="162" />
+        <location filename="../../ui/settings_page.py" line="162"/>
         <source>Not connected. Load the provisioning file your agency gave you.</source>
         <translation>Belum terhubung. Muat berkas provisioning yang diberikan instansi Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="166" />
+        <location filename="../../ui/settings_page.py" line="166"/>
         <source>Connected to %1; you are enrolled.</source>
         <translation>Terhubung ke %1; Anda sudah terdaftar.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="170" />
+        <location filename="../../ui/settings_page.py" line="170"/>
         <source>Connected to %1; enter your enrolment code to be able to sync.</source>
         <translation>Terhubung ke %1; masukkan kode pendaftaran Anda agar dapat menyinkronkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="180" />
+        <location filename="../../ui/settings_page.py" line="180"/>
         <source>Agency provisioning file</source>
         <translation>Berkas provisioning instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="182" />
+        <location filename="../../ui/settings_page.py" line="182"/>
         <source>Provisioning files (*.json);;All files (*)</source>
         <translation>Berkas provisioning (*.json);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="192" />
+        <location filename="../../ui/settings_page.py" line="192"/>
         <source>Reading the provisioning file…</source>
         <translation>Membaca berkas provisioning…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="195" />
+        <location filename="../../ui/settings_page.py" line="195"/>
         <source>Connected to %1.</source>
         <translation>Terhubung ke %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="197" />
+        <location filename="../../ui/settings_page.py" line="197"/>
         <source>Connecting to the portal</source>
         <translation>Menghubungkan ke portal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="205" />
+        <location filename="../../ui/settings_page.py" line="205"/>
         <source>Type the one-time code first.</source>
         <translation>Ketik kode sekali pakai terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="208" />
+        <location filename="../../ui/settings_page.py" line="208"/>
         <source>Enrolling…</source>
         <translation>Mendaftarkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="213" />
+        <location filename="../../ui/settings_page.py" line="213"/>
         <source>Enrolling</source>
         <translation>Mendaftarkan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="228" />
+        <location filename="../../ui/settings_page.py" line="228"/>
         <source>The two passphrases differ.</source>
         <translation>Kedua frasa sandi berbeda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="239" />
+        <location filename="../../ui/settings_page.py" line="239"/>
         <source>Adding…</source>
         <translation>Menambahkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="244" />
+        <location filename="../../ui/settings_page.py" line="244"/>
         <source>Adding user</source>
         <translation>Menambahkan pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="252" />
+        <location filename="../../ui/settings_page.py" line="252"/>
         <source>%1 can now unlock this installation.</source>
         <translation>%1 sekarang dapat membuka instalasi ini.</translation>
     </message>
@@ -2202,27 +2237,27 @@
 <context>
     <name>Strength</name>
     <message>
-        <location filename="../../ui/unlock_window.py" line="53" />
+        <location filename="../../ui/unlock_window.py" line="53"/>
         <source>too short</source>
         <translation>terlalu pendek</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="54" />
+        <location filename="../../ui/unlock_window.py" line="54"/>
         <source>weak</source>
         <translation>lemah</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="55" />
+        <location filename="../../ui/unlock_window.py" line="55"/>
         <source>fair</source>
         <translation>cukup</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="56" />
+        <location filename="../../ui/unlock_window.py" line="56"/>
         <source>good</source>
         <translation>baik</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="57" />
+        <location filename="../../ui/unlock_window.py" line="57"/>
         <source>strong</source>
         <translation>kuat</translation>
     </message>
@@ -2230,47 +2265,47 @@
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="153" />
+        <location filename="../../ui/sync_panel.py" line="153"/>
         <source>Sync: not set up</source>
         <translation>Sinkronisasi: belum disiapkan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="155" />
+        <location filename="../../ui/sync_panel.py" line="155"/>
         <source>Sync: starting…</source>
         <translation>Sinkronisasi: memulai…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="158" />
+        <location filename="../../ui/sync_panel.py" line="158"/>
         <source>Online</source>
         <translation>Daring</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="159" />
+        <location filename="../../ui/sync_panel.py" line="159"/>
         <source>Offline</source>
         <translation>Luring</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="160" />
+        <location filename="../../ui/sync_panel.py" line="160"/>
         <source>Link unknown</source>
         <translation>Koneksi tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="164" />
+        <location filename="../../ui/sync_panel.py" line="164"/>
         <source>%1 waiting</source>
         <translation>%1 menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="167" />
+        <location filename="../../ui/sync_panel.py" line="167"/>
         <source>%1 refused</source>
         <translation>%1 ditolak</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="169" />
+        <location filename="../../ui/sync_panel.py" line="169"/>
         <source>syncing…</source>
         <translation>menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="172" />
+        <location filename="../../ui/sync_panel.py" line="172"/>
         <source>next try in %1 s</source>
         <translation>coba lagi dalam %1 d</translation>
     </message>
@@ -2278,27 +2313,27 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="189" />
+        <location filename="../../ui/sync_panel.py" line="189"/>
         <source>Sync state</source>
         <translation>Status sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="195" />
+        <location filename="../../ui/sync_panel.py" line="195"/>
         <source>Sync now</source>
         <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="196" />
+        <location filename="../../ui/sync_panel.py" line="196"/>
         <source>Sync now (F5)</source>
         <translation>Sinkronkan sekarang (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="198" />
+        <location filename="../../ui/sync_panel.py" line="198"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="222" />
+        <location filename="../../ui/sync_panel.py" line="222"/>
         <source>Last error: %1</source>
         <translation>Galat terakhir: %1</translation>
     </message>
@@ -2306,13 +2341,13 @@
 <context>
     <name>TransitRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="297" />
+        <location filename="../../ui/editor.py" line="297"/>
         <source>transit country</source>
         <translation>negara transit</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="300" />
-        <location filename="../../ui/editor.py" line="301" />
+        <location filename="../../ui/editor.py" line="300"/>
+        <location filename="../../ui/editor.py" line="301"/>
         <source>Transit country</source>
         <translation>Negara transit</translation>
     </message>
@@ -2320,192 +2355,193 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../ui/unlock_window.py" line="81" />
+        <location filename="../../ui/unlock_window.py" line="81"/>
         <source>Outpost — set up</source>
         <translation>Outpost — penyiapan</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="81" />
+        <location filename="../../ui/unlock_window.py" line="81"/>
         <source>Outpost — unlock</source>
         <translation>Outpost — buka kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="86" />
+        <location filename="../../ui/unlock_window.py" line="86"/>
         <source>Create the first user of this installation.</source>
         <translation>Buat pengguna pertama instalasi ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="88" />
+        <location filename="../../ui/unlock_window.py" line="88"/>
         <source>Enter your user name and passphrase to unlock.</source>
         <translation>Masukkan nama pengguna dan frasa sandi Anda untuk membuka kunci.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="99" />
+        <location filename="../../ui/unlock_window.py" line="99"/>
         <source>User name</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="100" />
+        <location filename="../../ui/unlock_window.py" line="100"/>
         <source>&amp;User name:</source>
         <translation>&amp;Nama pengguna:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="103" />
+        <location filename="../../ui/unlock_window.py" line="103"/>
         <source>Passphrase</source>
         <translation>Frasa sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="104" />
+        <location filename="../../ui/unlock_window.py" line="104"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frasa sandi:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="113" />
+        <location filename="../../ui/unlock_window.py" line="113"/>
         <source>Repeat passphrase</source>
         <translation>Ulangi frasa sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="114" />
+        <location filename="../../ui/unlock_window.py" line="114"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Ulangi:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="116" />
+        <location filename="../../ui/unlock_window.py" line="116"/>
         <source>Passphrase strength</source>
         <translation>Kekuatan frasa sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="117" />
+        <location filename="../../ui/unlock_window.py" line="117"/>
         <source>Strength:</source>
         <translation>Kekuatan:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="119" />
+        <location filename="../../ui/unlock_window.py" line="119"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="120" />
+        <location filename="../../ui/unlock_window.py" line="120"/>
         <source>Organisational focal point</source>
         <translation>Titik fokus organisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="121" />
+        <location filename="../../ui/unlock_window.py" line="121"/>
         <source>National focal point</source>
         <translation>Titik fokus nasional</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="122" />
+        <location filename="../../ui/unlock_window.py" line="122"/>
         <source>R&amp;ole:</source>
         <translation>&amp;Peran:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="123" />
+        <location filename="../../ui/unlock_window.py" line="123"/>
         <source>Agency code</source>
         <translation>Kode instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="124" />
+        <location filename="../../ui/unlock_window.py" line="124"/>
         <source>&amp;Agency code:</source>
         <translation>Kode &amp;instansi:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="127" />
+        <location filename="../../ui/unlock_window.py" line="127"/>
         <source>Choose the provisioning &amp;file…</source>
         <translation>Pilih &amp;berkas provisioning…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="128" />
-        <location filename="../../ui/unlock_window.py" line="164" />
+        <location filename="../../ui/unlock_window.py" line="128"/>
+        <location filename="../../ui/unlock_window.py" line="164"/>
         <source>Agency provisioning file</source>
         <translation>Berkas provisioning instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="130" />
+        <location filename="../../ui/unlock_window.py" line="130"/>
         <source>Portal (optional):</source>
         <translation>Portal (opsional):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="134" />
+        <location filename="../../ui/unlock_window.py" line="134"/>
         <source>Enrolment code</source>
         <translation>Kode pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="135" />
+        <location filename="../../ui/unlock_window.py" line="135"/>
         <source>one-time code from your focal point</source>
         <translation>kode sekali pakai dari focal point Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="136" />
+        <location filename="../../ui/unlock_window.py" line="136"/>
         <source>&amp;Enrolment code:</source>
         <translation>Kode pen&amp;daftaran:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="140" />
+        <location filename="../../ui/unlock_window.py" line="140"/>
         <source>Create</source>
         <translation>Buat</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="140" />
+        <location filename="../../ui/unlock_window.py" line="140"/>
         <source>Unlock</source>
         <translation>Buka kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="145" />
+        <location filename="../../ui/unlock_window.py" line="145"/>
         <source>Create a &amp;demo installation instead</source>
         <translation>Buat instalasi d&amp;emo saja</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="147" />
+        <location filename="../../ui/unlock_window.py" line="147"/>
         <source>Two demo users and about 200 synthetic reports, clearly marked [SYNTHETIC]</source>
         <translation>Dua pengguna demo dan sekitar 200 laporan sintetis, ditandai jelas [SYNTHETIC]</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="166" />
+        <location filename="../../ui/unlock_window.py" line="166"/>
         <source>Provisioning files (*.json);;All files (*)</source>
         <translation>Berkas provisioning (*.json);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="187" />
+        <location filename="../../ui/unlock_window.py" line="187"/>
         <source>Portal %1 at %2, agency %3.</source>
         <translation>Portal %1 di %2, instansi %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="204" />
+        <location filename="../../ui/unlock_window.py" line="204"/>
         <source>The two passphrases differ.</source>
         <translation>Kedua frasa sandi berbeda.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="214" />
+        <location filename="../../ui/unlock_window.py" line="214"/>
         <source>Enter your agency code (from your focal point).</source>
         <translation>Masukkan kode instansi Anda (dari titik fokus Anda).</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="239" />
+        <location filename="../../ui/unlock_window.py" line="239"/>
         <source>Working…</source>
         <translation>Sedang bekerja…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="248" />
+        <location filename="../../ui/unlock_window.py" line="248"/>
         <source>The installation was created, but connecting to the portal failed: %1 You can try again in Settings.</source>
         <translation>Instalasi telah dibuat, tetapi gagal terhubung ke portal: %1 Anda dapat mencoba lagi di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="253" />
+        <location filename="../../ui/unlock_window.py" line="253"/>
         <source>OK</source>
         <translation>Oke</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/unlock_window.py" line="282" />
+        <location filename="../../ui/unlock_window.py" line="282"/>
         <source>You can try again in %n second(s).</source>
         <translation>
-            <numerusform>Anda dapat mencoba lagi dalam %n detik.</numerusform></translation>
+            <numerusform>Anda dapat mencoba lagi dalam %n detik.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>_Row</name>
     <message>
-        <location filename="../../ui/editor.py" line="163" />
+        <location filename="../../ui/editor.py" line="163"/>
         <source>Remove this %1</source>
         <translation>Hapus %1 ini</translation>
     </message>
@@ -2513,837 +2549,837 @@
 <context>
     <name>codelist</name>
     <message>
-        <location filename="../../ui/labels.py" line="15" />
+        <location filename="../../ui/labels.py" line="15"/>
         <source>Irregular crossing</source>
         <translation>Penyeberangan tidak resmi</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="16" />
+        <location filename="../../ui/labels.py" line="16"/>
         <source>Crossing or attempted crossing outside the legal conditions or away from an official crossing point.</source>
         <translation>Penyeberangan atau percobaan penyeberangan di luar ketentuan hukum atau jauh dari pos lintas batas resmi.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20" />
+        <location filename="../../ui/labels.py" line="20"/>
         <source>People smuggling</source>
         <translation>Penyelundupan manusia</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21" />
+        <location filename="../../ui/labels.py" line="21"/>
         <source>Facilitation of irregular entry or stay for a financial or other material benefit.</source>
         <translation>Memfasilitasi masuk atau tinggal secara tidak resmi demi keuntungan finansial atau materi lainnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25" />
+        <location filename="../../ui/labels.py" line="25"/>
         <source>Trafficking in persons</source>
         <translation>Perdagangan orang</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26" />
+        <location filename="../../ui/labels.py" line="26"/>
         <source>Recruitment, transport or harbouring of persons by coercion or deception for exploitation.</source>
         <translation>Perekrutan, pengangkutan, atau penampungan orang dengan paksaan atau tipu daya untuk eksploitasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30" />
+        <location filename="../../ui/labels.py" line="30"/>
         <source>Document fraud</source>
         <translation>Pemalsuan dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../ui/labels.py" line="31"/>
         <source>Use or attempted use of a false, altered or fraudulently obtained document.</source>
         <translation>Penggunaan atau percobaan penggunaan dokumen palsu, diubah, atau diperoleh secara curang.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34" />
+        <location filename="../../ui/labels.py" line="34"/>
         <source>Modus operandi / trend</source>
         <translation>Modus operandi / tren</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35" />
+        <location filename="../../ui/labels.py" line="35"/>
         <source>A method, route or trend observed, not tied to one group of persons.</source>
         <translation>Metode, rute, atau tren yang diamati, tidak terkait dengan satu kelompok orang.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38" />
+        <location filename="../../ui/labels.py" line="38"/>
         <source>Other</source>
         <translation>Lainnya</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
+        <location filename="../../ui/labels.py" line="40"/>
         <source>Migrant</source>
         <translation>Migran</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
+        <location filename="../../ui/labels.py" line="41"/>
         <source>Person moving irregularly, including smuggled migrants.</source>
         <translation>Orang yang berpindah secara tidak resmi, termasuk migran yang diselundupkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
+        <location filename="../../ui/labels.py" line="42"/>
         <source>Presumed victim of trafficking</source>
         <translation>Dugaan korban perdagangan orang</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43" />
+        <location filename="../../ui/labels.py" line="43"/>
         <source>Person with indicators of trafficking; the status is not yet established.</source>
         <translation>Orang dengan indikator perdagangan orang; statusnya belum ditetapkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46" />
+        <location filename="../../ui/labels.py" line="46"/>
         <source>Suspected smuggler</source>
         <translation>Tersangka penyelundup</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47" />
+        <location filename="../../ui/labels.py" line="47"/>
         <source>Person suspected of organising or carrying out smuggling.</source>
         <translation>Orang yang diduga mengorganisasi atau melakukan penyelundupan.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48" />
+        <location filename="../../ui/labels.py" line="48"/>
         <source>Facilitator</source>
         <translation>Fasilitator</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49" />
+        <location filename="../../ui/labels.py" line="49"/>
         <source>Person helping in a supporting role: driver, guide, boat operator, document supplier.</source>
         <translation>Orang yang membantu dalam peran pendukung: sopir, pemandu, operator perahu, pemasok dokumen.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54" />
+        <location filename="../../ui/labels.py" line="54"/>
         <source>Female</source>
         <translation>Perempuan</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55" />
+        <location filename="../../ui/labels.py" line="55"/>
         <source>Male</source>
         <translation>Laki-laki</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56" />
+        <location filename="../../ui/labels.py" line="56"/>
         <source>Unknown</source>
         <translation>Tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58" />
+        <location filename="../../ui/labels.py" line="58"/>
         <source>0–11 (child)</source>
         <translation>0–11 (anak)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59" />
+        <location filename="../../ui/labels.py" line="59"/>
         <source>12–17 (adolescent)</source>
         <translation>12–17 (remaja)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60" />
+        <location filename="../../ui/labels.py" line="60"/>
         <source>18–25</source>
         <translation>18–25</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61" />
+        <location filename="../../ui/labels.py" line="61"/>
         <source>26–35</source>
         <translation>26–35</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62" />
+        <location filename="../../ui/labels.py" line="62"/>
         <source>36–49</source>
         <translation>36–49</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63" />
+        <location filename="../../ui/labels.py" line="63"/>
         <source>50–64</source>
         <translation>50–64</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64" />
+        <location filename="../../ui/labels.py" line="64"/>
         <source>65 and over</source>
         <translation>65 ke atas</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66" />
+        <location filename="../../ui/labels.py" line="66"/>
         <source>Passport</source>
         <translation>Paspor</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67" />
+        <location filename="../../ui/labels.py" line="67"/>
         <source>Ordinary national passport (ICAO Doc 9303 machine readable passport).</source>
         <translation>Paspor nasional biasa (paspor terbaca mesin ICAO Doc 9303).</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70" />
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Diplomatic passport</source>
         <translation>Paspor diplomatik</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71" />
+        <location filename="../../ui/labels.py" line="71"/>
         <source>Service / official passport</source>
         <translation>Paspor dinas</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72" />
+        <location filename="../../ui/labels.py" line="72"/>
         <source>Emergency travel document</source>
         <translation>Dokumen perjalanan darurat</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73" />
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Temporary document for a single journey, often to return home.</source>
         <translation>Dokumen sementara untuk satu perjalanan, sering untuk pulang.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74" />
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Refugee travel document</source>
         <translation>Dokumen perjalanan pengungsi</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75" />
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Convention travel document issued to a recognised refugee.</source>
         <translation>Dokumen perjalanan Konvensi yang diterbitkan bagi pengungsi yang diakui.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76" />
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Identity card</source>
         <translation>Kartu identitas</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77" />
+        <location filename="../../ui/labels.py" line="77"/>
         <source>National identity card, where accepted for travel (ICAO Doc 9303 machine readable official travel document).</source>
         <translation>Kartu identitas nasional, bila diterima untuk perjalanan (dokumen perjalanan resmi terbaca mesin ICAO Doc 9303).</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81" />
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Visa</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82" />
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Visa sticker or electronic visa (ICAO Doc 9303 machine readable visa).</source>
         <translation>Stiker visa atau visa elektronik (visa terbaca mesin ICAO Doc 9303).</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85" />
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Residence permit</source>
         <translation>Izin tinggal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86" />
+        <location filename="../../ui/labels.py" line="86"/>
         <source>Border pass</source>
         <translation>Pas lintas batas</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87" />
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Local border-traffic pass for residents of the border area.</source>
         <translation>Pas lalu lintas batas lokal bagi penduduk wilayah perbatasan.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88" />
-        <source>Seafarer's identity document</source>
+        <location filename="../../ui/labels.py" line="88"/>
+        <source>Seafarer&apos;s identity document</source>
         <translation>Dokumen identitas pelaut</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89" />
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Identity document for seafarers (ILO Convention No. 185).</source>
         <translation>Dokumen identitas bagi pelaut (Konvensi ILO No. 185).</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90" />
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Laissez-passer</source>
         <translation>Laissez-passer</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91" />
+        <location filename="../../ui/labels.py" line="91"/>
         <source>Travel document issued by an international organisation, e.g. the United Nations.</source>
         <translation>Dokumen perjalanan yang diterbitkan organisasi internasional, mis. Perserikatan Bangsa-Bangsa.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="96" />
+        <location filename="../../ui/labels.py" line="96"/>
         <source>Counterfeit</source>
         <translation>Palsu (tiruan)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97" />
+        <location filename="../../ui/labels.py" line="97"/>
         <source>Complete reproduction of a genuine document, not made by the issuing authority.</source>
         <translation>Tiruan lengkap dokumen asli, tidak dibuat oleh otoritas penerbit.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101" />
+        <location filename="../../ui/labels.py" line="101"/>
         <source>Forged</source>
         <translation>Dipalsukan</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102" />
+        <location filename="../../ui/labels.py" line="102"/>
         <source>Genuine document with unauthorised changes: data altered, photo or pages substituted.</source>
         <translation>Dokumen asli dengan perubahan tidak sah: data diubah, foto atau halaman diganti.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="106" />
+        <location filename="../../ui/labels.py" line="106"/>
         <source>Fraudulently obtained genuine</source>
         <translation>Asli yang diperoleh secara curang</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107" />
+        <location filename="../../ui/labels.py" line="107"/>
         <source>Genuine document issued on the basis of false information or false supporting documents.</source>
         <translation>Dokumen asli yang diterbitkan berdasarkan informasi palsu atau dokumen pendukung palsu.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111" />
+        <location filename="../../ui/labels.py" line="111"/>
         <source>Impostor / look-alike</source>
         <translation>Penyamar / mirip wajah</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112" />
+        <location filename="../../ui/labels.py" line="112"/>
         <source>Genuine, unaltered document used by someone resembling the rightful holder.</source>
         <translation>Dokumen asli tanpa perubahan yang digunakan oleh orang yang mirip pemegang sah.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115" />
+        <location filename="../../ui/labels.py" line="115"/>
         <source>Pseudo / fantasy document</source>
         <translation>Dokumen semu / fantasi</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116" />
+        <location filename="../../ui/labels.py" line="116"/>
         <source>Document of a non-existent state or authority, or of a type the authority does not issue.</source>
         <translation>Dokumen dari negara atau otoritas yang tidak ada, atau jenis yang tidak diterbitkan otoritas tersebut.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120" />
+        <location filename="../../ui/labels.py" line="120"/>
         <source>Stolen blank</source>
         <translation>Blanko curian</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="121" />
+        <location filename="../../ui/labels.py" line="121"/>
         <source>Genuine blank stolen before issue and personalised without authority.</source>
         <translation>Blanko asli yang dicuri sebelum diterbitkan dan diisi tanpa wewenang.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="124" />
+        <location filename="../../ui/labels.py" line="124"/>
         <source>No fraud detected</source>
         <translation>Tidak ditemukan pemalsuan</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="125" />
+        <location filename="../../ui/labels.py" line="125"/>
         <source>Document examined; no sign of fraud found.</source>
         <translation>Dokumen telah diperiksa; tidak ditemukan tanda pemalsuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="127" />
+        <location filename="../../ui/labels.py" line="127"/>
         <source>Photo substitution</source>
         <translation>Penggantian foto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="128" />
+        <location filename="../../ui/labels.py" line="128"/>
         <source>Data page alteration</source>
         <translation>Perubahan halaman data</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129" />
+        <location filename="../../ui/labels.py" line="129"/>
         <source>Biographical data erased, overwritten or changed.</source>
         <translation>Data biografis dihapus, ditimpa, atau diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="130" />
+        <location filename="../../ui/labels.py" line="130"/>
         <source>Page substitution</source>
         <translation>Penggantian halaman</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="131" />
+        <location filename="../../ui/labels.py" line="131"/>
         <source>Pages removed, added or exchanged.</source>
         <translation>Halaman dicabut, ditambah, atau ditukar.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="132" />
+        <location filename="../../ui/labels.py" line="132"/>
         <source>Binding tampering</source>
         <translation>Perusakan jilid</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133" />
+        <location filename="../../ui/labels.py" line="133"/>
         <source>Stitching or binding reworked.</source>
         <translation>Jahitan atau jilid dikerjakan ulang.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134" />
+        <location filename="../../ui/labels.py" line="134"/>
         <source>Laminate tampering</source>
         <translation>Perusakan laminasi</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135" />
+        <location filename="../../ui/labels.py" line="135"/>
         <source>Protective laminate lifted, cut or replaced.</source>
         <translation>Laminasi pelindung diangkat, dipotong, atau diganti.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136" />
+        <location filename="../../ui/labels.py" line="136"/>
         <source>Fake visa</source>
         <translation>Visa palsu</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137" />
+        <location filename="../../ui/labels.py" line="137"/>
         <source>Fake entry stamp</source>
         <translation>Cap masuk palsu</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138" />
+        <location filename="../../ui/labels.py" line="138"/>
         <source>Fake exit stamp</source>
         <translation>Cap keluar palsu</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="139" />
+        <location filename="../../ui/labels.py" line="139"/>
         <source>Missing security thread</source>
         <translation>Benang pengaman tidak ada</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="140" />
+        <location filename="../../ui/labels.py" line="140"/>
         <source>Hologram missing or wrong</source>
         <translation>Hologram tidak ada atau salah</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="141" />
+        <location filename="../../ui/labels.py" line="141"/>
         <source>Optically variable feature missing, flat or not matching the specimen.</source>
         <translation>Fitur optik variabel tidak ada, datar, atau tidak sesuai spesimen.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144" />
+        <location filename="../../ui/labels.py" line="144"/>
         <source>Poor printing quality</source>
         <translation>Kualitas cetak buruk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145" />
+        <location filename="../../ui/labels.py" line="145"/>
         <source>Blurred lines, screen dots or colour shifts where fine printing is expected.</source>
         <translation>Garis kabur, titik raster, atau pergeseran warna di tempat yang seharusnya cetakan halus.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148" />
+        <location filename="../../ui/labels.py" line="148"/>
         <source>Wrong UV reaction</source>
         <translation>Reaksi UV salah</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="149" />
+        <location filename="../../ui/labels.py" line="149"/>
         <source>Paper fluoresces or UV features missing or not matching the specimen.</source>
         <translation>Kertas berpendar atau fitur UV tidak ada atau tidak sesuai spesimen.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="152" />
+        <location filename="../../ui/labels.py" line="152"/>
         <source>MRZ inconsistent</source>
         <translation>MRZ tidak konsisten</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153" />
+        <location filename="../../ui/labels.py" line="153"/>
         <source>Machine readable zone does not match the visual zone or its check digits fail.</source>
         <translation>Zona terbaca mesin tidak cocok dengan zona visual atau digit periksanya gagal.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156" />
+        <location filename="../../ui/labels.py" line="156"/>
         <source>Chip unreadable or invalid</source>
         <translation>Cip tidak terbaca atau tidak sah</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157" />
+        <location filename="../../ui/labels.py" line="157"/>
         <source>Electronic chip missing, unreadable or failing signature checks.</source>
         <translation>Cip elektronik tidak ada, tidak terbaca, atau gagal pemeriksaan tanda tangan.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161" />
+        <location filename="../../ui/labels.py" line="161"/>
         <source>On foot</source>
         <translation>Berjalan kaki</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162" />
+        <location filename="../../ui/labels.py" line="162"/>
         <source>Road</source>
         <translation>Jalan darat</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163" />
+        <location filename="../../ui/labels.py" line="163"/>
         <source>Rail</source>
         <translation>Kereta api</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164" />
+        <location filename="../../ui/labels.py" line="164"/>
         <source>Boat</source>
         <translation>Perahu</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165" />
+        <location filename="../../ui/labels.py" line="165"/>
         <source>Air</source>
         <translation>Udara</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="166" />
+        <location filename="../../ui/labels.py" line="166"/>
         <source>Mixed</source>
         <translation>Campuran</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168" />
+        <location filename="../../ui/labels.py" line="168"/>
         <source>Concealment in vehicle</source>
         <translation>Disembunyikan dalam kendaraan</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="169" />
+        <location filename="../../ui/labels.py" line="169"/>
         <source>Persons hidden in a car, van, bus or truck compartment.</source>
         <translation>Orang disembunyikan di kompartemen mobil, van, bus, atau truk.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="170" />
+        <location filename="../../ui/labels.py" line="170"/>
         <source>Concealment in cargo</source>
         <translation>Disembunyikan dalam muatan</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="171" />
+        <location filename="../../ui/labels.py" line="171"/>
         <source>Persons hidden among goods or in containers.</source>
         <translation>Orang disembunyikan di antara barang atau dalam kontainer.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="172" />
+        <location filename="../../ui/labels.py" line="172"/>
         <source>River crossing</source>
         <translation>Penyeberangan sungai</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="173" />
+        <location filename="../../ui/labels.py" line="173"/>
         <source>Crossing a border river by small boat, raft or wading.</source>
         <translation>Menyeberangi sungai perbatasan dengan perahu kecil, rakit, atau berjalan di air.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="174" />
+        <location filename="../../ui/labels.py" line="174"/>
         <source>Forest or hill path</source>
         <translation>Jalur hutan atau bukit</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="175" />
+        <location filename="../../ui/labels.py" line="175"/>
         <source>Unofficial path through forest or hills away from a crossing point.</source>
         <translation>Jalur tidak resmi melalui hutan atau bukit jauh dari pos lintas batas.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="178" />
+        <location filename="../../ui/labels.py" line="178"/>
         <source>Boat landing</source>
         <translation>Pendaratan perahu</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="179" />
+        <location filename="../../ui/labels.py" line="179"/>
         <source>Landing from a boat at an unofficial point on the coast.</source>
         <translation>Mendarat dari perahu di titik tidak resmi di pantai.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="180" />
+        <location filename="../../ui/labels.py" line="180"/>
         <source>Guided group</source>
         <translation>Kelompok berpemandu</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="181" />
+        <location filename="../../ui/labels.py" line="181"/>
         <source>Group led across by a guide who knows the terrain and patrol times.</source>
         <translation>Kelompok dipandu menyeberang oleh pemandu yang mengenal medan dan jadwal patroli.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="184" />
+        <location filename="../../ui/labels.py" line="184"/>
         <source>Relay transport</source>
         <translation>Angkutan estafet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="185" />
+        <location filename="../../ui/labels.py" line="185"/>
         <source>Persons handed over between several drivers or vehicles along the route.</source>
         <translation>Orang dioper antara beberapa sopir atau kendaraan sepanjang rute.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="188" />
+        <location filename="../../ui/labels.py" line="188"/>
         <source>Safe house</source>
         <translation>Rumah singgah</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="189" />
+        <location filename="../../ui/labels.py" line="189"/>
         <source>Persons held at a staging house before or after the crossing.</source>
         <translation>Orang ditampung di rumah singgah sebelum atau sesudah penyeberangan.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="190" />
+        <location filename="../../ui/labels.py" line="190"/>
         <source>Fraudulent job offer</source>
         <translation>Tawaran kerja palsu</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="191" />
+        <location filename="../../ui/labels.py" line="191"/>
         <source>Recruitment with a job offer that is false or misleading.</source>
         <translation>Perekrutan dengan tawaran kerja yang palsu atau menyesatkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="192" />
+        <location filename="../../ui/labels.py" line="192"/>
         <source>Debt bondage</source>
         <translation>Jeratan utang</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="193" />
+        <location filename="../../ui/labels.py" line="193"/>
         <source>Travel costs turned into a debt to be worked off.</source>
         <translation>Biaya perjalanan dijadikan utang yang harus dilunasi dengan bekerja.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="194" />
+        <location filename="../../ui/labels.py" line="194"/>
         <source>Document withholding</source>
         <translation>Penahanan dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="195" />
+        <location filename="../../ui/labels.py" line="195"/>
         <source>Identity or travel documents kept by an employer, recruiter or smuggler.</source>
         <translation>Dokumen identitas atau perjalanan ditahan oleh majikan, perekrut, atau penyelundup.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="198" />
+        <location filename="../../ui/labels.py" line="198"/>
         <source>Look-alike document</source>
         <translation>Dokumen orang yang mirip</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="199" />
+        <location filename="../../ui/labels.py" line="199"/>
         <source>Genuine document of another person who looks similar.</source>
         <translation>Dokumen asli milik orang lain yang berwajah mirip.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="200" />
+        <location filename="../../ui/labels.py" line="200"/>
         <source>Visa misuse</source>
         <translation>Penyalahgunaan visa</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="201" />
+        <location filename="../../ui/labels.py" line="201"/>
         <source>Tourist or visit visa used to enter for work or onward travel.</source>
         <translation>Visa turis atau kunjungan digunakan untuk bekerja atau perjalanan lanjutan.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="202" />
+        <location filename="../../ui/labels.py" line="202"/>
         <source>Overstay</source>
         <translation>Tinggal melebihi izin</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="203" />
+        <location filename="../../ui/labels.py" line="203"/>
         <source>Stay beyond the permitted period.</source>
         <translation>Tinggal melebihi jangka waktu yang diizinkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="204" />
+        <location filename="../../ui/labels.py" line="204"/>
         <source>Sham marriage</source>
         <translation>Perkawinan pura-pura</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="205" />
+        <location filename="../../ui/labels.py" line="205"/>
         <source>Marriage of convenience to obtain residence rights.</source>
         <translation>Perkawinan semu untuk memperoleh hak tinggal.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="206" />
+        <location filename="../../ui/labels.py" line="206"/>
         <source>Online recruitment</source>
         <translation>Perekrutan daring</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="207" />
+        <location filename="../../ui/labels.py" line="207"/>
         <source>Contact and recruitment through social media or messaging apps.</source>
         <translation>Kontak dan perekrutan melalui media sosial atau aplikasi pesan.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="210" />
+        <location filename="../../ui/labels.py" line="210"/>
         <source>Payment on arrival</source>
         <translation>Pembayaran saat tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="211" />
+        <location filename="../../ui/labels.py" line="211"/>
         <source>Fee paid by relatives once the person has arrived.</source>
         <translation>Biaya dibayar kerabat setelah orang tersebut tiba.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="212" />
+        <location filename="../../ui/labels.py" line="212"/>
         <source>Informal value transfer</source>
         <translation>Transfer dana informal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="213" />
+        <location filename="../../ui/labels.py" line="213"/>
         <source>Payment through informal transfer networks or mobile money.</source>
         <translation>Pembayaran melalui jaringan transfer informal atau uang seluler.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="214" />
+        <location filename="../../ui/labels.py" line="214"/>
         <source>Bribery attempt</source>
         <translation>Percobaan penyuapan</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="215" />
+        <location filename="../../ui/labels.py" line="215"/>
         <source>Attempt to bribe an official to allow passage.</source>
         <translation>Percobaan menyuap petugas agar diizinkan lewat.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="216" />
+        <location filename="../../ui/labels.py" line="216"/>
         <source>Lookouts</source>
         <translation>Pengintai</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="217" />
+        <location filename="../../ui/labels.py" line="217"/>
         <source>Lookouts or scouts watching patrols to time the crossing.</source>
         <translation>Pengintai yang mengawasi patroli untuk mengatur waktu penyeberangan.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="218" />
+        <location filename="../../ui/labels.py" line="218"/>
         <source>Escorted minors</source>
         <translation>Anak di bawah umur yang dikawal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="219" />
+        <location filename="../../ui/labels.py" line="219"/>
         <source>Children travelling with adults who are not their parents or guardians.</source>
         <translation>Anak-anak bepergian bersama orang dewasa yang bukan orang tua atau walinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="223" />
+        <location filename="../../ui/labels.py" line="223"/>
         <source>TLP:CLEAR</source>
         <translation>TLP:CLEAR</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="224" />
+        <location filename="../../ui/labels.py" line="224"/>
         <source>Disclosure is not limited: recipients may pass it on to anyone. Ordinary copyright rules still apply.</source>
         <translation>Pengungkapan tidak dibatasi: penerima boleh meneruskannya kepada siapa pun. Aturan hak cipta biasa tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="228" />
+        <location filename="../../ui/labels.py" line="228"/>
         <source>TLP:GREEN</source>
         <translation>TLP:GREEN</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="229" />
+        <location filename="../../ui/labels.py" line="229"/>
         <source>Limited disclosure within the community: recipients may share it with peers and partner organisations, but not through public channels.</source>
         <translation>Pengungkapan terbatas dalam komunitas: penerima boleh membagikannya kepada rekan dan organisasi mitra, tetapi tidak melalui saluran publik.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="233" />
+        <location filename="../../ui/labels.py" line="233"/>
         <source>TLP:AMBER</source>
         <translation>TLP:AMBER</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="234" />
+        <location filename="../../ui/labels.py" line="234"/>
         <source>Limited disclosure: recipients may share it only on a need-to-know basis within their own organisation and with its clients.</source>
         <translation>Pengungkapan terbatas: penerima hanya boleh membagikannya atas dasar perlu-tahu di dalam organisasinya sendiri dan dengan kliennya.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="238" />
+        <location filename="../../ui/labels.py" line="238"/>
         <source>TLP:AMBER+STRICT</source>
         <translation>TLP:AMBER+STRICT</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="239" />
+        <location filename="../../ui/labels.py" line="239"/>
         <source>Limited disclosure, organisation only: recipients may share it on a need-to-know basis within their own organisation, not with its clients.</source>
         <translation>Pengungkapan terbatas, hanya organisasi: penerima boleh membagikannya atas dasar perlu-tahu di dalam organisasinya sendiri, tidak dengan kliennya.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="243" />
+        <location filename="../../ui/labels.py" line="243"/>
         <source>TLP:RED</source>
         <translation>TLP:RED</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="244" />
+        <location filename="../../ui/labels.py" line="244"/>
         <source>For the named recipients only: no further disclosure, not even inside their own organisation.</source>
         <translation>Hanya untuk penerima yang disebut: tidak boleh diungkapkan lebih lanjut, bahkan di dalam organisasinya sendiri.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="249" />
+        <location filename="../../ui/labels.py" line="249"/>
         <source>Completely reliable</source>
         <translation>Sepenuhnya andal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="250" />
+        <location filename="../../ui/labels.py" line="250"/>
         <source>No doubt about authenticity, trustworthiness or competence; a history of complete reliability.</source>
         <translation>Tidak diragukan keaslian, kepercayaan, atau kompetensinya; riwayat keandalan penuh.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="254" />
+        <location filename="../../ui/labels.py" line="254"/>
         <source>Usually reliable</source>
         <translation>Biasanya andal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="255" />
+        <location filename="../../ui/labels.py" line="255"/>
         <source>Minor doubts; a history of mostly valid information.</source>
         <translation>Sedikit keraguan; riwayat informasi yang sebagian besar sahih.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="256" />
+        <location filename="../../ui/labels.py" line="256"/>
         <source>Fairly reliable</source>
         <translation>Cukup andal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="257" />
+        <location filename="../../ui/labels.py" line="257"/>
         <source>Some doubts; has given valid information in the past.</source>
         <translation>Ada keraguan; pernah memberi informasi sahih di masa lalu.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="258" />
+        <location filename="../../ui/labels.py" line="258"/>
         <source>Not usually reliable</source>
         <translation>Biasanya tidak andal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="259" />
+        <location filename="../../ui/labels.py" line="259"/>
         <source>Significant doubts; has given valid information in the past.</source>
         <translation>Keraguan besar; pernah memberi informasi sahih di masa lalu.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="260" />
+        <location filename="../../ui/labels.py" line="260"/>
         <source>Unreliable</source>
         <translation>Tidak andal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="261" />
+        <location filename="../../ui/labels.py" line="261"/>
         <source>Lacks authenticity, trustworthiness and competence; a history of invalid information.</source>
         <translation>Kurang keaslian, kepercayaan, dan kompetensi; riwayat informasi yang tidak sahih.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="265" />
+        <location filename="../../ui/labels.py" line="265"/>
         <source>Reliability cannot be judged</source>
         <translation>Keandalan tidak dapat dinilai</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="266" />
+        <location filename="../../ui/labels.py" line="266"/>
         <source>No basis to evaluate the source.</source>
         <translation>Tidak ada dasar untuk menilai sumber.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="268" />
+        <location filename="../../ui/labels.py" line="268"/>
         <source>Confirmed by other sources</source>
         <translation>Dikonfirmasi sumber lain</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="269" />
+        <location filename="../../ui/labels.py" line="269"/>
         <source>Confirmed by independent sources; logical in itself; consistent with other information.</source>
         <translation>Dikonfirmasi sumber independen; logis; konsisten dengan informasi lain.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="273" />
+        <location filename="../../ui/labels.py" line="273"/>
         <source>Probably true</source>
         <translation>Kemungkinan besar benar</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="274" />
+        <location filename="../../ui/labels.py" line="274"/>
         <source>Not confirmed; logical in itself; consistent with other information.</source>
         <translation>Belum dikonfirmasi; logis; konsisten dengan informasi lain.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="277" />
+        <location filename="../../ui/labels.py" line="277"/>
         <source>Possibly true</source>
         <translation>Mungkin benar</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="278" />
+        <location filename="../../ui/labels.py" line="278"/>
         <source>Not confirmed; reasonably logical; agrees with some other information.</source>
         <translation>Belum dikonfirmasi; cukup logis; sesuai dengan sebagian informasi lain.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="281" />
+        <location filename="../../ui/labels.py" line="281"/>
         <source>Doubtful</source>
         <translation>Diragukan</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="282" />
+        <location filename="../../ui/labels.py" line="282"/>
         <source>Not confirmed; possible but not logical; no other information on the subject.</source>
         <translation>Belum dikonfirmasi; mungkin tetapi tidak logis; tidak ada informasi lain tentang hal itu.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="285" />
+        <location filename="../../ui/labels.py" line="285"/>
         <source>Improbable</source>
         <translation>Kecil kemungkinannya</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="286" />
+        <location filename="../../ui/labels.py" line="286"/>
         <source>Not confirmed; not logical in itself; contradicted by other information.</source>
         <translation>Belum dikonfirmasi; tidak logis; bertentangan dengan informasi lain.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="289" />
+        <location filename="../../ui/labels.py" line="289"/>
         <source>Truth cannot be judged</source>
         <translation>Kebenaran tidak dapat dinilai</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="290" />
+        <location filename="../../ui/labels.py" line="290"/>
         <source>No basis to evaluate the validity of the information.</source>
         <translation>Tidak ada dasar untuk menilai kesahihan informasi.</translation>
     </message>
@@ -3351,50 +3387,55 @@
 <context>
     <name>role</name>
     <message>
-        <location filename="../../ui/i18n.py" line="74" />
+        <location filename="../../ui/i18n.py" line="74"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="75" />
+        <location filename="../../ui/i18n.py" line="75"/>
         <source>Organisational focal point</source>
         <translation>Titik fokus organisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="76" />
+        <location filename="../../ui/i18n.py" line="76"/>
         <source>National focal point</source>
         <translation>Titik fokus nasional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="85"/>
+        <source>{certified} ({requested}: not certified yet)</source>
+        <translation>{certified} ({requested}: belum disertifikasi)</translation>
     </message>
 </context>
 <context>
     <name>status</name>
     <message>
-        <location filename="../../ui/i18n.py" line="62" />
+        <location filename="../../ui/i18n.py" line="62"/>
         <source>Draft</source>
         <translation>Draf</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="63" />
+        <location filename="../../ui/i18n.py" line="63"/>
         <source>Waiting for review</source>
         <translation>Menunggu peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="64" />
+        <location filename="../../ui/i18n.py" line="64"/>
         <source>Approved</source>
         <translation>Disetujui</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="65" />
+        <location filename="../../ui/i18n.py" line="65"/>
         <source>Returned</source>
         <translation>Dikembalikan</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="66" />
+        <location filename="../../ui/i18n.py" line="66"/>
         <source>Sent</source>
         <translation>Terkirim</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="67" />
+        <location filename="../../ui/i18n.py" line="67"/>
         <source>Acknowledged</source>
         <translation>Dikonfirmasi</translation>
     </message>
