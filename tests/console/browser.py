@@ -19,8 +19,6 @@ from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from portal.web.i18n import LANG_COOKIE
-
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 DESKTOP = (1366, 768)
@@ -65,11 +63,11 @@ def reset(driver: webdriver.Chrome, base: str, language: str) -> None:
     desktop window size, and the language they asked for (the console's own cookie)."""
     if driver.virtual_authenticator_id:
         driver.remove_virtual_authenticator()
-    driver.get(base + "/favicon.ico")  # cookies are per site: be on the console's
+    driver.get(base + "/login")  # cookies are per site: be on the console's
     driver.delete_all_cookies()
     driver.set_window_size(*DESKTOP)
     if language != "en":
-        driver.add_cookie({"name": LANG_COOKIE, "value": language, "path": "/", "secure": True})
+        driver.get(f"{base}/lang/{language}?next=/login")  # as a person chooses it
 
 
 @dataclass
