@@ -11,7 +11,7 @@ help:
 	@echo "make test   - set up and run ruff, mypy and the test suite"
 	@echo "make bench  - benchmarks (tables with baseline ratios)"
 	@echo "make bench-scale - the client at 10k, 100k and 1M reports (stores cached in .bench-cache/)"
-	@echo "make screenshots - render the main screens at 1366x768 into docs/screenshots/"
+	@echo "make screenshots - render the main screens at 1366x768 into docs/screenshots/ (console: docs/screenshots/console/)"
 	@echo "make installer - the one-folder bundle and the .deb in dist/ (docs/install.md)"
 	@echo "make release - installer + dist/release/: .deb, .tar.gz, SHA256SUMS and its signature"
 
@@ -52,6 +52,8 @@ screenshots: $(STAMP)
 	if command -v xvfb-run >/dev/null; then \
 		xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python scripts/screenshots.py; \
 	else QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py; fi
+	# The web console's pages, as its browser tests see them (docs/portal.md).
+	OUTPOST_CONSOLE_SCREENSHOTS=docs/screenshots/console $(BIN)/pytest -q tests/console
 
 installer: $(STAMP) translations
 	$(BIN)/python scripts/release.py installer

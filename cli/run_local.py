@@ -3,6 +3,8 @@ provisioned to it. Closing the client stops the portal.
 
 Everything lives under .run/ in the working tree: the portal's keys and database, the agency
 provisioning file, fresh one-time enrolment codes for the demo users, and the client's data.
+The same portal serves the web console on http://localhost:PORT with a demo operator; its
+activation code is printed at start until it has been used (.run/console.json).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ CLIENT_DATA = ROOT / "client"
 AGENCY = "THA-IMM"
 PORT = 8765
 DEMO_USERS = {"demo.officer": "officer", "demo.focal": "ofp"}
+DEMO_OPERATOR = "demo.operator"
 
 
 def _admin(*args: str) -> str:
@@ -48,6 +51,18 @@ def prepare_portal(url: str) -> None:
         PORTAL_DATA.mkdir(parents=True, exist_ok=True)
         _admin("init")
         _admin("agency-create", AGENCY, "--member-state", "THA", "--name", "Immigration (demo)")
+        # Passphrase + authenticator app: a demo machine rarely has a security key at hand.
+        code = _admin(
+            "operator-create",
+            DEMO_OPERATOR,
+            "--name",
+            "Demo operator",
+            "--method",
+            "passphrase-totp",
+        ).strip()
+        (ROOT / "console.json").write_text(
+            json.dumps({"operator": DEMO_OPERATOR, "activation_code": code}, indent=2)
+        )
     (ROOT / "agency.json").write_text(_admin("provisioning", "--agency", AGENCY, "--url", url))
     codes = {
         name: _admin("code-issue", "--agency", AGENCY, "--role", role).strip().split()[-1]
@@ -96,6 +111,14 @@ def main() -> int:
                     return 1
                 time.sleep(0.2)
         print(f"Local portal on {url} (data in {PORTAL_DATA}); starting the client.")
+        facts = ROOT / "console.json"
+        console = json.loads(facts.read_text()) if facts.exists() else None
+        if console is not None:
+            print(
+                f"Web console: http://localhost:{PORT}/activate with account"
+                f" {console['operator']} and activation code {console['activation_code']}"
+                f" (first use only; afterwards sign in at http://localhost:{PORT}/login)."
+            )
         env = {**os.environ, "OUTPOST_LOCAL_PORTAL": str(ROOT.resolve())}
         client = subprocess.run(
             [sys.executable, "-m", "ui.app", "--data-dir", str(CLIENT_DATA)], env=env, check=False

@@ -88,6 +88,20 @@ def test_local_portal_and_self_provisioning_client(
             summary = engine.run_pass()  # type: ignore[attr-defined]
             assert summary.error is None and summary.pushed == 1
             assert default_engine_factory(s) is not None  # a second start changes nothing
+        _demo_operator_activates(f"http://localhost:{port}", tmp_path / ".run" / "console.json")
     finally:
         portal.terminate()
         portal.wait(10)
+
+
+def _demo_operator_activates(console: str, facts_file: Path) -> None:
+    """The same portal serves the console, where the demo operator's code activates it."""
+    import json
+
+    from tests.console.conftest import activate_with_passphrase
+    from tests.console.http_client import ConsoleClient
+
+    facts = json.loads(facts_file.read_text())
+    client = ConsoleClient(console)
+    activate_with_passphrase(client, facts["operator"], facts["activation_code"])
+    assert "Demo operator" in client.get("/").text
