@@ -193,7 +193,8 @@ def confidence_of(credibility: int | None) -> int | None:
     return None if credibility is None else CONFIDENCE.get(credibility)
 
 
-def _objects(item: ReleasedReport) -> list[Any]:
+def objects_of(item: ReleasedReport) -> list[Any]:
+    """The STIX objects of one released report (shared ones included: markings, agency)."""
     report, at = item.report, item.approved_at
     author = _identity(item.agency)
     markings = [tlp_marking(item.release.tlp), _statement(handling_statement(item))]
@@ -259,7 +260,7 @@ def bundle_of(items: Iterable[ReleasedReport]) -> stix2.Bundle:
     """One bundle of the items, each shared object once (agencies, countries, markings)."""
     seen: dict[str, Any] = {obj.id: obj for obj in _outpost_extension()}
     for item in items:
-        for obj in _objects(item):
+        for obj in objects_of(item):
             seen.setdefault(obj.id, obj)
     bundle_id = _id("bundle", *sorted(seen))
     return stix2.Bundle(objects=list(seen.values()), id=bundle_id, allow_custom=True)

@@ -15,7 +15,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Match, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from portal import api, tus
+from portal import api, taxii, tus
 from portal.config import Settings
 from portal.database import Database
 from portal.files import private_dir
@@ -107,6 +107,17 @@ ROUTES = [
     Route("/v1/attachments/{upload_id}", tus.patch, methods=["PATCH"]),
 ]
 
+# TAXII 2.1, read-only: OASIS's API with its own media type, described by the TAXII 2.1
+# specification and docs/products.md rather than by API v1's OpenAPI document.
+TAXII_ROUTES = [
+    Route("/taxii2/", taxii.discovery, methods=["GET"]),
+    Route("/taxii2/api/", taxii.api_root, methods=["GET"]),
+    Route("/taxii2/api/collections/", taxii.collections, methods=["GET"]),
+    Route("/taxii2/api/collections/{collection_id}/", taxii.collection, methods=["GET"]),
+    Route("/taxii2/api/collections/{collection_id}/objects/", taxii.objects, methods=["GET"]),
+    Route("/taxii2/api/collections/{collection_id}/manifest/", taxii.manifest, methods=["GET"]),
+]
+
 
 def create_app(
     settings: Settings,
@@ -121,7 +132,7 @@ def create_app(
     portal_keys = keys if keys is not None else load_keys(settings.data_dir)
     app = Starlette(
         # The API under /v1/, the web console (portal/web/) at the root.
-        routes=[*ROUTES, *console_routes()],
+        routes=[*ROUTES, *TAXII_ROUTES, *console_routes()],
         # Receipts and feed pages compress about 4:1; on a 64 kbit/s link the answers are
         # most of the time a sync takes. Clients advertise gzip (requests does by default).
         middleware=[
