@@ -17,7 +17,9 @@ from requests.exceptions import HTTPError
 from stix2validator import ValidationOptions, validate_instance
 from taxii2client.v21 import Collection, Server, as_pages
 
+from portal.clock import now_seconds
 from portal.feed_items import Grant
+from portal.registry import create_agency
 from portal.taxii import collection_id
 from sync.http_signatures import sign_request
 from tests.portal.conftest import RunningPortal
@@ -150,3 +152,31 @@ def test_pages_through_objects_with_added_after(
     assert _report_ids(objects) == later
     whole = state.get_objects(added_after=last_added)["objects"]
     assert objects == whole
+
+
+def test_a_third_party_organisation_sees_only_releases_open_to_third_parties(
+    portal: RunningPortal, world: dict[str, object]
+) -> None:
+    officer: User = world["officer"]  # type: ignore[assignment]
+    ofp: User = world["ofp"]  # type: ignore[assignment]
+    ids: dict[str, str] = world["ids"]  # type: ignore[assignment]
+    partner = f"TP-{uuid.uuid4().hex[:6].upper()}"
+    create_agency(
+        portal.db,
+        code=partner,
+        member_state="THA",
+        name=partner,
+        now=now_seconds(),
+        third_party=True,
+    )
+    reader = portal.enrol(partner, "officer", str(uuid.uuid4()))
+    open_one = _release(
+        portal, officer, ofp, 0, tlp="GREEN", releasable_to=("THA",), third_party=True
+    )
+    (root,) = Server(portal.url + "/taxii2/", auth=Signed(reader)).api_roots
+    state = next(c for c in root.collections if c.title == "Member state THA")
+    seen = _report_ids(
+        [o for p in as_pages(state.get_objects, per_request=500) for o in p["objects"]]
+    )
+    assert open_one in seen
+    assert ids["state"] not in seen  # GREEN to THA, closed to third parties
