@@ -2,6 +2,7 @@
 
 outpost-portal admin init --data DIR
 outpost-portal admin agency-create --data DIR CODE --member-state KEN --name "..."
+outpost-portal admin national-rule --data DIR THA --releases-beyond nfp|ofp
 outpost-portal admin code-issue --data DIR --agency CODE --role officer [--valid-hours 72]
 outpost-portal admin revoke --data DIR KEY_ID --reason "lost device"
 outpost-portal admin publish --data DIR FILE.json
@@ -30,7 +31,7 @@ from typing import Any
 import uvicorn
 from uvicorn.supervisors import Multiprocess
 
-from portal import audit, registry
+from portal import audit, national_rules, registry
 from portal.app import WORKER_DATA_ENV, WORKER_DB_ENV, WORKER_PUBLIC_URL_ENV, create_app
 from portal.clock import now_seconds
 from portal.config import Settings, default_db_url
@@ -90,6 +91,15 @@ def _agency_create(args: argparse.Namespace) -> int:
         third_party=args.third_party,
     )
     print(f"agency {args.code} created")
+    return 0
+
+
+def _national_rule(args: argparse.Namespace) -> int:
+    rule = national_rules.set_rule(
+        _database(args), args.member_state, ofp_releases=args.who == "ofp", now=now_seconds()
+    )
+    who = "its OFPs release directly" if rule.ofp_releases else "its NFP releases"
+    print(f"{rule.member_state}: beyond the member state, {who}")
     return 0
 
 
@@ -275,6 +285,22 @@ def _parser() -> argparse.ArgumentParser:
         " that allow third parties, or TLP:CLEAR)",
     )
     agency.set_defaults(run=_agency_create)
+
+    rule = admin.add_parser(
+        "national-rule",
+        parents=[common],
+        help="who releases a member state's reports to other member states",
+    )
+    rule.add_argument("member_state", help="ISO 3166-1 alpha-3")
+    rule.add_argument(
+        "--releases-beyond",
+        dest="who",
+        required=True,
+        choices=("nfp", "ofp"),
+        help="nfp: a second signed decision by the state's NFP (the default rule);"
+        " ofp: an OFP's approval releases directly",
+    )
+    rule.set_defaults(run=_national_rule)
 
     code = admin.add_parser("code-issue", parents=[common], help="one-time enrolment code")
     code.add_argument("--agency", required=True)

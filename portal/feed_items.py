@@ -15,7 +15,7 @@ from typing import Final
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from portal.tables import feed_audience, feed_items, principals
+from portal.tables import agencies, feed_audience, feed_items, principals
 from sync.protocol.canonical import JsonObject, canonical_bytes
 from sync.protocol.tlp import Audience
 
@@ -47,6 +47,38 @@ EVERYONE: Final = Grant("all")
 def reviewers(agency: str, member_state: str) -> list[Grant]:
     """The OFPs of the agency and the NFPs of its member state."""
     return [Grant("ofp", agency), Grant("nfp", member_state)]
+
+
+def national_reviewers(member_state: str) -> list[Grant]:
+    """The NFPs of a member state: who decides on releasing beyond it."""
+    return [Grant("nfp", member_state)]
+
+
+def domestic_grants(grants: Sequence[Grant], home: str, states: dict[str, str]) -> list[Grant]:
+    """The part of a release's grants inside member state `home` (the OFP's level, before
+    the NFP releases beyond it); `states` maps each named agency to its member state.
+    "Everyone" becomes everyone of `home`."""
+    kept: set[Grant] = set()
+    for g in grants:
+        if g.scope == "all" or (g.scope == "state" and g.value == home):
+            kept.add(Grant("state", home))
+        else:
+            # an agency grant names the agency in `value`, a principal's in `agency`
+            owner = g.value if g.scope == "agency" else g.agency
+            if g.scope in ("agency", "principal") and states.get(str(owner)) == home:
+                kept.add(g)
+    return sorted(kept)
+
+
+def agency_states(conn: Connection, codes: Iterable[str]) -> dict[str, str]:
+    """Member state of each known agency among `codes`."""
+    wanted = sorted(set(codes))
+    if not wanted:
+        return {}
+    rows = conn.execute(
+        sa.select(agencies.c.code, agencies.c.member_state).where(agencies.c.code.in_(wanted))
+    ).all()
+    return {str(r.code): str(r.member_state) for r in rows}
 
 
 def principal_grant(principal: str, agency: str) -> Grant:

@@ -29,9 +29,13 @@ from portal.auth import Caller
 from portal.clock import as_datetime
 from portal.database import Database
 from portal.feed_items import (
+    Grant,
     NewItem,
     add_items,
+    agency_states,
     audience_grants,
+    domestic_grants,
+    national_reviewers,
     new_item,
     principal_agencies,
     principal_grant,
@@ -39,14 +43,16 @@ from portal.feed_items import (
     wrapped,
 )
 from portal.keys import PortalKeys
+from portal.national_rules import ofp_releases_directly
 from portal.problems import Problem, protocol_problem_slug
 from portal.registry import agency_state
 from portal.resolver import PortalKeyResolver
-from portal.tables import agencies, envelopes
+from portal.tables import agencies, certificates, envelopes
 from sync.protocol import (
     ApprovalBody,
     Body,
     Envelope,
+    NationalReleaseBody,
     ReceiptBody,
     Release,
     SubmissionBody,
@@ -56,8 +62,9 @@ from sync.protocol import (
     sign_receipt,
     verify,
 )
+from sync.protocol.bodies import RECEIPT_FOR, ReceiptFor
 from sync.protocol.canonical import JsonObject, JsonValue, parse_json
-from sync.protocol.tlp import Audience, ReleaseRefused, audience_of
+from sync.protocol.tlp import Audience, ReleaseRefused, audience_of, check_not_looser
 
 Status = Literal["stored", "duplicate", "rejected"]
 StoredRow = sa.Row[*tuple[Any, ...]]
@@ -176,7 +183,8 @@ class _Pending:
     env: VerifiedEnvelope[Body]
     text: str  # canonical JSON of the envelope
     values: dict[str, object]  # type-specific columns
-    submission: StoredRow | None  # the decided submission, for approvals
+    submission: StoredRow | None  # the decided submission, for approvals and national releases
+    approval: StoredRow | None = None  # the decided approval, for national releases
 
 
 @dataclass
@@ -258,10 +266,18 @@ class _BatchWriter:
             self._flush()  # the checks must see the submissions stored earlier in this batch
             submission = _approval_checks(self.conn, env, body, self.caller)
             values = {"report_id": str(body.report_id), "decides": body.submission}
+        elif isinstance(body, NationalReleaseBody):
+            self._flush()  # likewise for an approval stored earlier in this batch
+            submission, approval = _national_checks(self.conn, env, body)
+            # One national decision per approval: `decides` is unique.
+            values = {"report_id": str(body.report_id), "decides": body.approval}
         else:  # receipts were refused in phase 1
             raise Problem("unexpected-type", "receipts are not accepted")
         text = env.envelope.to_bytes().decode("utf-8")
-        self.pending.append(_Pending(index, env, text, values, submission))
+        pending = _Pending(index, env, text, values, submission)
+        if isinstance(body, NationalReleaseBody):
+            pending.approval = approval
+        self.pending.append(pending)
         self.first_index[env.hash] = (index, env.envelope.sig)
 
     def _flush(self) -> None:
@@ -296,7 +312,7 @@ class _BatchWriter:
             receipt = sign_receipt(
                 ReceiptBody(
                     envelope=p.env.hash,
-                    envelope_type="submission" if p.env.type == "submission" else "approval",
+                    envelope_type=_receipt_for(p.env.type),
                     portal_seq=seq,
                     portal_time=as_datetime(self.now),
                     portal=self.keys.portal_id,
@@ -344,7 +360,22 @@ class _BatchWriter:
                     origin_agency=agency,
                 )
             ]
+        if p.approval is not None:
+            return _national_rows(self.conn, p.env, p.text, p.submission, p.approval, self.now)
         return _decision_rows(self.conn, p.env, p.text, p.submission, self.now)
+
+
+def _receipt_for(kind: str) -> ReceiptFor:
+    for accepted in RECEIPT_FOR:
+        if kind == accepted:
+            return accepted
+    raise Problem("unexpected-type", f"{kind} envelopes are not accepted")
+
+
+def _approval_body(row: StoredRow) -> ApprovalBody:
+    body = Envelope.from_bytes(str(row.envelope).encode("utf-8")).body
+    assert isinstance(body, ApprovalBody)
+    return body
 
 
 # The client's rule (app/validation.py): an observation at most one day ahead of the clock.
@@ -476,19 +507,160 @@ def _decision_rows(
     audience, owners = _release_audience(conn, body.release)
     if audience.empty:  # released to no one beyond the agency, which holds the report
         return rows
-    rows.append(
+    grants = audience_grants(audience, owners)
+    home = agency_state(conn, origin) or ""
+    payload: JsonObject = {
+        "submission": parse_json(str(submission.envelope)),
+        "approval": env.envelope.to_json(),
+    }
+    national = env.certificate.role == "nfp" or ofp_releases_directly(conn, home)
+    if not national:
+        # Release levels (docs/protocol.md §3.8): the OFP's approval reaches its own member
+        # state's part of the audience; the rest waits for the NFP's signed decision.
+        domestic = domestic_grants(grants, home, agency_states(conn, _named_agencies(grants)))
+        if set(grants) - set(domestic):
+            rows.append(
+                new_item(
+                    "national_review",
+                    now,
+                    payload,
+                    national_reviewers(home),
+                    tlp=body.release.tlp,
+                    report_id=report_id,
+                    origin_agency=origin,
+                )
+            )
+        grants = domestic
+    if grants:
+        rows.append(_release_item(payload, grants, body.release, audience, report_id, origin, now))
+    return rows
+
+
+def _named_agencies(grants: list[Grant]) -> set[str]:
+    return {g.value if g.scope == "agency" else str(g.agency) for g in grants
+            if g.scope in ("agency", "principal")}  # fmt: skip
+
+
+def _release_item(
+    payload: JsonObject,
+    grants: list[Grant],
+    release: Release,
+    audience: Audience,
+    report_id: str,
+    origin: str,
+    now: int,
+) -> NewItem:
+    return new_item(
+        "release",
+        now,
+        payload,
+        grants,
+        tlp=release.tlp,
+        report_id=report_id,
+        origin_agency=origin,
+        closed_to_third_parties=not audience.third_parties,
+    )
+
+
+def _national_checks(
+    conn: Connection, env: VerifiedEnvelope[Body], body: NationalReleaseBody
+) -> tuple[StoredRow, StoredRow]:
+    """The approval and submission a national release decides on, or the Problem that
+    refuses it: the approval must exist, approve, come from an OFP, belong to a report of
+    the signer's member state, be undecided at this level, and not be loosened."""
+    approval = conn.execute(
+        sa.select(envelopes).where(
+            envelopes.c.hash == body.approval, envelopes.c.type == "approval"
+        )
+    ).first()
+    if approval is None:
+        raise Problem("unknown-approval", f"no stored approval {body.approval}")
+    if approval.report_id != str(body.report_id):
+        raise Problem("hash-mismatch", "national release and approval name different report ids")
+    submission = conn.execute(
+        sa.select(envelopes).where(envelopes.c.hash == approval.decides)
+    ).first()
+    assert submission is not None  # an approval is stored only with its submission
+    approved = _approval_body(approval)
+    if approved.release is None:
+        raise Problem("release-refused", "the approval returned the report: nothing to release")
+    home = agency_state(conn, str(submission.agency))
+    if agency_state(conn, env.certificate.agency) != home:
+        raise Problem(
+            "wrong-agency",
+            f"an NFP of {agency_state(conn, env.certificate.agency)} may not release a report"
+            f" of {submission.agency} ({home})",
+        )
+    if _role_of(conn, str(approval.key_id)) != "ofp":
+        raise Problem(
+            "release-refused", "the approval was the NFP's own decision: it is released already"
+        )
+    decided = conn.execute(
+        sa.select(envelopes.c.hash).where(envelopes.c.decides == body.approval)
+    ).scalar_one_or_none()
+    if decided is not None:
+        raise Problem(
+            "envelope-conflict",
+            f"approval {body.approval} already has the national decision {decided}",
+            existing=decided,
+        )
+    if body.release is not None:
+        try:
+            check_not_looser(approved.release, body.release)
+        except ReleaseRefused as exc:
+            raise Problem("release-refused", str(exc)) from None
+        _release_audience(conn, body.release)
+    return submission, approval
+
+
+def _role_of(conn: Connection, key: str) -> str | None:
+    return conn.execute(
+        sa.select(certificates.c.role).where(certificates.c.key_id == key)
+    ).scalar_one_or_none()
+
+
+def _national_rows(
+    conn: Connection,
+    env: VerifiedEnvelope[Body],
+    text: str,
+    submission: StoredRow,
+    approval: StoredRow,
+    now: int,
+) -> list[NewItem]:
+    body = env.body
+    assert isinstance(body, NationalReleaseBody)
+    report_id, origin = str(submission.report_id), str(submission.agency)
+    home = agency_state(conn, origin) or ""
+    # The OFPs of the agency learn the answer; every NFP of the state sees it leave the queue.
+    rows = [
         new_item(
-            "release",
+            "national_decision",
             now,
-            {
-                "submission": parse_json(str(submission.envelope)),
-                "approval": env.envelope.to_json(),
-            },
-            audience_grants(audience, owners),
-            tlp=body.release.tlp,
+            wrapped("envelope", text),
+            [*reviewers(origin, home)],
             report_id=report_id,
             origin_agency=origin,
-            closed_to_third_parties=not audience.third_parties,
         )
+    ]
+    if body.release is None:
+        return rows
+    approved = _approval_body(approval)
+    assert approved.release is not None
+    audience, owners = _release_audience(conn, body.release)
+    grants = audience_grants(audience, owners)
+    # Readers the OFP's level already reached hold the report: not sent twice.
+    earlier, earlier_owners = _release_audience(conn, approved.release)
+    earlier_grants = audience_grants(earlier, earlier_owners)
+    already = set(
+        domestic_grants(earlier_grants, home, agency_states(conn, _named_agencies(earlier_grants)))
     )
+    grants = [g for g in grants if g not in already]
+    if not grants:
+        return rows
+    payload: JsonObject = {
+        "submission": parse_json(str(submission.envelope)),
+        "approval": parse_json(str(approval.envelope)),
+        "national": env.envelope.to_json(),
+    }
+    rows.append(_release_item(payload, grants, body.release, audience, report_id, origin, now))
     return rows

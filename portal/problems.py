@@ -79,6 +79,7 @@ PROBLEMS: Final[dict[str, ProblemType]] = _types(
     ("four-eyes-violation", 422, "An approver may not decide on their own submission"),
     ("wrong-agency", 403, "The signer's agency does not match the caller's or the report's"),
     ("unknown-submission", 422, "The approval names a submission the portal has not stored"),
+    ("unknown-approval", 422, "The national release names an approval the portal has not stored"),
     ("envelope-conflict", 409, "Another envelope holds this report version or decision"),
     ("observed-in-future", 422, "The report's observation time is in the portal's future"),
     ("release-refused", 422, "The release names an audience its TLP label cannot honour"),

@@ -29,6 +29,7 @@ from portal.feed_items import (
     principal_grant,
 )
 from portal.keys import PortalKeys
+from portal.national_rules import list_rules
 from portal.problems import Problem
 from portal.tables import (
     agencies,
@@ -489,6 +490,7 @@ def directory(db: Database, reader: Reader) -> JsonObject:
         if reader.role not in FOCAL_POINT_ROLES:
             query = query.where(principals.c.agency == reader.agency)
         principal_rows = conn.execute(query).all()
+        rules = list_rules(conn)
     return {
         "agencies": [
             {
@@ -510,6 +512,8 @@ def directory(db: Database, reader: Reader) -> JsonObject:
             }
             for r in principal_rows
         ],
+        # Shown on the review page: who releases each state's reports beyond it.
+        "national_rules": [rule.to_json() for rule in rules],
     }
 
 

@@ -213,6 +213,18 @@ attachments = sa.Table(
     sa.Column("stored_at", Time, nullable=False),
 )
 
+# A member state's national rule for releases (portal/national_rules.py): whether an OFP's
+# approval may release beyond the state by itself, or the state's NFP must release it in a
+# second signed decision (the default when a state has no row).
+national_rules = sa.Table(
+    "national_rules",
+    metadata,
+    sa.Column("member_state", sa.String(3), primary_key=True),  # ISO 3166-1 alpha-3
+    sa.Column("ofp_releases", sa.Boolean, nullable=False),
+    sa.Column("set_by", sa.String(128), nullable=False),
+    sa.Column("set_at", Time, nullable=False),
+)
+
 # -- The web console (portal/web/) -----------------------------------------------------------
 # People sign in to the console; devices never do. A console account is a principal (or a
 # portal operator) with a way to sign in; sessions, challenges and login failures live in the

@@ -117,6 +117,7 @@ RETRYABLE_PROBLEMS: Final = frozenset(
         "digest-mismatch",  # bytes altered in transit
         "checksum-mismatch",
         "unknown-submission",  # the submission may reach the portal later
+        "unknown-approval",  # likewise the approval a national release names
         "internal-error",
         "offset-mismatch",  # ask for the offset, resume from there
         "upload-locked",  # another request is still writing to the upload

@@ -17,14 +17,21 @@ from sync.protocol import fields as f
 from sync.protocol.canonical import JsonObject, JsonValue, json_copy
 from sync.protocol.errors import CanonicalError, MalformedEnvelope
 
-EnvelopeType = Literal["submission", "approval", "receipt"]
-ENVELOPE_TYPES: Final[tuple[EnvelopeType, ...]] = ("submission", "approval", "receipt")
+EnvelopeType = Literal["submission", "approval", "national_release", "receipt"]
+ENVELOPE_TYPES: Final[tuple[EnvelopeType, ...]] = (
+    "submission",
+    "approval",
+    "national_release",
+    "receipt",
+)
 Tlp = Literal["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]
 TLP_LABELS: Final[tuple[Tlp, ...]] = ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED")
 Decision = Literal["approve", "return"]
 DECISIONS: Final[tuple[Decision, ...]] = ("approve", "return")
-ReceiptFor = Literal["submission", "approval"]
-RECEIPT_FOR: Final[tuple[ReceiptFor, ...]] = ("submission", "approval")
+NationalDecision = Literal["release", "decline"]
+NATIONAL_DECISIONS: Final[tuple[NationalDecision, ...]] = ("release", "decline")
+ReceiptFor = Literal["submission", "approval", "national_release"]
+RECEIPT_FOR: Final[tuple[ReceiptFor, ...]] = ("submission", "approval", "national_release")
 
 _ERR = MalformedEnvelope
 
@@ -357,6 +364,97 @@ _APPROVAL_FIELDS: Final = (
 
 
 @dataclass(frozen=True, slots=True)
+class NationalReleaseBody:
+    """The national focal point's decision on an OFP's approval: release it beyond the
+    member state (with the release settings that then apply) or decline to.
+
+    The second level of the chain (docs/protocol.md §3.8): it names the approval by hash,
+    and the approval names the submission, so one signed chain runs from the author to the
+    member state's decision.
+    """
+
+    TYPE: ClassVar[EnvelopeType] = "national_release"
+
+    approval: str  # envelope hash of the OFP approval decided on
+    report_id: uuid.UUID  # the approval's report_id (a cross-check)
+    decision: NationalDecision
+    release: Release | None  # required for "release", null for "decline"
+    comment: str
+    releaser: str  # user id of the signer (an NFP)
+    agency: str  # agency code of the signer
+    decided_at: datetime  # UTC, whole seconds
+
+    def __post_init__(self) -> None:
+        f.check_hash(self.approval, "approval", _ERR)
+        if not isinstance(self.report_id, uuid.UUID):
+            raise _ERR("report_id: expected a UUID")
+        f.check_choice(self.decision, "decision", _ERR, NATIONAL_DECISIONS)
+        if self.release is not None and not isinstance(self.release, Release):
+            raise _ERR("release: expected a Release or None")
+        if (self.decision == "release") != (self.release is not None):
+            raise _ERR("release: required for 'release' and null for 'decline'")
+        if not isinstance(self.comment, str):
+            raise _ERR("comment: expected a string")
+        f.check_identifier(self.releaser, "releaser", _ERR)
+        f.check_agency(self.agency, "agency", _ERR)
+        object.__setattr__(self, "decided_at", f.utc_seconds(self.decided_at, "decided_at", _ERR))
+
+    def signer(self) -> tuple[str, str]:
+        return self.releaser, self.agency
+
+    def to_json(self) -> JsonObject:
+        return {
+            "approval": self.approval,
+            "report_id": str(self.report_id),
+            "decision": self.decision,
+            "release": None if self.release is None else self.release.to_json(),
+            "comment": self.comment,
+            "releaser": self.releaser,
+            "agency": self.agency,
+            "decided_at": f.format_timestamp(self.decided_at),
+        }
+
+    json_view = to_json
+
+    @classmethod
+    def from_json(cls, data: object, path: str = "body") -> NationalReleaseBody:
+        obj = f.read_object(data, path, _NATIONAL_FIELDS, _ERR)
+        decision = f.read_str(obj["decision"], f"{path}.decision", _ERR)
+        f.check_choice(decision, f"{path}.decision", _ERR, NATIONAL_DECISIONS)
+        raw_release = obj["release"]
+        release = None if raw_release is None else Release.from_json(raw_release, f"{path}.release")
+        approval = f.read_str(obj["approval"], f"{path}.approval", _ERR)
+        report_id = f.read_uuid(obj["report_id"], f"{path}.report_id", _ERR)
+        comment = f.read_str(obj["comment"], f"{path}.comment", _ERR)
+        releaser = f.read_str(obj["releaser"], f"{path}.releaser", _ERR)
+        agency = f.read_str(obj["agency"], f"{path}.agency", _ERR)
+        decided_at = f.read_timestamp(obj["decided_at"], f"{path}.decided_at", _ERR)
+        with f.prefixed(path):
+            return cls(
+                approval=approval,
+                report_id=report_id,
+                decision=cast(NationalDecision, decision),
+                release=release,
+                comment=comment,
+                releaser=releaser,
+                agency=agency,
+                decided_at=decided_at,
+            )
+
+
+_NATIONAL_FIELDS: Final = (
+    "approval",
+    "report_id",
+    "decision",
+    "release",
+    "comment",
+    "releaser",
+    "agency",
+    "decided_at",
+)
+
+
+@dataclass(frozen=True, slots=True)
 class ReceiptBody:
     """The portal's acknowledgement of one accepted envelope."""
 
@@ -413,9 +511,10 @@ class ReceiptBody:
             )
 
 
-Body: TypeAlias = SubmissionBody | ApprovalBody | ReceiptBody
+Body: TypeAlias = SubmissionBody | ApprovalBody | NationalReleaseBody | ReceiptBody
 BODY_TYPES: Final[dict[str, type[Body]]] = {
     "submission": SubmissionBody,
     "approval": ApprovalBody,
+    "national_release": NationalReleaseBody,
     "receipt": ReceiptBody,
 }

@@ -21,6 +21,7 @@ from sync.protocol.bodies import (
     ApprovalBody,
     Body,
     EnvelopeType,
+    NationalReleaseBody,
     ReceiptBody,
     SubmissionBody,
 )
@@ -54,7 +55,7 @@ def domain_prefix(envelope_type: EnvelopeType) -> bytes:
 _PREFIXES: Final[dict[str, bytes]] = {
     kind: f"outpost/{kind}/v{ENVELOPE_VERSION}\n".encode("ascii") for kind in ENVELOPE_TYPES
 }
-_BODY_CLASSES: Final = (SubmissionBody, ApprovalBody, ReceiptBody)
+_BODY_CLASSES: Final = (SubmissionBody, ApprovalBody, NationalReleaseBody, ReceiptBody)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,9 @@ class Envelope(Generic[B]):
 
     def __post_init__(self) -> None:
         if not isinstance(self.body, _BODY_CLASSES):
-            raise _ERR("body: expected a SubmissionBody, ApprovalBody or ReceiptBody")
+            raise _ERR(
+                "body: expected a SubmissionBody, ApprovalBody, NationalReleaseBody or ReceiptBody"
+            )
         if not isinstance(self.key_id, str) or not is_key_id(self.key_id):
             raise _ERR(f"key_id: expected 'ed25519:<32 hex>', got {self.key_id!r}")
         if not isinstance(self.sig, bytes) or len(self.sig) != SIGNATURE_SIZE:
@@ -218,6 +221,12 @@ def sign_submission(
 
 
 def sign_approval(body: ApprovalBody, private_key: Ed25519PrivateKey) -> Envelope[ApprovalBody]:
+    return sign(body, private_key)
+
+
+def sign_national_release(
+    body: NationalReleaseBody, private_key: Ed25519PrivateKey
+) -> Envelope[NationalReleaseBody]:
     return sign(body, private_key)
 
 

@@ -146,3 +146,21 @@ def may_receive(audience: Audience, reader: ReaderFacts) -> bool:
         or reader.agency in audience.agencies
         or reader.principal in audience.principals
     )
+
+
+# Strictness of the labels: a later decision may keep or tighten a label, never loosen it.
+STRICTNESS: Final = {CLEAR: 0, GREEN: 1, AMBER: 2, AMBER_STRICT: 3, RED: 4}
+
+
+def check_not_looser(earlier: Release, later: Release) -> None:
+    """ReleaseRefused if `later` loosens `earlier`'s handling: a lower TLP label, or
+    third parties allowed where the earlier decision kept them out."""
+    if STRICTNESS[later.tlp] < STRICTNESS[earlier.tlp]:
+        raise ReleaseRefused(
+            f"TLP:{later.tlp} is looser than TLP:{earlier.tlp} chosen before: a label is never "
+            "loosened downstream; keep it or choose a stricter one."
+        )
+    if later.third_party and not earlier.third_party:
+        raise ReleaseRefused(
+            "the earlier decision keeps third parties out: a later one may not let them in."
+        )

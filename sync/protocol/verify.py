@@ -44,6 +44,8 @@ from sync.protocol.resolver import KeyResolver
 SIGNER_ROLES: Final[Mapping[EnvelopeType, frozenset[Role]]] = {
     "submission": frozenset({"officer", "ofp", "nfp"}),
     "approval": frozenset({"ofp", "nfp"}),
+    # The member state's decision to release beyond it is the national focal point's alone.
+    "national_release": frozenset({"nfp"}),
     "receipt": frozenset({"portal"}),
 }
 

@@ -18,12 +18,14 @@ from sync.protocol import (
     ApprovalBody,
     Certificate,
     Envelope,
+    NationalReleaseBody,
     Release,
     SubmissionBody,
     b64url_encode,
     generate_private_key,
     public_key_raw,
     sign_approval,
+    sign_national_release,
     sign_submission,
 )
 
@@ -150,6 +152,40 @@ class User:
             decided_at=datetime.now(UTC),
         )
         return sign_approval(body, self.key)
+
+    def national_release(
+        self,
+        approval: Envelope[ApprovalBody],
+        *,
+        tlp: str = "AMBER",
+        releasable_to: tuple[str, ...] = ("KEN",),
+        agencies: tuple[str, ...] = (),
+        recipients: tuple[str, ...] = (),
+        third_party: bool = False,
+        decline: bool = False,
+    ) -> Envelope[NationalReleaseBody]:
+        """An NFP's decision on an OFP's approval: release beyond the state, or decline."""
+        body = NationalReleaseBody(
+            approval=approval.hash,
+            report_id=approval.body.report_id,
+            decision="decline" if decline else "release",
+            release=None
+            if decline
+            else Release(
+                tlp=tlp,  # type: ignore[arg-type]
+                third_party=third_party,
+                legal_basis="MOU-2024-01",
+                releasable_to=releasable_to,
+                tlp_reason=None,
+                agencies=agencies,
+                recipients=recipients,
+            ),
+            comment="national decision",
+            releaser=self.user_id,
+            agency=self.agency,
+            decided_at=datetime.now(UTC),
+        )
+        return sign_national_release(body, self.key)
 
 
 def wire(envelope: Envelope[Any]) -> dict[str, Any]:

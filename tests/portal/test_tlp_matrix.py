@@ -17,6 +17,7 @@ import pytest
 import sqlalchemy as sa
 
 from portal.clock import now_seconds
+from portal.national_rules import set_rule
 from portal.registry import create_agency
 from portal.tables import feed_items
 from sync.protocol.tlp import ReaderFacts, ReleaseRefused, may_receive, release_audience
@@ -69,6 +70,9 @@ def _agency(portal: RunningPortal, state: str, *, third_party: bool = False) -> 
 
 @pytest.fixture
 def world(portal: RunningPortal) -> World:
+    # The TLP rule alone: Thailand's OFPs release beyond the state themselves (the national
+    # level, where the NFP releases, is tests/portal/test_release_levels.py).
+    set_rule(portal.db, "THA", ofp_releases=True, now=now_seconds())
     origin = _agency(portal, "THA")
     agencies = {
         "same state": _agency(portal, "THA"),

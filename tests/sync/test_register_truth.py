@@ -27,6 +27,8 @@ from app.provisioning import apply_provisioning, parse_provisioning
 from app.reports import ReportService
 from app.session import NewUser, Session, initialise, unlock
 from app.workflow import ReleaseSettings, Workflow
+from portal.clock import now_seconds
+from portal.national_rules import set_rule
 from services.bundles import export_bundle
 from services.directory import received_by, refresh_directory
 from services.sync_session import sync_engine
@@ -139,6 +141,9 @@ def _post_of(root: Path, portal: PortalServer, agency: str, name: str, role: str
 def test_a_red_release_by_name_and_who_has_my_report(
     tmp_path: Path, live_portal: PortalServer
 ) -> None:
+    # The register, not the national level: Kenya's OFPs release beyond the state themselves
+    # (where the NFP must release: tests/portal/test_release_levels.py).
+    set_rule(live_portal.db, "KEN", ofp_releases=True, now=now_seconds())
     post = connected_post(tmp_path / "post", live_portal)
     elsewhere = live_portal.new_agency("MYS")
     # Two people called "ana" elsewhere: one in MYS, and the officer of the post itself.
