@@ -29,6 +29,8 @@ from typing import Any, Final
 from cryptography.exceptions import InvalidSignature
 
 from app import codelists
+from app.attachments import META_KEY as ATTACHMENT_POLICY_KEY
+from app.attachments import AttachmentPolicy
 from app.audit import AuditTrail
 from app.clock import now_rfc3339
 from app.errors import InvalidInput
@@ -72,6 +74,7 @@ _OPTIONAL = (
     "crossing_points",
     "recovery_public_key",
     "agency_name",
+    "attachments",
 )
 
 
@@ -89,6 +92,7 @@ class Provisioning:
     crossing_points: list[dict[str, Any]] = field(default_factory=list)
     agency_name: str = ""
     recovery_public_key: bytes | None = None  # raw X25519 key of the agency's recovery pair
+    attachments: AttachmentPolicy | None = None  # the agency's limits (defaults when None)
     # How the portal key came to be trusted: "pinned", "fingerprint" or "unconfirmed"
     # (set by read_provisioning; parse_provisioning only proves the file is intact).
     trust: str = "unconfirmed"
@@ -215,7 +219,15 @@ def parse_provisioning(data: bytes, source: str = "the provisioning file") -> Pr
     crossing_points = doc.get("crossing_points") or []
     if not isinstance(crossing_points, list):
         raise bad("crossing_points must be a list")
+    policy = doc.get("attachments")
+    try:
+        attachments = AttachmentPolicy.from_dict(policy) if isinstance(policy, dict) else None
+    except ValueError as exc:
+        raise bad(str(exc)) from None
+    if policy is not None and attachments is None:
+        raise bad("attachments must be an object")
     return Provisioning(
+        attachments=attachments,
         portal_url=url.rstrip("/"),
         portal_id=str(doc["portal_id"]),
         portal_key=portal_key,
@@ -337,6 +349,8 @@ def apply_provisioning(db: Database, audit: AuditTrail, actor: str, prov: Provis
             meta.set("tls_pins", json.dumps(list(prov.tls_pins)))
         if prov.crossing_points:
             meta.set("crossing_points", json.dumps(prov.crossing_points))
+        if prov.attachments is not None:
+            meta.set(ATTACHMENT_POLICY_KEY, prov.attachments.to_json())
         audit.record(
             actor,
             "installation.provisioned",

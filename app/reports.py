@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import mimetypes
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app import codelists
+from app.attachments import META_KEY, AttachmentPolicy
 from app.audit import AuditTrail
 from app.clock import now_rfc3339
 from app.domain import ReportStatus
@@ -29,9 +29,7 @@ from storage.reports_repo import (
     ReportRepository,
     SearchIndex,
 )
-from storage.users_repo import UserRecord
-
-MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
+from storage.users_repo import MetaRepository, UserRecord
 
 
 @dataclass(frozen=True)
@@ -41,13 +39,24 @@ class AttachmentInput:
     data: bytes
 
     @classmethod
-    def from_path(cls, path: Path) -> AttachmentInput:
+    def from_path(
+        cls, path: Path, policy: AttachmentPolicy | None = None, already_attached: int = 0
+    ) -> AttachmentInput:
+        """A file a person picked: its type is sniffed from the bytes and checked against the
+        agency's policy (size per file and per report, allowed types) before it is kept."""
+        policy = policy or AttachmentPolicy()
         try:
+            size = path.stat().st_size
+            policy.check_size(path.name, size, already_attached)  # before reading 20 MB
             data = path.read_bytes()
         except OSError as exc:
-            raise InvalidInput(f"Cannot read attachment {path}: {exc.strerror}.") from None
-        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return cls(path.name, media_type, data)
+            raise InvalidInput(f"Cannot read attachment {path.name}: {exc.strerror}.") from None
+        return cls(path.name, policy.check(path.name, data, already_attached), data)
+
+
+def attachment_policy(db: Database) -> AttachmentPolicy:
+    """The agency's attachment policy from provisioning (the defaults when it set none)."""
+    return AttachmentPolicy.from_json(MetaRepository(db).get(META_KEY))
 
 
 @dataclass(frozen=True)
@@ -125,6 +134,9 @@ class ReportService:
         self._attachments = AttachmentRepository(db)
         self._audit = audit or AuditTrail(db)
 
+    def attachment_policy(self) -> AttachmentPolicy:
+        return attachment_policy(self._db)
+
     # -- writing ------------------------------------------------------------------------------
 
     def _store_attachments(
@@ -132,12 +144,11 @@ class ReportService:
     ) -> None:
         """Stores the files' content and adds a reference for each new one to `data`."""
         refs = list(data.get("attachments") or [])
+        policy = attachment_policy(self._db)
+        total = sum(int(r.get("size") or 0) for r in refs)
         for item in attachments:
-            if len(item.data) > MAX_ATTACHMENT_BYTES:
-                raise InvalidInput(
-                    f"Attachment {item.filename} is {len(item.data) // (1024 * 1024)} MB; the "
-                    f"limit is {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB. Reduce its size."
-                )
+            policy.check_size(item.filename, len(item.data), total)
+            total += len(item.data)
             digest = hashlib.sha256(item.data).hexdigest()
             self._attachments.put(digest, item.media_type, item.data, now_rfc3339())
             if not any(r.get("sha256") == digest for r in refs):

@@ -36,7 +36,7 @@ def test_whole_headless_day(env: Path, tmp_path: Path, capsys: pytest.CaptureFix
     report = sample(2, 0)
     report["narrative"] += " Quetzalpass forgery ring."
     (tmp_path / "r.json").write_text(json.dumps(report))
-    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8jpegbytes")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00jpegbytes")
     code, out, err = run(
         capsys,
         "report",

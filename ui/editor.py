@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import mimetypes
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -51,11 +50,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import codelists
+from app.attachments import format_size, is_photo, metered_warning
 from app.clock import now_rfc3339
 from app.errors import InvalidInput
 from app.i18n import format_moment
 from app.local_time import format_local_minute, parse_local_minute
-from app.reports import MAX_ATTACHMENT_BYTES, AttachmentInput, ReportService, ReportView
+from app.reports import AttachmentInput, ReportService, ReportView
 from app.validation import check_field, field_errors
 from app.workflow import Workflow
 from ui import i18n
@@ -66,6 +66,7 @@ from ui.widgets import (
     ErrorLabel,
     GradePicker,
     MultiCodePicker,
+    downscaled,
     start_folder,
     thumbnail_image,
 )
@@ -612,10 +613,16 @@ class ReportEditor(QWidget):
         remove_key = QShortcut(QKeySequence.StandardKey.Delete, self.thumbs)
         remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove_key.activated.connect(self._remove_selected_attachment)
+        # Photos are stored downscaled (the agency's size); the original only when asked.
+        self.keep_original = QCheckBox(self.tr("Keep photos at full size"))
         buttons.addWidget(self.attach_button)
         buttons.addWidget(self.remove_attachment)
+        buttons.addWidget(self.keep_original)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.attachment_note = QLabel()  # total size; on a metered link the time to send
+        self.attachment_note.setWordWrap(True)
+        layout.addWidget(self.attachment_note)
         self.attachment_error = ErrorLabel()
         layout.addWidget(self.attachment_error)
         column.addWidget(group)
@@ -780,8 +787,10 @@ class ReportEditor(QWidget):
         self._clear_errors()
         self.set_payload(view.report)
         self.thumbs.clear()
+        sizes = {a["sha256"]: int(a.get("size") or 0) for a in view.report["attachments"]}
         for sha, name, image in images:
-            self._add_thumb(name, image, sha)
+            self._add_thumb(name, image, sha, size=sizes.get(sha, 0))
+        self._show_attachment_size()
         editable = view.status in ("draft", "returned") and (
             view.record.author_id == self.ctx.user_id
         )
@@ -1068,21 +1077,24 @@ class ReportEditor(QWidget):
         """Reads the files and makes thumbnails off the UI thread; bytes stay in memory
         until the next save stores them inside the encrypted database."""
 
+        already = self.attached_bytes()
+        keep = self.keep_original.isChecked()
+        ctx = self.ctx
+
         def work() -> list[tuple[AttachmentInput | None, QImage | None, str]]:
+            policy = ctx.reports().attachment_policy()
+            total = already
             out: list[tuple[AttachmentInput | None, QImage | None, str]] = []
             for path in files:
                 try:
-                    size = path.stat().st_size
-                    if size > MAX_ATTACHMENT_BYTES:
-                        out.append((None, None, f"{path.name}: too large ({size // 2**20} MB)"))
-                        continue
-                    data = path.read_bytes()
-                except OSError as exc:
-                    out.append((None, None, f"{path.name}: {exc.strerror}"))
+                    item = AttachmentInput.from_path(path, policy, total)
+                except InvalidInput as exc:
+                    out.append((None, None, str(exc)))
                     continue
-                media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                item = AttachmentInput(path.name, media, data)
-                out.append((item, thumbnail_image(data, THUMB), ""))
+                if is_photo(item.media_type) and not keep:
+                    item = downscaled(item, policy.photo_size)
+                total += len(item.data)
+                out.append((item, thumbnail_image(item.data, THUMB), ""))
             return out
 
         self.ctx.ops.run(work, self._files_read, self._op_failed, label=self.tr("Reading files"))
@@ -1096,13 +1108,36 @@ class ReportEditor(QWidget):
             self._pending.append(item)
             self._add_thumb(item.filename, image, None, item)
         self.attachment_error.show_message("\n".join(problems) or None)
+        self._show_attachment_size()
         if any(item is not None for item, _i, _p in results):
             self._changed()
 
+    def attached_bytes(self) -> int:
+        return sum(int(r.get("size") or 0) for r in self._refs) + sum(
+            len(p.data) for p in self._pending
+        )
+
+    def _show_attachment_size(self) -> None:
+        """The total size; on a metered link also the time the unsent files take to send."""
+        total = self.attached_bytes()
+        if not total:
+            self.attachment_note.clear()
+            return
+        text = self.tr("Attached: %1").replace("%1", format_size(total))
+        if self.ctx.settings.metered:  # a draft's files are all still to be sent
+            text += "\n" + metered_warning(total)
+        self.attachment_note.setText(text)
+
     def _add_thumb(
-        self, name: str, image: QImage | None, sha: str | None, item: AttachmentInput | None = None
+        self,
+        name: str,
+        image: QImage | None,
+        sha: str | None,
+        item: AttachmentInput | None = None,
+        size: int = 0,
     ) -> None:
-        entry = QListWidgetItem(name)
+        size = len(item.data) if item is not None else size
+        entry = QListWidgetItem(f"{name}\n{format_size(size)}" if size else name)
         if image is not None:
             entry.setIcon(QIcon(QPixmap.fromImage(image)))
         entry.setData(Qt.ItemDataRole.UserRole, sha)

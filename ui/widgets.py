@@ -3,9 +3,10 @@ the rules every window follows (no value changes by the wheel without focus, fit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import codelists
+from app.reports import AttachmentInput
 from ui import i18n
 
 # Title bar and borders a window manager adds; used while the real frame is not known yet.
@@ -363,3 +365,28 @@ def start_folder(photos: bool = False) -> str:
         if pictures and Path(pictures).is_dir():
             return pictures
     return str(Path.home())
+
+
+def downscaled(
+    item: AttachmentInput, target: Callable[[int, int], tuple[int, int] | None]
+) -> AttachmentInput:
+    """The photo re-encoded at the size `target` (the agency's policy) gives it, as JPEG or
+    PNG; the item itself when it is small enough or cannot be decoded. Runs on the worker."""
+    image = QImage()
+    if not image.loadFromData(item.data):
+        return item
+    size = target(image.width(), image.height())
+    if size is None:
+        return item
+    scaled = image.scaled(
+        QSize(*size), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+    png = item.media_type == "image/png"  # keeps transparency and line drawings sharp
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    scaled.save(buffer, "PNG" if png else "JPEG", -1 if png else 85)
+    data = bytes(buffer.data().data())
+    if len(data) >= len(item.data):
+        return item
+    name = item.filename if png else str(Path(item.filename).with_suffix(".jpg"))
+    return AttachmentInput(name, "image/png" if png else "image/jpeg", data)
