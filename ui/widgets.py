@@ -378,13 +378,17 @@ def downscaled(
     size = target(image.width(), image.height())
     if size is None:
         return item
+    # The policy's size already keeps the aspect; KeepAspectRatio would round a pixel off.
     scaled = image.scaled(
-        QSize(*size), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        QSize(*size),
+        Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
     )
     png = item.media_type == "image/png"  # keeps transparency and line drawings sharp
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    scaled.save(buffer, "PNG" if png else "JPEG", -1 if png else 85)
+    # PySide6 wants the format as str at run time; its stubs say bytes.
+    scaled.save(buffer, "PNG" if png else "JPEG", -1 if png else 85)  # type: ignore[call-overload]
     data = bytes(buffer.data().data())
     if len(data) >= len(item.data):
         return item

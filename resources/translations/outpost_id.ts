@@ -298,50 +298,50 @@
 <context>
     <name>DocumentRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="241"/>
+        <location filename="../../ui/editor.py" line="242"/>
         <source>document</source>
         <translation>dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="244"/>
+        <location filename="../../ui/editor.py" line="245"/>
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="245"/>
+        <location filename="../../ui/editor.py" line="246"/>
         <source>Document type</source>
         <translation>Jenis dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="251"/>
         <location filename="../../ui/editor.py" line="252"/>
+        <location filename="../../ui/editor.py" line="253"/>
         <source>Issuing state</source>
         <translation>Negara penerbit</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="257"/>
+        <location filename="../../ui/editor.py" line="258"/>
         <source>Document number</source>
         <translation>Nomor dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="258"/>
+        <location filename="../../ui/editor.py" line="259"/>
         <source>optional</source>
         <translation>opsional</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="259"/>
+        <location filename="../../ui/editor.py" line="260"/>
         <source>Number</source>
         <translation>Nomor</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="262"/>
         <location filename="../../ui/editor.py" line="263"/>
+        <location filename="../../ui/editor.py" line="264"/>
         <source>Fraud type</source>
         <translation>Jenis pemalsuan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="268"/>
         <location filename="../../ui/editor.py" line="269"/>
+        <location filename="../../ui/editor.py" line="270"/>
         <source>Features observed</source>
         <translation>Ciri yang diamati</translation>
     </message>
@@ -349,7 +349,7 @@
 <context>
     <name>GradePicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="243"/>
+        <location filename="../../ui/widgets.py" line="245"/>
         <source>— choose —</source>
         <translation>— pilih —</translation>
     </message>
@@ -605,7 +605,7 @@
 <context>
     <name>MultiCodePicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="316"/>
+        <location filename="../../ui/widgets.py" line="318"/>
         <source>none chosen — click to choose</source>
         <translation>belum dipilih — klik untuk memilih</translation>
     </message>
@@ -941,43 +941,43 @@
 <context>
     <name>PersonRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="209"/>
+        <location filename="../../ui/editor.py" line="210"/>
         <source>person</source>
         <translation>orang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="210"/>
+        <location filename="../../ui/editor.py" line="211"/>
         <source>Role</source>
         <translation>Peran</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="210"/>
+        <location filename="../../ui/editor.py" line="211"/>
         <source>Person role</source>
         <translation>Peran orang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="213"/>
         <location filename="../../ui/editor.py" line="214"/>
+        <location filename="../../ui/editor.py" line="215"/>
         <source>Nationality</source>
         <translation>Kewarganegaraan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="218"/>
+        <location filename="../../ui/editor.py" line="219"/>
         <source>Sex</source>
         <translation>Jenis kelamin</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="219"/>
+        <location filename="../../ui/editor.py" line="220"/>
         <source>Age band</source>
         <translation>Kelompok umur</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="222"/>
+        <location filename="../../ui/editor.py" line="223"/>
         <source>Number of persons</source>
         <translation>Jumlah orang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="223"/>
+        <location filename="../../ui/editor.py" line="224"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
@@ -1255,374 +1255,384 @@
 <context>
     <name>ReportEditor</name>
     <message>
-        <location filename="../../ui/editor.py" line="440"/>
+        <location filename="../../ui/editor.py" line="441"/>
         <source>Save state</source>
         <translation>Status penyimpanan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="454"/>
+        <location filename="../../ui/editor.py" line="455"/>
         <source>Problems to fix before submitting</source>
         <translation>Masalah yang harus diperbaiki sebelum mengajukan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="469"/>
+        <location filename="../../ui/editor.py" line="470"/>
         <source>Observation</source>
         <translation>Pengamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="473"/>
+        <location filename="../../ui/editor.py" line="474"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Jenis:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="481"/>
+        <location filename="../../ui/editor.py" line="482"/>
         <source>&amp;Crossing point:</source>
         <translation>&amp;Pos lintas batas:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="484"/>
+        <location filename="../../ui/editor.py" line="485"/>
         <source>Demo list: the real crossing points come with the provisioning file.</source>
         <translation>Daftar demo: pos lintas batas yang sebenarnya datang bersama berkas provisi.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="490"/>
+        <location filename="../../ui/editor.py" line="491"/>
         <source>latitude, e.g. 6.63</source>
         <translation>lintang, mis. 6.63</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="491"/>
+        <location filename="../../ui/editor.py" line="492"/>
         <source>Latitude</source>
         <translation>Lintang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="493"/>
+        <location filename="../../ui/editor.py" line="494"/>
         <source>longitude, e.g. 100.42</source>
         <translation>bujur, mis. 100.42</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="494"/>
+        <location filename="../../ui/editor.py" line="495"/>
         <source>Longitude</source>
         <translation>Bujur</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="505"/>
+        <location filename="../../ui/editor.py" line="506"/>
         <source>Persons involved</source>
         <translation>Orang yang terlibat</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="505"/>
+        <location filename="../../ui/editor.py" line="506"/>
         <source>Add &amp;person</source>
         <translation>Tambah &amp;orang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="508"/>
+        <location filename="../../ui/editor.py" line="509"/>
         <source>Travel documents</source>
         <translation>Dokumen perjalanan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="508"/>
+        <location filename="../../ui/editor.py" line="509"/>
         <source>Add &amp;document</source>
         <translation>Tambah &amp;dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="516"/>
+        <location filename="../../ui/editor.py" line="517"/>
         <source>Route</source>
         <translation>Rute</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="521"/>
+        <location filename="../../ui/editor.py" line="522"/>
         <source>O&amp;rigin:</source>
         <translation>&amp;Asal:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="523"/>
+        <location filename="../../ui/editor.py" line="524"/>
         <source>Destinatio&amp;n:</source>
         <translation>&amp;Tujuan:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="524"/>
+        <location filename="../../ui/editor.py" line="525"/>
         <source>Transport mode</source>
         <translation>Moda transportasi</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="530"/>
+        <location filename="../../ui/editor.py" line="531"/>
         <source>amount, e.g. 1500.00</source>
         <translation>jumlah, mis. 1500.00</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="531"/>
+        <location filename="../../ui/editor.py" line="532"/>
         <source>Fee amount</source>
         <translation>Jumlah biaya</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="533"/>
+        <location filename="../../ui/editor.py" line="534"/>
         <source>Fee currency</source>
         <translation>Mata uang biaya</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="547"/>
+        <location filename="../../ui/editor.py" line="548"/>
         <source>not known</source>
         <translation>tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="550"/>
+        <location filename="../../ui/editor.py" line="551"/>
         <source>Transit countries (in order)</source>
         <translation>Negara transit (berurutan)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="551"/>
+        <location filename="../../ui/editor.py" line="552"/>
         <source>Add transit &amp;leg</source>
         <translation>Tambah ne&amp;gara transit</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="561"/>
+        <location filename="../../ui/editor.py" line="562"/>
         <source>Modus operandi and narrative</source>
         <translation>Modus operandi dan narasi</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="564"/>
+        <location filename="../../ui/editor.py" line="565"/>
         <source>&amp;Modus operandi:</source>
         <translation>&amp;Modus operandi:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="572"/>
+        <location filename="../../ui/editor.py" line="573"/>
         <source>Narrati&amp;ve:</source>
         <translation>Naras&amp;i:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="576"/>
+        <location filename="../../ui/editor.py" line="577"/>
         <source>Source and handling</source>
         <translation>Sumber dan penanganan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="581"/>
+        <location filename="../../ui/editor.py" line="582"/>
         <source>Source reliabilit&amp;y:</source>
         <translation>K&amp;eandalan sumber:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="584"/>
+        <location filename="../../ui/editor.py" line="585"/>
         <source>Information cred&amp;ibility:</source>
         <translation>Kredibilitas in&amp;formasi:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="587"/>
+        <location filename="../../ui/editor.py" line="588"/>
         <source>&amp;TLP label:</source>
         <translation>&amp;Label TLP:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="588"/>
+        <location filename="../../ui/editor.py" line="589"/>
         <source>May be passed to third parties</source>
         <translation>Boleh diteruskan ke pihak ketiga</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="591"/>
+        <location filename="../../ui/editor.py" line="592"/>
         <source>MOU or arrangement reference</source>
         <translation>Referensi MOU atau perjanjian</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="592"/>
+        <location filename="../../ui/editor.py" line="593"/>
         <source>Legal &amp;basis:</source>
         <translation>Dasar &amp;hukum:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="596"/>
+        <location filename="../../ui/editor.py" line="597"/>
         <source>Photos and files</source>
         <translation>Foto dan berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="604"/>
+        <location filename="../../ui/editor.py" line="605"/>
         <source>Attached photos and files</source>
         <translation>Foto dan berkas terlampir</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="627"/>
+        <location filename="../../ui/editor.py" line="617"/>
+        <source>Keep photos at full size</source>
+        <translation>Simpan foto dalam ukuran penuh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="634"/>
         <source>Drafts are also saved automatically (Ctrl+S)</source>
         <translation>Draf juga disimpan otomatis (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="477"/>
+        <location filename="../../ui/editor.py" line="1126"/>
+        <source>Attached: %1</source>
+        <translation>Terlampir: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="478"/>
         <source>YYYY-MM-DD HH:MM, e.g. 2026-11-28 14:05</source>
         <translation>TTTT-BB-HH JJ:MM, mis. 2026-11-28 14:05</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="478"/>
+        <location filename="../../ui/editor.py" line="479"/>
         <source>Observed at, local time</source>
         <translation>Waktu pengamatan, waktu setempat</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="479"/>
+        <location filename="../../ui/editor.py" line="480"/>
         <source>&amp;Observed at (local time):</source>
         <translation>&amp;Waktu pengamatan (waktu setempat):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="497"/>
+        <location filename="../../ui/editor.py" line="498"/>
         <source>Coordinates (optional):</source>
         <translation>Koordinat (opsional):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="525"/>
+        <location filename="../../ui/editor.py" line="526"/>
         <source>Transport mode:</source>
         <translation>Moda transportasi:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="536"/>
+        <location filename="../../ui/editor.py" line="537"/>
         <source>F&amp;ees paid:</source>
         <translation>Bia&amp;ya yang dibayar:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="548"/>
+        <location filename="../../ui/editor.py" line="549"/>
         <source>Group si&amp;ze:</source>
         <translation>Jumlah &amp;rombongan:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="568"/>
+        <location filename="../../ui/editor.py" line="569"/>
         <source>MO details:</source>
         <translation>Rincian modus:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="579"/>
+        <location filename="../../ui/editor.py" line="580"/>
         <source>So&amp;urce description:</source>
         <translation>Keterangan sumber:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="589"/>
+        <location filename="../../ui/editor.py" line="590"/>
         <source>Third parties:</source>
         <translation>Pihak ketiga:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="607"/>
+        <location filename="../../ui/editor.py" line="608"/>
         <source>&amp;Attach photos or files…</source>
         <translation>Lampir&amp;kan foto atau berkas…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="609"/>
+        <location filename="../../ui/editor.py" line="610"/>
         <source>Remove selected</source>
         <translation>Hapus yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="610"/>
+        <location filename="../../ui/editor.py" line="611"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="626"/>
+        <location filename="../../ui/editor.py" line="633"/>
         <source>Save draft</source>
         <translation>Simpan draf</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="629"/>
+        <location filename="../../ui/editor.py" line="636"/>
         <source>Sign and submit for review…</source>
         <translation>Tandatangani dan ajukan untuk ditinjau…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="630"/>
+        <location filename="../../ui/editor.py" line="637"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="738"/>
+        <location filename="../../ui/editor.py" line="745"/>
         <source>New report</source>
         <translation>Laporan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="739"/>
+        <location filename="../../ui/editor.py" line="746"/>
         <source>Not saved yet</source>
         <translation>Belum disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="745"/>
+        <location filename="../../ui/editor.py" line="752"/>
         <source>Returned by %1 on %2: %3</source>
         <translation>Dikembalikan oleh %1 pada %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="772"/>
+        <location filename="../../ui/editor.py" line="779"/>
         <source>Opening…</source>
         <translation>Membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="773"/>
+        <location filename="../../ui/editor.py" line="780"/>
         <source>Opening report</source>
         <translation>Membuka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="790"/>
+        <location filename="../../ui/editor.py" line="799"/>
         <source>Report %1 (version %2, %3)</source>
         <translation>Laporan %1 (versi %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="798"/>
+        <location filename="../../ui/editor.py" line="807"/>
         <source>Saved</source>
         <translation>Tersimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="860"/>
+        <location filename="../../ui/editor.py" line="869"/>
         <source>Editing…</source>
         <translation>Menyunting…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="977"/>
+        <location filename="../../ui/editor.py" line="986"/>
         <source>Saving…</source>
         <translation>Menyimpan…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="982"/>
+        <location filename="../../ui/editor.py" line="991"/>
         <source>Saving draft</source>
         <translation>Menyimpan draf</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="993"/>
+        <location filename="../../ui/editor.py" line="1002"/>
         <source>Draft saved at %1</source>
         <translation>Draf disimpan pukul %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="997"/>
+        <location filename="../../ui/editor.py" line="1006"/>
         <source>Draft %1</source>
         <translation>Draf %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1001"/>
+        <location filename="../../ui/editor.py" line="1010"/>
         <source>Not saved</source>
         <translation>Tidak tersimpan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor.py" line="1020"/>
+        <location filename="../../ui/editor.py" line="1029"/>
         <source>This report cannot be submitted yet. Fix these %n problem(s):</source>
         <translation>
             <numerusform>Laporan ini belum dapat diajukan. Perbaiki %n masalah berikut:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1037"/>
+        <location filename="../../ui/editor.py" line="1046"/>
         <source>Signing</source>
         <translation>Menandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1042"/>
+        <location filename="../../ui/editor.py" line="1051"/>
         <source>Report %1 submitted: waiting for review</source>
         <translation>Laporan %1 diajukan: menunggu peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1045"/>
+        <location filename="../../ui/editor.py" line="1054"/>
         <source>Report signed and queued for review.</source>
         <translation>Laporan ditandatangani dan diantrekan untuk ditinjau.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1059"/>
+        <location filename="../../ui/editor.py" line="1068"/>
         <source>Attach photos or files</source>
         <translation>Lampirkan foto atau berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1062"/>
+        <location filename="../../ui/editor.py" line="1071"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
         <translation>Foto (*.jpg *.jpeg *.png *.heic *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1062"/>
+        <location filename="../../ui/editor.py" line="1071"/>
         <source>All files (*)</source>
         <translation>Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1088"/>
+        <location filename="../../ui/editor.py" line="1100"/>
         <source>Reading files</source>
         <translation>Membaca berkas</translation>
     </message>
@@ -2341,13 +2351,13 @@
 <context>
     <name>TransitRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="297"/>
+        <location filename="../../ui/editor.py" line="298"/>
         <source>transit country</source>
         <translation>negara transit</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="300"/>
         <location filename="../../ui/editor.py" line="301"/>
+        <location filename="../../ui/editor.py" line="302"/>
         <source>Transit country</source>
         <translation>Negara transit</translation>
     </message>
@@ -2541,7 +2551,7 @@
 <context>
     <name>_Row</name>
     <message>
-        <location filename="../../ui/editor.py" line="163"/>
+        <location filename="../../ui/editor.py" line="164"/>
         <source>Remove this %1</source>
         <translation>Hapus %1 ini</translation>
     </message>

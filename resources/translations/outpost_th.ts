@@ -298,50 +298,50 @@
 <context>
     <name>DocumentRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="241"/>
+        <location filename="../../ui/editor.py" line="242"/>
         <source>document</source>
         <translation>เอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="244"/>
+        <location filename="../../ui/editor.py" line="245"/>
         <source>Type</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="245"/>
+        <location filename="../../ui/editor.py" line="246"/>
         <source>Document type</source>
         <translation>ประเภทเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="251"/>
         <location filename="../../ui/editor.py" line="252"/>
+        <location filename="../../ui/editor.py" line="253"/>
         <source>Issuing state</source>
         <translation>ประเทศที่ออก</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="257"/>
+        <location filename="../../ui/editor.py" line="258"/>
         <source>Document number</source>
         <translation>เลขที่เอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="258"/>
+        <location filename="../../ui/editor.py" line="259"/>
         <source>optional</source>
         <translation>ไม่บังคับ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="259"/>
+        <location filename="../../ui/editor.py" line="260"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="262"/>
         <location filename="../../ui/editor.py" line="263"/>
+        <location filename="../../ui/editor.py" line="264"/>
         <source>Fraud type</source>
         <translation>ประเภทการปลอม</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="268"/>
         <location filename="../../ui/editor.py" line="269"/>
+        <location filename="../../ui/editor.py" line="270"/>
         <source>Features observed</source>
         <translation>ลักษณะที่พบ</translation>
     </message>
@@ -349,7 +349,7 @@
 <context>
     <name>GradePicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="243"/>
+        <location filename="../../ui/widgets.py" line="245"/>
         <source>— choose —</source>
         <translation>— เลือก —</translation>
     </message>
@@ -605,7 +605,7 @@
 <context>
     <name>MultiCodePicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="316"/>
+        <location filename="../../ui/widgets.py" line="318"/>
         <source>none chosen — click to choose</source>
         <translation>ยังไม่ได้เลือก — คลิกเพื่อเลือก</translation>
     </message>
@@ -941,43 +941,43 @@
 <context>
     <name>PersonRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="209"/>
+        <location filename="../../ui/editor.py" line="210"/>
         <source>person</source>
         <translation>บุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="210"/>
+        <location filename="../../ui/editor.py" line="211"/>
         <source>Role</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="210"/>
+        <location filename="../../ui/editor.py" line="211"/>
         <source>Person role</source>
         <translation>บทบาทของบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="213"/>
         <location filename="../../ui/editor.py" line="214"/>
+        <location filename="../../ui/editor.py" line="215"/>
         <source>Nationality</source>
         <translation>สัญชาติ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="218"/>
+        <location filename="../../ui/editor.py" line="219"/>
         <source>Sex</source>
         <translation>เพศ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="219"/>
+        <location filename="../../ui/editor.py" line="220"/>
         <source>Age band</source>
         <translation>ช่วงอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="222"/>
+        <location filename="../../ui/editor.py" line="223"/>
         <source>Number of persons</source>
         <translation>จำนวนบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="223"/>
+        <location filename="../../ui/editor.py" line="224"/>
         <source>Count</source>
         <translation>จำนวน</translation>
     </message>
@@ -1255,376 +1255,386 @@
 <context>
     <name>ReportEditor</name>
     <message>
-        <location filename="../../ui/editor.py" line="440"/>
+        <location filename="../../ui/editor.py" line="441"/>
         <source>Save state</source>
         <translation>สถานะการบันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="454"/>
+        <location filename="../../ui/editor.py" line="455"/>
         <source>Problems to fix before submitting</source>
         <translation>ปัญหาที่ต้องแก้ก่อนส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="469"/>
+        <location filename="../../ui/editor.py" line="470"/>
         <source>Observation</source>
         <translation>การพบเหตุ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="473"/>
+        <location filename="../../ui/editor.py" line="474"/>
         <source>&amp;Kind:</source>
         <translation>ประเภท (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="477"/>
+        <location filename="../../ui/editor.py" line="478"/>
         <source>YYYY-MM-DD HH:MM, e.g. 2026-11-28 14:05</source>
         <translation>ปปปป-ดด-วว ชช:นน (ปี ค.ศ.) เช่น 2026-11-28 14:05</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="478"/>
+        <location filename="../../ui/editor.py" line="479"/>
         <source>Observed at, local time</source>
         <translation>เวลาที่พบเหตุ ตามเวลาท้องถิ่น</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="479"/>
+        <location filename="../../ui/editor.py" line="480"/>
         <source>&amp;Observed at (local time):</source>
         <translation>เวลาที่พบเหตุ (เวลาท้องถิ่น) (&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="481"/>
+        <location filename="../../ui/editor.py" line="482"/>
         <source>&amp;Crossing point:</source>
         <translation>จุดผ่านแดน (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="484"/>
+        <location filename="../../ui/editor.py" line="485"/>
         <source>Demo list: the real crossing points come with the provisioning file.</source>
         <translation>รายการสาธิต: จุดผ่านแดนจริงจะมากับไฟล์ตั้งค่าของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="490"/>
+        <location filename="../../ui/editor.py" line="491"/>
         <source>latitude, e.g. 6.63</source>
         <translation>ละติจูด เช่น 6.63</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="491"/>
+        <location filename="../../ui/editor.py" line="492"/>
         <source>Latitude</source>
         <translation>ละติจูด</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="493"/>
+        <location filename="../../ui/editor.py" line="494"/>
         <source>longitude, e.g. 100.42</source>
         <translation>ลองจิจูด เช่น 100.42</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="494"/>
+        <location filename="../../ui/editor.py" line="495"/>
         <source>Longitude</source>
         <translation>ลองจิจูด</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="497"/>
+        <location filename="../../ui/editor.py" line="498"/>
         <source>Coordinates (optional):</source>
         <translation>พิกัด (ไม่บังคับ):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="505"/>
+        <location filename="../../ui/editor.py" line="506"/>
         <source>Persons involved</source>
         <translation>บุคคลที่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="505"/>
+        <location filename="../../ui/editor.py" line="506"/>
         <source>Add &amp;person</source>
         <translation>เพิ่มบุคคล (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="508"/>
+        <location filename="../../ui/editor.py" line="509"/>
         <source>Travel documents</source>
         <translation>เอกสารการเดินทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="508"/>
+        <location filename="../../ui/editor.py" line="509"/>
         <source>Add &amp;document</source>
         <translation>เพิ่มเอกสาร (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="516"/>
+        <location filename="../../ui/editor.py" line="517"/>
         <source>Route</source>
         <translation>เส้นทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="521"/>
+        <location filename="../../ui/editor.py" line="522"/>
         <source>O&amp;rigin:</source>
         <translation>ต้นทาง (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="523"/>
+        <location filename="../../ui/editor.py" line="524"/>
         <source>Destinatio&amp;n:</source>
         <translation>ปลายทาง (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="524"/>
+        <location filename="../../ui/editor.py" line="525"/>
         <source>Transport mode</source>
         <translation>รูปแบบการเดินทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="525"/>
+        <location filename="../../ui/editor.py" line="526"/>
         <source>Transport mode:</source>
         <translation>รูปแบบการเดินทาง:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="530"/>
+        <location filename="../../ui/editor.py" line="531"/>
         <source>amount, e.g. 1500.00</source>
         <translation>จำนวนเงิน เช่น 1500.00</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="531"/>
+        <location filename="../../ui/editor.py" line="532"/>
         <source>Fee amount</source>
         <translation>จำนวนค่าใช้จ่าย</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="533"/>
+        <location filename="../../ui/editor.py" line="534"/>
         <source>Fee currency</source>
         <translation>สกุลเงินของค่าใช้จ่าย</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="536"/>
+        <location filename="../../ui/editor.py" line="537"/>
         <source>F&amp;ees paid:</source>
         <translation>ค่าใช้จ่ายที่จ่าย (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="547"/>
+        <location filename="../../ui/editor.py" line="548"/>
         <source>not known</source>
         <translation>ไม่ทราบ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="548"/>
+        <location filename="../../ui/editor.py" line="549"/>
         <source>Group si&amp;ze:</source>
         <translation>จำนวนคนในกลุ่ม (&amp;Z):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="550"/>
+        <location filename="../../ui/editor.py" line="551"/>
         <source>Transit countries (in order)</source>
         <translation>ประเทศที่ผ่าน (ตามลำดับ)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="551"/>
+        <location filename="../../ui/editor.py" line="552"/>
         <source>Add transit &amp;leg</source>
         <translation>เพิ่มประเทศที่ผ่าน (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="561"/>
+        <location filename="../../ui/editor.py" line="562"/>
         <source>Modus operandi and narrative</source>
         <translation>รูปแบบการกระทำผิดและคำบรรยาย</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="564"/>
+        <location filename="../../ui/editor.py" line="565"/>
         <source>&amp;Modus operandi:</source>
         <translation>รูปแบบการกระทำผิด (&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="568"/>
+        <location filename="../../ui/editor.py" line="569"/>
         <source>MO details:</source>
         <translation>รายละเอียดรูปแบบ:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="572"/>
+        <location filename="../../ui/editor.py" line="573"/>
         <source>Narrati&amp;ve:</source>
         <translation>คำบรรยาย (&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="576"/>
+        <location filename="../../ui/editor.py" line="577"/>
         <source>Source and handling</source>
         <translation>แหล่งข่าวและการจัดการข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="579"/>
+        <location filename="../../ui/editor.py" line="580"/>
         <source>So&amp;urce description:</source>
         <translation>รายละเอียดแหล่งข่าว (&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="581"/>
+        <location filename="../../ui/editor.py" line="582"/>
         <source>Source reliabilit&amp;y:</source>
         <translation>ความน่าเชื่อถือของแหล่งข่าว (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="584"/>
+        <location filename="../../ui/editor.py" line="585"/>
         <source>Information cred&amp;ibility:</source>
         <translation>ความน่าเชื่อถือของข้อมูล (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="587"/>
+        <location filename="../../ui/editor.py" line="588"/>
         <source>&amp;TLP label:</source>
         <translation>ป้าย TLP (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="588"/>
+        <location filename="../../ui/editor.py" line="589"/>
         <source>May be passed to third parties</source>
         <translation>ส่งต่อให้บุคคลที่สามได้</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="589"/>
+        <location filename="../../ui/editor.py" line="590"/>
         <source>Third parties:</source>
         <translation>บุคคลที่สาม:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="591"/>
+        <location filename="../../ui/editor.py" line="592"/>
         <source>MOU or arrangement reference</source>
         <translation>เลขอ้างอิงบันทึกความเข้าใจหรือข้อตกลง</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="592"/>
+        <location filename="../../ui/editor.py" line="593"/>
         <source>Legal &amp;basis:</source>
         <translation>ฐานทางกฎหมาย (&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="596"/>
+        <location filename="../../ui/editor.py" line="597"/>
         <source>Photos and files</source>
         <translation>รูปภาพและไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="604"/>
+        <location filename="../../ui/editor.py" line="605"/>
         <source>Attached photos and files</source>
         <translation>รูปภาพและไฟล์ที่แนบ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="607"/>
+        <location filename="../../ui/editor.py" line="608"/>
         <source>&amp;Attach photos or files…</source>
         <translation>แนบรูปภาพหรือไฟล์… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="609"/>
+        <location filename="../../ui/editor.py" line="610"/>
         <source>Remove selected</source>
         <translation>นำรายการที่เลือกออก</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="610"/>
+        <location filename="../../ui/editor.py" line="611"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="626"/>
+        <location filename="../../ui/editor.py" line="617"/>
+        <source>Keep photos at full size</source>
+        <translation>เก็บรูปภาพขนาดเต็ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="633"/>
         <source>Save draft</source>
         <translation>บันทึกฉบับร่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="627"/>
+        <location filename="../../ui/editor.py" line="634"/>
         <source>Drafts are also saved automatically (Ctrl+S)</source>
         <translation>ฉบับร่างจะถูกบันทึกอัตโนมัติด้วย (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="629"/>
+        <location filename="../../ui/editor.py" line="636"/>
         <source>Sign and submit for review…</source>
         <translation>ลงลายมือชื่อและส่งตรวจสอบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="630"/>
+        <location filename="../../ui/editor.py" line="637"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="738"/>
+        <location filename="../../ui/editor.py" line="745"/>
         <source>New report</source>
         <translation>รายงานใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="739"/>
+        <location filename="../../ui/editor.py" line="746"/>
         <source>Not saved yet</source>
         <translation>ยังไม่ได้บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="745"/>
+        <location filename="../../ui/editor.py" line="752"/>
         <source>Returned by %1 on %2: %3</source>
         <translation>ส่งกลับโดย %1 เมื่อ %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="772"/>
+        <location filename="../../ui/editor.py" line="779"/>
         <source>Opening…</source>
         <translation>กำลังเปิด…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="773"/>
+        <location filename="../../ui/editor.py" line="780"/>
         <source>Opening report</source>
         <translation>กำลังเปิดรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="790"/>
+        <location filename="../../ui/editor.py" line="799"/>
         <source>Report %1 (version %2, %3)</source>
         <translation>รายงาน %1 (ฉบับที่ %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="798"/>
+        <location filename="../../ui/editor.py" line="807"/>
         <source>Saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="860"/>
+        <location filename="../../ui/editor.py" line="869"/>
         <source>Editing…</source>
         <translation>กำลังแก้ไข…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="977"/>
+        <location filename="../../ui/editor.py" line="986"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="982"/>
+        <location filename="../../ui/editor.py" line="991"/>
         <source>Saving draft</source>
         <translation>กำลังบันทึกฉบับร่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="993"/>
+        <location filename="../../ui/editor.py" line="1002"/>
         <source>Draft saved at %1</source>
         <translation>บันทึกฉบับร่างเมื่อ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="997"/>
+        <location filename="../../ui/editor.py" line="1006"/>
         <source>Draft %1</source>
         <translation>ฉบับร่าง %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1001"/>
+        <location filename="../../ui/editor.py" line="1010"/>
         <source>Not saved</source>
         <translation>ไม่ได้บันทึก</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor.py" line="1020"/>
+        <location filename="../../ui/editor.py" line="1029"/>
         <source>This report cannot be submitted yet. Fix these %n problem(s):</source>
         <translation>
             <numerusform>ยังส่งรายงานนี้ไม่ได้ แก้ปัญหา %n รายการต่อไปนี้:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1037"/>
+        <location filename="../../ui/editor.py" line="1046"/>
         <source>Signing</source>
         <translation>กำลังลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1042"/>
+        <location filename="../../ui/editor.py" line="1051"/>
         <source>Report %1 submitted: waiting for review</source>
         <translation>ส่งรายงาน %1 แล้ว: รอการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1045"/>
+        <location filename="../../ui/editor.py" line="1054"/>
         <source>Report signed and queued for review.</source>
         <translation>ลงลายมือชื่อรายงานและเข้าคิวรอตรวจสอบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1059"/>
+        <location filename="../../ui/editor.py" line="1068"/>
         <source>Attach photos or files</source>
         <translation>แนบรูปภาพหรือไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1062"/>
+        <location filename="../../ui/editor.py" line="1071"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
         <translation>รูปภาพ (*.jpg *.jpeg *.png *.heic *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1062"/>
+        <location filename="../../ui/editor.py" line="1071"/>
         <source>All files (*)</source>
         <translation>ไฟล์ทั้งหมด (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1088"/>
+        <location filename="../../ui/editor.py" line="1100"/>
         <source>Reading files</source>
         <translation>กำลังอ่านไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="1126"/>
+        <source>Attached: %1</source>
+        <translation>แนบแล้ว: %1</translation>
     </message>
 </context>
 <context>
@@ -2341,13 +2351,13 @@
 <context>
     <name>TransitRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="297"/>
+        <location filename="../../ui/editor.py" line="298"/>
         <source>transit country</source>
         <translation>ประเทศที่ผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="300"/>
         <location filename="../../ui/editor.py" line="301"/>
+        <location filename="../../ui/editor.py" line="302"/>
         <source>Transit country</source>
         <translation>ประเทศที่ผ่าน</translation>
     </message>
@@ -2541,7 +2551,7 @@
 <context>
     <name>_Row</name>
     <message>
-        <location filename="../../ui/editor.py" line="163"/>
+        <location filename="../../ui/editor.py" line="164"/>
         <source>Remove this %1</source>
         <translation>นำ%1นี้ออก</translation>
     </message>

@@ -42,6 +42,8 @@ ALLOWED = {
     "SHA-256",
     "Ctrl+Enter",
     "Delete",
+    "{n} KB",  # SI-style units, written the same in id and th
+    "{n} MB",
 }
 # Words that are the same in the language as in English (checked by a native speaker).
 SAME_WORD = {
