@@ -50,7 +50,7 @@ class AttachmentPolicy:
         known = {"max_file_mb", "max_report_mb", "allowed_types", "photo_max_px"}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise ValueError(f"unknown attachment settings: {', '.join(unknown)}")
+            raise ValueError(f"attachments has unknown settings: {', '.join(unknown)}")
         base = cls()
 
         def positive(key: str, default: int) -> int:
