@@ -35,6 +35,8 @@ DOCUMENT_TYPES = frozenset(
 # A link the program calls slow when nothing better is known (64 kbit/s, GPRS/EDGE at a post).
 SLOW_LINK_BITS_PER_SECOND = 64_000
 META_KEY = "attachment_policy"
+# The most a photo may weigh before it is downscaled (its stored size meets the limits).
+PHOTO_READ_CAP = 64 * MB
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app import codelists
-from app.attachments import META_KEY, AttachmentPolicy
+from app.attachments import META_KEY, PHOTO_READ_CAP, AttachmentPolicy, is_photo, sniff
 from app.audit import AuditTrail
 from app.clock import now_rfc3339
 from app.domain import ReportStatus
@@ -40,13 +40,24 @@ class AttachmentInput:
 
     @classmethod
     def from_path(
-        cls, path: Path, policy: AttachmentPolicy | None = None, already_attached: int = 0
+        cls,
+        path: Path,
+        policy: AttachmentPolicy | None = None,
+        already_attached: int = 0,
+        photos_downscaled: bool = False,
     ) -> AttachmentInput:
         """A file a person picked: its type is sniffed from the bytes and checked against the
-        agency's policy (size per file and per report, allowed types) before it is kept."""
+        agency's policy (size per file and per report, allowed types) before it is kept.
+        With `photos_downscaled` a photo's size is left for the caller to check on the
+        downscaled bytes (a 20 MB camera photo fits once scaled); only PHOTO_READ_CAP applies."""
         policy = policy or AttachmentPolicy()
         try:
             size = path.stat().st_size
+            if photos_downscaled and size <= PHOTO_READ_CAP:
+                data = path.read_bytes()
+                media = sniff(data)
+                if media is not None and is_photo(media) and media in policy.allowed_types:
+                    return cls(path.name, media, data)
             policy.check_size(path.name, size, already_attached)  # before reading 20 MB
             data = path.read_bytes()
         except OSError as exc:

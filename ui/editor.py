@@ -1087,12 +1087,13 @@ class ReportEditor(QWidget):
             out: list[tuple[AttachmentInput | None, QImage | None, str]] = []
             for path in files:
                 try:
-                    item = AttachmentInput.from_path(path, policy, total)
+                    item = AttachmentInput.from_path(path, policy, total, not keep)
+                    if is_photo(item.media_type) and not keep:
+                        item = downscaled(item, policy.photo_size)
+                        policy.check_size(item.filename, len(item.data), total)  # as stored
                 except InvalidInput as exc:
                     out.append((None, None, str(exc)))
                     continue
-                if is_photo(item.media_type) and not keep:
-                    item = downscaled(item, policy.photo_size)
                 total += len(item.data)
                 out.append((item, thumbnail_image(item.data, THUMB), ""))
             return out

@@ -92,3 +92,25 @@ def test_the_editor_keeps_the_original_when_asked(
     editor.attach_files([photo])
     qtbot.waitUntil(lambda: editor.thumbs.count() == 1, timeout=20_000)
     assert editor._pending[0].data == photo.read_bytes()
+
+
+def test_a_20_mb_photo_is_stored_downscaled_within_the_limit(
+    qtbot: QtBot, controller: AppController, tmp_path: Path
+) -> None:
+    main = first_run(qtbot, controller)
+    editor = main.go("new")
+    assert isinstance(editor, ReportEditor)
+    photo = (
+        tmp_path / "camera.jpg"
+    )  # a decodable photo carrying 20 MB (as camera EXIF/maker data can)
+    photo.write_bytes(_noisy_jpeg(2400, 1600) + random.Random(3).randbytes(20 * MB))
+    policy = main.ctx.reports().attachment_policy()
+    assert photo.stat().st_size > policy.max_file_bytes
+    editor.keep_original.setChecked(False)
+    editor.attach_files([photo])
+    qtbot.waitUntil(lambda: bool(editor.attachment_note.text()), timeout=30_000)
+    assert not editor.attachment_error.text()
+    assert len(editor._pending[0].data) <= policy.max_file_bytes
+    stored = QImage()
+    assert stored.loadFromData(editor._pending[0].data)
+    assert max(stored.width(), stored.height()) == policy.photo_max_px
