@@ -356,14 +356,15 @@ def fit_headers(view: QAbstractItemView) -> None:
 
 
 def start_folder(photos: bool = False) -> str:
-    """Where a file dialog opens: the person's pictures or home folder, never the folder
-    the program happens to run from."""
+    """Where a file dialog opens: the person's pictures (photos) or documents folder, else
+    their home folder; never the folder the program happens to run from."""
     from PySide6.QtCore import QStandardPaths
 
-    if photos:
-        pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
-        if pictures and Path(pictures).is_dir():
-            return pictures
+    kind = QStandardPaths.StandardLocation
+    where = kind.PicturesLocation if photos else kind.DocumentsLocation
+    folder = QStandardPaths.writableLocation(where)
+    if folder and Path(folder).is_dir():
+        return folder
     return str(Path.home())
 
 
