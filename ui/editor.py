@@ -813,6 +813,15 @@ class ReportEditor(QWidget):
         self.body.setEnabled(not read_only)
         self.save_button.setEnabled(not read_only)
         self.submit_button.setEnabled(not read_only)
+        # Greyed placeholders ("e.g. 2026-03-01 14:30") read like data in a finished report.
+        fields: list[QLineEdit | QPlainTextEdit] = [*self.body.findChildren(QLineEdit)]
+        fields += self.body.findChildren(QPlainTextEdit)
+        for box in fields:
+            if read_only and box.placeholderText():
+                box.setProperty("_placeholder", box.placeholderText())
+                box.setPlaceholderText("")
+            elif not read_only and box.property("_placeholder"):
+                box.setPlaceholderText(str(box.property("_placeholder")))
 
     # -- keyboard ---------------------------------------------------------------------------------
 
