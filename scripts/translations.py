@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,8 +36,16 @@ def extract() -> None:
 
 
 def update() -> None:
-    _pybabel("update", "-i", str(POT), "-d", str(LOCALE), "-D", "outpost", "--no-fuzzy-matching",
-             "--ignore-obsolete", "--omit-header")
+    """Merges the .pot into each .po, written the same way `fill` writes it (header kept,
+    width 100) so a merge changes only the entries that changed."""
+    with POT.open("rb") as handle:
+        template = read_po(handle)
+    for po in sorted(LOCALE.glob("*/LC_MESSAGES/outpost.po")):
+        language = po.parent.parent.name
+        with po.open("rb") as handle:
+            catalogue = read_po(handle, locale=language)
+        catalogue.update(template, no_fuzzy_matching=True, update_creation_date=False)
+        _write(po, catalogue)
 
 
 def compile_all() -> None:
@@ -51,8 +60,15 @@ def fill(language: str, source: Path) -> None:
     for message in catalogue:
         if message.id and message.id in texts:
             message.string = texts[message.id]
+    _write(po, catalogue)
+
+
+def _write(po: Path, catalogue: Catalog) -> None:
+    # A fuzzy header makes `pybabel compile` skip the whole catalogue (no .mo is built).
+    catalogue.fuzzy = False
     with po.open("wb") as handle:
-        write_po(handle, catalogue, omit_header=False, no_location=True, width=100)
+        write_po(handle, catalogue, omit_header=False, no_location=True, width=100,
+                 ignore_obsolete=True)
 
 
 def main(argv: list[str]) -> int:
