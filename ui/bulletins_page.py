@@ -23,7 +23,7 @@ from app.bulletins import FeedItemView
 from app.i18n import format_moment
 from ui.context import Context
 from ui.ops import OpError
-from ui.widgets import fit_headers, tlp_badge_style
+from ui.widgets import colour_tlp_cell, fit_headers, tlp_badge_style
 
 
 class BulletinsPage(QWidget):
@@ -132,6 +132,7 @@ class BulletinsPage(QWidget):
                 QStandardItem(item.publisher),
                 QStandardItem(item.tlp),
             ]
+            colour_tlp_cell(cells[3], item.tlp)
             if item.unread:
                 for cell in cells:
                     cell.setFont(bold)

@@ -35,7 +35,7 @@ from ui import i18n
 from ui.context import Context
 from ui.ops import OpError
 from ui.sync_panel import SyncBridge, SyncIndicator
-from ui.widgets import fit_title, fit_to_screen, scrolling
+from ui.widgets import fit_title, fit_to_screen, nav_icon, scrolling
 
 MIN_WIDTH, MIN_HEIGHT = 1024, 560  # fits a 1366×768 laptop with a panel and a title bar
 
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.titles = titles
         self.visible_pages = [p for p in PAGES if p != "review" or ctx.is_focal_point]
         for key in self.visible_pages:
-            item = QListWidgetItem(titles[key])
+            item = QListWidgetItem(nav_icon(key, self.style()), titles[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._nav_changed)

@@ -35,7 +35,7 @@ from storage.reports_repo import PageCursor, ReportFilter
 from ui import i18n
 from ui.context import Context
 from ui.ops import OpError
-from ui.widgets import CodeCombo, fit_headers
+from ui.widgets import CodeCombo, fit_headers, tlp_cell_brushes
 
 PAGE = 100
 SEARCH_DELAY_MS = 250
@@ -155,6 +155,14 @@ class ReportTableModel(QAbstractTableModel):
             if column == "tlp":
                 return row.tlp
             return row.summary
+        if column == "tlp" and role in (
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
+            brushes = tlp_cell_brushes(row.tlp)
+            if brushes is None:
+                return None
+            return brushes[0] if role == Qt.ItemDataRole.BackgroundRole else brushes[1]
         if role == Qt.ItemDataRole.UserRole:
             return row.report_id
         if role == Qt.ItemDataRole.ToolTipRole and column == "summary":

@@ -32,7 +32,7 @@ from app.reports import ReportView
 from ui import i18n
 from ui.context import Context
 from ui.ops import OpError
-from ui.widgets import thumbnail_image, tlp_badge_style
+from ui.widgets import colour_tlp_cell, thumbnail_image, tlp_badge_style
 
 THUMB = 120
 
@@ -292,6 +292,8 @@ class HistoryTable(QTableWidget):
             ]
             for j, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                if j == 4:
+                    colour_tlp_cell(item, h.tlp)
                 if j == 6 and not h.valid:
                     item.setForeground(QColor("#B00020"))
                 self.setItem(i, j, item)

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
+    QBrush,
     QColor,
     QFontMetrics,
     QGuiApplication,
@@ -16,6 +17,7 @@ from PySide6.QtGui import (
     QImage,
     QPainter,
     QPixmap,
+    QStandardItem,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +32,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSlider,
+    QStyle,
+    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -127,6 +131,39 @@ TLP_COLOURS = {
 def tlp_badge_style(tlp: str | None) -> str:
     colour = TLP_COLOURS.get(tlp or "", "#BBBBBB")
     return f"background:#000; color:{colour}; padding:2px 6px; font-weight:bold;"
+
+
+# The navigation's icons: the style's own, so they match the platform and need no image files.
+_NAV_ICONS = {
+    "dashboard": QStyle.StandardPixmap.SP_FileDialogContentsView,
+    "new": QStyle.StandardPixmap.SP_FileIcon,
+    "mine": QStyle.StandardPixmap.SP_FileDialogListView,
+    "review": QStyle.StandardPixmap.SP_DialogApplyButton,
+    "outbox": QStyle.StandardPixmap.SP_BrowserReload,
+    "alerts": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "audit": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    "settings": QStyle.StandardPixmap.SP_ComputerIcon,
+}
+
+
+def nav_icon(page: str, style: QStyle) -> QIcon:
+    return style.standardIcon(_NAV_ICONS[page])
+
+
+def tlp_cell_brushes(tlp: str | None) -> tuple[QBrush, QBrush] | None:
+    """Background and text brushes for a table cell that shows a TLP label (None: no label)."""
+    code = (tlp or "").removeprefix("TLP:")
+    if code not in TLP_COLOURS:
+        return None
+    return QBrush(QColor("#000000")), QBrush(QColor(TLP_COLOURS[code]))
+
+
+def colour_tlp_cell(item: QStandardItem | QTableWidgetItem, tlp: str | None) -> None:
+    """Draws a table cell's TLP label in its TLP 2.0 colour on black, as everywhere else."""
+    brushes = tlp_cell_brushes(tlp)
+    if brushes is not None:
+        item.setBackground(brushes[0])
+        item.setForeground(brushes[1])
 
 
 def _swatch(colour: str) -> QIcon:
