@@ -35,7 +35,7 @@ from storage.reports_repo import PageCursor, ReportFilter
 from ui import i18n
 from ui.context import Context
 from ui.ops import OpError
-from ui.widgets import CodeCombo, fit_headers, tlp_cell_brushes
+from ui.widgets import CodeCombo, fit_headers, fit_tlp_column, tlp_cell_brushes
 
 PAGE = 100
 SEARCH_DELAY_MS = 250
@@ -254,6 +254,7 @@ class ReportListPage(QWidget):
         for column, width in enumerate((120, 150, 170, 110, 130, 100)):
             self.table.setColumnWidth(column, width)
         fit_headers(self.table)
+        fit_tlp_column(self.table, ReportTableModel.COLUMNS.index("tlp"))
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
 

@@ -158,6 +158,16 @@ def tlp_cell_brushes(tlp: str | None) -> tuple[QBrush, QBrush] | None:
     return QBrush(QColor("#000000")), QBrush(QColor(TLP_COLOURS[code]))
 
 
+def fit_tlp_column(view: QAbstractItemView, column: int) -> None:
+    """Makes a TLP column wide enough for its longest label, AMBER+STRICT, never elided."""
+    header = getattr(view, "horizontalHeader", lambda: None)()
+    if header is None:
+        return
+    needed = QFontMetrics(view.font()).horizontalAdvance("AMBER+STRICT") + HEADER_PADDING
+    if header.sectionSize(column) < needed:
+        header.resizeSection(column, needed)
+
+
 def colour_tlp_cell(item: QStandardItem | QTableWidgetItem, tlp: str | None) -> None:
     """Draws a table cell's TLP label in its TLP 2.0 colour on black, as everywhere else."""
     brushes = tlp_cell_brushes(tlp)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QStyle
 from pytestqt.qtbot import QtBot
 from support import FAST_KDF
 
@@ -67,6 +68,11 @@ def test_report_list_draws_tlp_in_its_colour(qtbot: QtBot, demo_main: MainWindow
         )
         assert background == BLACK
         assert text == QColor(TLP_COLOURS[page.model.rows[r].tlp])
+    # The longest label is shown whole, not "AMBER+STRI…".
+    # (a cell's text sits inside the style's focus-frame margin plus one pixel on each side)
+    margin = page.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+    needed = QFontMetrics(page.table.font()).horizontalAdvance("AMBER+STRICT") + 2 * margin
+    assert page.table.columnWidth(column) >= needed
 
 
 def test_bulletins_and_history_draw_tlp_in_its_colour(
