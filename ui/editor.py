@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut, QTextCursor
+from PySide6.QtGui import QFocusEvent, QIcon, QImage, QKeySequence, QPixmap, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -145,6 +146,17 @@ def _combo(list_name: str, name: str, *, typeahead: bool = False) -> CodeCombo:
         combo.setEditable(False)  # short lists: plain keyboard search of a closed combo
     combo.setAccessibleName(name)
     return combo
+
+
+class ProblemSummary(QLabel):
+    """What keeps the report from being submitted, each problem a link to its field. The
+    focus arriving by Tab (or by Submit) selects the first link, Shift+Tab the last, so
+    Enter goes to a field at once; Tab moves from link to link, then on into the form."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if "<a " in self.text() and not self.hasSelectedText():
+            self.focusNextPrevChild(event.reason() != Qt.FocusReason.BacktabFocusReason)
 
 
 class _Row(QFrame):
@@ -392,6 +404,7 @@ class ReportEditor(QWidget):
         self._refs: list[dict[str, Any]] = []  # stored attachments of the draft
         self._pending: list[AttachmentInput] = []  # attached, not yet saved
         self._single: dict[str, tuple[QWidget, ErrorLabel]] = {}
+        self._file_problems: str | None = None  # refused files: not a validation message
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -446,12 +459,18 @@ class ReportEditor(QWidget):
         self.banner.setStyleSheet("background:#FFF4CE; padding:6px; border:1px solid #E0C060;")
         self.banner.hide()
         outer.addWidget(self.banner)
-        self.summary = QLabel()
+        self.summary = ProblemSummary()
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet(
             "background:#FDECEA; color:#7A0010; padding:6px; border:1px solid #E0A0A0;"
         )
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Each problem is a link to its field, by mouse or by keyboard (Tab, then Enter).
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.summary.linkActivated.connect(self.focus_problem)
         self.summary.setAccessibleName(self.tr("Problems to fix before submitting"))
         self.summary.hide()
         outer.addWidget(self.summary)
@@ -734,6 +753,7 @@ class ReportEditor(QWidget):
         self.ref = DraftRef()
         self._pending = []
         self._submit_mode = False
+        self._file_problems = None
         self.set_payload(
             {"kind": "irregular_crossing", "observed_at": now_rfc3339()}
         )  # nothing typed yet: not dirty, no draft is created until something is
@@ -784,6 +804,7 @@ class ReportEditor(QWidget):
         self.ref = DraftRef(view.report_id, {a["sha256"] for a in view.report["attachments"]})
         self._pending = []
         self._submit_mode = False
+        self._file_problems = None
         self._clear_errors()
         self.set_payload(view.report)
         self.thumbs.clear()
@@ -877,12 +898,13 @@ class ReportEditor(QWidget):
         self._dirty = True
         self.save_state.setText(self.tr("Editing…"))
         self._timer.start()
+        self._refresh_problems()
 
     def _on_single_changed(self, path: str) -> None:
         if self._loading:
             return
-        self._changed()
         self._check_single(path)
+        self._changed()
 
     def _observed_value(self) -> tuple[str | None, str | None]:
         """The observation time as stored (UTC), or the text as typed and why it is wrong."""
@@ -919,7 +941,6 @@ class ReportEditor(QWidget):
     def _on_row_changed(self, row: _Row, key: str) -> None:
         if self._loading:
             return
-        self._changed()
         group = next(g for g in (self.persons, self.documents, self.transit) if row in g.rows)
         index = group.index_of(row)
         if group is self.transit:
@@ -934,6 +955,7 @@ class ReportEditor(QWidget):
         else:
             message = check_field(path, value, for_submit=self._submit_mode)
         row.set_error(key, message)
+        self._changed()
 
     def _clear_errors(self) -> None:
         for _widget, error in self._single.values():
@@ -942,8 +964,71 @@ class ReportEditor(QWidget):
             group.group_error.show_message(None)
             for row in group.rows:
                 row.clear_errors()
-        self.attachment_error.show_message(None)
+        self.attachment_error.show_message(self._file_problems)
         self.summary.hide()
+
+    def current_problems(self) -> dict[str, str]:
+        """Everything that keeps the form from being submitted, by path, in form order."""
+        errors = field_errors(self.payload(), for_submit=True)
+        observed_problem = self._observed_value()[1]
+        if observed_problem:
+            errors["observed_at"] = observed_problem
+        return errors
+
+    def _show_problems(self, errors: dict[str, str]) -> None:
+        """Each message beside its field and, in the summary, as a link to that field;
+        no problems: no summary."""
+        self.show_errors(errors)
+        if not errors:
+            return
+        heading = self.tr(
+            "This report cannot be submitted yet. Fix these %n problem(s):", "", len(errors)
+        )
+        items = "".join(
+            f'<li><a href="{html.escape(path or "kind")}">{html.escape(message, quote=False)}'
+            "</a></li>"
+            for path, message in errors.items()
+        )
+        self.summary.setText(f"{html.escape(heading, quote=False)}<ul>{items}</ul>")
+        self.summary.show()
+
+    def _refresh_problems(self) -> None:
+        """After a refused submit, every change re-checks the form: a fixed field loses its
+        message and its summary line at once, and the summary goes when nothing is left."""
+        if self._submit_mode and not self._read_only and not self._loading:
+            self._show_problems(self.current_problems())
+
+    def _problem_widget(self, path: str) -> QWidget | None:
+        if path in self._single:
+            return self._single[path][0]
+        match = _ROW_PATH.match(path)
+        if match:
+            group = {"persons": self.persons, "documents": self.documents}.get(
+                match.group(1), self.transit
+            )
+            index = int(match.group(2))
+            if index < len(group.rows):
+                row = group.rows[index]
+                return row.fields.get(match.group(3) or "country") or row
+            return group.add_button
+        if path == "persons":
+            return self.persons.add_button
+        if path.startswith("attachments"):
+            return self.attach_button
+        prefix = path.split(".")[0]
+        fallback = self._single.get(prefix) or self._single.get(path.rsplit(".", 1)[0])
+        return fallback[0] if fallback is not None else None
+
+    def focus_problem(self, path: str) -> None:
+        """A summary link: the focus goes to the field the problem is about."""
+        target = self._problem_widget(path)
+        if target is None:
+            return
+        # A compound field (coordinates, fees, a picker) takes the focus on its first input.
+        inside = [w for w in self.tab_chain() if w is target or target.isAncestorOf(w)]
+        widget = inside[0] if inside else target
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.scroll_area.ensureWidgetVisible(widget)
 
     def show_errors(self, errors: dict[str, str]) -> list[str]:
         """Puts each message beside its field; returns them all as lines for the summary."""
@@ -1018,7 +1103,7 @@ class ReportEditor(QWidget):
     def _op_failed(self, error: OpError) -> None:
         self.save_state.setText(self.tr("Not saved"))
         self.status_message.emit(error.message)
-        self.summary.setText(error.message)
+        self.summary.setText(html.escape(error.message, quote=False))
         self.summary.show()
 
     def submit(self) -> None:
@@ -1026,22 +1111,11 @@ class ReportEditor(QWidget):
         if self._read_only:
             return
         self._submit_mode = True
-        payload = self.payload()
-        errors = field_errors(payload, for_submit=True)
-        observed_problem = self._observed_value()[1]
-        if observed_problem:
-            errors["observed_at"] = observed_problem
+        errors = self.current_problems()
         if errors:
-            lines = self.show_errors(errors)
-            self.summary.setText(
-                self.tr(
-                    "This report cannot be submitted yet. Fix these %n problem(s):", "", len(lines)
-                )
-                + "\n• "
-                + "\n• ".join(lines)
-            )
-            self.summary.show()
-            self.summary.setFocus()
+            self._show_problems(errors)
+            # Tab focus: the first link is selected, Enter goes to its field.
+            self.summary.setFocus(Qt.FocusReason.TabFocusReason)
             return
         self._clear_errors()
         self.save_now()
@@ -1068,7 +1142,7 @@ class ReportEditor(QWidget):
         errors = getattr(error.exception, "errors", None)
         if errors:
             self.show_errors({e.path: e.message for e in errors})
-        self.summary.setText(error.message)
+        self.summary.setText(html.escape(error.message, quote=False))
         self.summary.show()
 
     # -- attachments ------------------------------------------------------------------------------
@@ -1117,7 +1191,8 @@ class ReportEditor(QWidget):
                 continue
             self._pending.append(item)
             self._add_thumb(item.filename, image, None, item)
-        self.attachment_error.show_message("\n".join(problems) or None)
+        self._file_problems = "\n".join(problems) or None
+        self.attachment_error.show_message(self._file_problems)
         self._show_attachment_size()
         if any(item is not None for item, _i, _p in results):
             self._changed()
@@ -1203,6 +1278,8 @@ def _collect(layout: QLayout | None, out: list[QWidget]) -> None:
             _collect(item.layout(), out)
         elif isinstance(widget, _CONTROLS):
             out.append(widget)
+        elif isinstance(widget, QLabel) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            out.append(widget)  # the problems summary: its links are reached by Tab
         elif isinstance(widget, QScrollArea):
             inner = widget.widget()
             _collect(inner.layout() if inner is not None else None, out)

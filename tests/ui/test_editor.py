@@ -3,9 +3,12 @@ blocked), autosave that loses nothing when the editor is left, closed or locked 
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app import codelists
 from app.validation import field_errors
 from storage.reports_repo import ReportFilter
 from ui.controller import AppController
@@ -200,3 +203,75 @@ def test_visiting_new_report_creates_no_draft_and_keeps_the_one_in_progress(
     settle(qtbot)
     assert editor.narrative.toPlainText() == ""
     assert reports.count(ReportFilter(status="draft")) == 1
+
+
+def summary_lines(editor: ReportEditor) -> list[str]:
+    """The summary's problems as shown: one link per problem."""
+    return re.findall(r"<a href=\"[^\"]*\">(.*?)</a>", editor.summary.text())
+
+
+def test_the_summary_follows_the_fixes_and_its_links_go_to_the_fields(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    main = first_run(qtbot, controller)
+    editor = main.go("new")
+    assert isinstance(editor, ReportEditor)
+    qtbot.mouseClick(editor.submit_button, Qt.MouseButton.LeftButton)
+    before = field_errors(editor.payload(), for_submit=True)
+    assert set(before) == REQUIRED
+    assert sorted(summary_lines(editor)) == sorted(before.values())
+    narrative_error = editor._single["narrative"][1]
+    assert narrative_error.isVisibleTo(editor)
+
+    # Fixing one field: its message and its summary line go at once, the others stay.
+    qtbot.keyClicks(editor.narrative, "Seen at the river crossing.")
+    assert not narrative_error.isVisibleTo(editor)
+    assert before["narrative"] not in summary_lines(editor)
+    assert len(summary_lines(editor)) == len(before) - 1
+    for path in REQUIRED - {"narrative", "persons"}:
+        assert before[path] in summary_lines(editor)
+        assert editor._single[path][1].isVisibleTo(editor)
+    # A person added: "add at least one person" goes from the group and from the summary.
+    qtbot.mouseClick(editor.persons.add_button, Qt.MouseButton.LeftButton)
+    assert before["persons"] not in summary_lines(editor)
+    assert not editor.persons.group_error.isVisibleTo(editor)
+
+    # The links by keyboard: Submit put the focus on the summary's first link.
+    qtbot.mouseClick(editor.submit_button, Qt.MouseButton.LeftButton)
+    assert editor.summary.hasFocus()
+    problems = list(field_errors(editor.payload(), for_submit=True))
+    assert problems[0] == "crossing_point"
+    qtbot.keyClick(editor.summary, Qt.Key.Key_Return)
+    assert editor.crossing.hasFocus()
+    # Tab reaches the summary (first in the form, after the last button), Tab moves to
+    # the next link, Enter follows it: here a field of a person row.
+    editor.submit_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(editor.submit_button, Qt.Key.Key_Tab)
+    assert editor.summary.hasFocus()
+    qtbot.keyClick(editor.summary, Qt.Key.Key_Tab)
+    assert editor.summary.hasFocus()
+    qtbot.keyClick(editor.summary, Qt.Key.Key_Return)
+    assert problems[1] == "persons[0].role"
+    assert editor.persons.rows[0].fields["role"].hasFocus()
+    editor.summary.setFocus(Qt.FocusReason.TabFocusReason)
+    for _ in range(problems.index("source.reliability")):
+        qtbot.keyClick(editor.summary, Qt.Key.Key_Tab)
+    qtbot.keyClick(editor.summary, Qt.Key.Key_Return)
+    assert editor.reliability.combo.hasFocus()  # a picker: its combo takes the focus
+    # After the last link, Tab goes on into the form, not out of it.
+    editor.summary.setFocus(Qt.FocusReason.BacktabFocusReason)  # the last link
+    qtbot.keyClick(editor.summary, Qt.Key.Key_Tab)
+    assert editor.kind.hasFocus()
+
+    # Everything fixed: no summary, no message.
+    editor.crossing.set_value(codelists.entries("crossing_points")[0].code)
+    editor.reliability.set_value("B")
+    editor.credibility.set_value(2)
+    editor.tlp.set_value("GREEN")
+    person = editor.persons.rows[0]
+    codes = {"role": "migrant", "nationality": "MMR", "sex": "male", "age_band": "26-35"}
+    for key, code in codes.items():
+        person.fields[key].set_value(code)  # type: ignore[attr-defined]
+    assert field_errors(editor.payload(), for_submit=True) == {}
+    assert not editor.summary.isVisibleTo(editor)
+    assert visible_messages(editor) == []
