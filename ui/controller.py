@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.paths import DataPaths
 from app.session import Session
@@ -82,17 +82,41 @@ class AppController(QObject):
     def start(self) -> None:
         self.show_unlock()
 
-    def show_unlock(self, notice: str = "") -> UnlockWindow:
-        window = UnlockWindow(self.paths, kdf=self.kdf, user_name=self._last_user, notice=notice)
+    def show_unlock(
+        self, notice: str = "", *, user_names: tuple[str, ...] = ()
+    ) -> UnlockWindow:
+        window = UnlockWindow(
+            self.paths,
+            kdf=self.kdf,
+            user_name=self._last_user,
+            notice=notice,
+            language=self.settings.language,
+            user_names=user_names,
+        )
         window.unlocked.connect(self.on_unlocked)
         window.demo_requested.connect(self.create_demo)
+        window.language_chosen.connect(self.choose_first_language)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.unlock_window = window
         window.show()
         return window
 
+    def choose_first_language(self, code: str) -> None:
+        """The language picked on the first-run page: kept in the preferences file (there
+        is no store yet) and the page drawn again in it at once, where it was."""
+        old = self.unlock_window
+        self.settings.language = code
+        install_language(self.settings.language)
+        window = self.show_unlock()
+        if old is not None:
+            window.move(old.pos())
+            old.close()
+        for button in window.language_buttons:
+            if button.isChecked():
+                button.setFocus()  # the keyboard stays where the person was
+
     def create_demo(self) -> None:
-        from ui.demo import DEMO_USERS, create_demo
+        from ui.demo import DEMO_USERS, OFFICER, create_demo
 
         window = self.unlock_window
         assert window is not None
@@ -106,33 +130,31 @@ class AppController(QObject):
             )
         )
 
-        def work() -> Session:
-            return create_demo(
+        def work() -> None:
+            session = create_demo(
                 paths, reports=count, kdf=kdf, progress=lambda d, t: self.demo_progress.emit(d, t)
             )
+            session.lock()  # the officer unlocks it like any installation: nothing stays open
 
-        def done(session: Session) -> None:
-            self.on_unlocked(session)
+        def done(_result: None) -> None:
+            self.demo_progress.disconnect()
             lines = [f"{u.name} / {u.passphrase}" for u in DEMO_USERS]
-            box = QMessageBox(
-                QMessageBox.Icon.Information,
-                self.tr("Demo installation"),
+            notice = (
                 self.tr(
-                    "A demo installation with synthetic reports was created. Unlock it later "
-                    "as one of these users (user / passphrase):"
+                    "A demo installation with synthetic reports was created. Unlock it as one "
+                    "of these users (user / passphrase):"
                 )
-                + "\n\n"
-                + "\n".join(lines),
-                QMessageBox.StandardButton.Ok,
-                self.main_window,
+                + "\n"
+                + "\n".join(lines)
             )
-            box.button(QMessageBox.StandardButton.Ok).setText(self.tr("OK"))  # no Qt translation
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            self._last_user = OFFICER.name
+            shown = self.show_unlock(notice, user_names=tuple(u.name for u in DEMO_USERS))
+            shown.move(window.pos())
+            window.close()
 
         def failed(error: OpError) -> None:
-            window.message.setText(error.message)
-            window.button.setEnabled(True)
+            self.demo_progress.disconnect()
+            window.set_busy(error.message, busy=False)
 
         window.ops.run(work, done, failed)
 

@@ -1,11 +1,15 @@
 """The client's own preferences (idle timeout, metered link, language).
 
 Kept in a small INI file beside the installation, never inside it: they are needed before
-unlocking (language, the unlock screen) and hold nothing about reports or people.
+unlocking (language, the unlock screen; at first run, before any store exists) and hold
+nothing about reports or people. QSettings writes the file atomically (a temporary file
+renamed over it, QSaveFile); it is owner-only like the rest of the installation.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -19,7 +23,14 @@ LANGUAGES = (("en", "English"), ("id", "Bahasa Indonesia"), ("th", "ภาษา
 class UiSettings:
     def __init__(self, file: Path) -> None:
         file.parent.mkdir(parents=True, exist_ok=True)
+        self._file = file
         self._q = QSettings(str(file), QSettings.Format.IniFormat)
+        self._q.setAtomicSyncRequired(True)  # the default, said here because it matters
+
+    def _save(self) -> None:
+        self._q.sync()
+        with contextlib.suppress(OSError):  # Windows keeps only the read-only bit
+            os.chmod(self._file, 0o600)  # kept across later saves: QSaveFile copies the mode
 
     @property
     def idle_seconds(self) -> int:
@@ -33,7 +44,7 @@ class UiSettings:
     @idle_seconds.setter
     def idle_seconds(self, seconds: int) -> None:
         self._q.setValue("idle_seconds", int(seconds))
-        self._q.sync()
+        self._save()
 
     @property
     def metered(self) -> bool:
@@ -42,7 +53,7 @@ class UiSettings:
     @metered.setter
     def metered(self, value: bool) -> None:
         self._q.setValue("metered", "true" if value else "false")
-        self._q.sync()
+        self._save()
 
     @property
     def language(self) -> str:
@@ -52,4 +63,4 @@ class UiSettings:
     @language.setter
     def language(self, code: str) -> None:
         self._q.setValue("language", code if code in dict(LANGUAGES) else "en")
-        self._q.sync()
+        self._save()

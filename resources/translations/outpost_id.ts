@@ -4,37 +4,27 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="100"/>
+        <location filename="../../ui/controller.py" line="124"/>
         <source>Creating the demo installation…</source>
         <translation>Membuat instalasi demo…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="103"/>
+        <location filename="../../ui/controller.py" line="127"/>
         <source>Creating synthetic reports: %1 of %2</source>
         <translation>Membuat laporan sintetis: %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="119"/>
-        <source>Demo installation</source>
-        <translation>Instalasi demo</translation>
+        <location filename="../../ui/controller.py" line="144"/>
+        <source>A demo installation with synthetic reports was created. Unlock it as one of these users (user / passphrase):</source>
+        <translation>Instalasi demo dengan laporan sintetis telah dibuat. Buka kuncinya sebagai salah satu pengguna berikut (pengguna / frasa sandi):</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="121"/>
-        <source>A demo installation with synthetic reports was created. Unlock it later as one of these users (user / passphrase):</source>
-        <translation>Instalasi demo dengan laporan sintetis telah dibuat. Buka nanti sebagai salah satu pengguna berikut (pengguna / frasa sandi):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/controller.py" line="129"/>
-        <source>OK</source>
-        <translation>Oke</translation>
-    </message>
-    <message>
-        <location filename="../../ui/controller.py" line="177"/>
+        <location filename="../../ui/controller.py" line="199"/>
         <source>Connecting</source>
         <translation>Menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="258"/>
+        <location filename="../../ui/controller.py" line="280"/>
         <source>Locked. Enter your passphrase to continue.</source>
         <translation>Terkunci. Masukkan frasa sandi Anda untuk melanjutkan.</translation>
     </message>
@@ -1445,7 +1435,7 @@
         <translation>Draf juga disimpan otomatis (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1126"/>
+        <location filename="../../ui/editor.py" line="1136"/>
         <source>Attached: %1</source>
         <translation>Terlampir: %1</translation>
     </message>
@@ -1565,74 +1555,74 @@
         <translation>Tersimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="869"/>
+        <location filename="../../ui/editor.py" line="878"/>
         <source>Editing…</source>
         <translation>Menyunting…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="986"/>
+        <location filename="../../ui/editor.py" line="995"/>
         <source>Saving…</source>
         <translation>Menyimpan…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="991"/>
+        <location filename="../../ui/editor.py" line="1000"/>
         <source>Saving draft</source>
         <translation>Menyimpan draf</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1002"/>
+        <location filename="../../ui/editor.py" line="1011"/>
         <source>Draft saved at %1</source>
         <translation>Draf disimpan pukul %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1006"/>
+        <location filename="../../ui/editor.py" line="1015"/>
         <source>Draft %1</source>
         <translation>Draf %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1010"/>
+        <location filename="../../ui/editor.py" line="1019"/>
         <source>Not saved</source>
         <translation>Tidak tersimpan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor.py" line="1029"/>
+        <location filename="../../ui/editor.py" line="1038"/>
         <source>This report cannot be submitted yet. Fix these %n problem(s):</source>
         <translation>
             <numerusform>Laporan ini belum dapat diajukan. Perbaiki %n masalah berikut:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1046"/>
+        <location filename="../../ui/editor.py" line="1055"/>
         <source>Signing</source>
         <translation>Menandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1051"/>
+        <location filename="../../ui/editor.py" line="1060"/>
         <source>Report %1 submitted: waiting for review</source>
         <translation>Laporan %1 diajukan: menunggu peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1054"/>
+        <location filename="../../ui/editor.py" line="1063"/>
         <source>Report signed and queued for review.</source>
         <translation>Laporan ditandatangani dan diantrekan untuk ditinjau.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1068"/>
+        <location filename="../../ui/editor.py" line="1077"/>
         <source>Attach photos or files</source>
         <translation>Lampirkan foto atau berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1071"/>
+        <location filename="../../ui/editor.py" line="1080"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
         <translation>Foto (*.jpg *.jpeg *.png *.heic *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1071"/>
+        <location filename="../../ui/editor.py" line="1080"/>
         <source>All files (*)</source>
         <translation>Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1100"/>
+        <location filename="../../ui/editor.py" line="1110"/>
         <source>Reading files</source>
         <translation>Membaca berkas</translation>
     </message>
@@ -2247,29 +2237,37 @@
 <context>
     <name>Strength</name>
     <message>
-        <location filename="../../ui/unlock_window.py" line="53"/>
+        <location filename="../../ui/unlock_window.py" line="64"/>
         <source>too short</source>
         <translation>terlalu pendek</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="54"/>
+        <location filename="../../ui/unlock_window.py" line="65"/>
         <source>weak</source>
         <translation>lemah</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="55"/>
+        <location filename="../../ui/unlock_window.py" line="66"/>
         <source>fair</source>
         <translation>cukup</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="56"/>
+        <location filename="../../ui/unlock_window.py" line="67"/>
         <source>good</source>
         <translation>baik</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="57"/>
+        <location filename="../../ui/unlock_window.py" line="68"/>
         <source>strong</source>
         <translation>kuat</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthMeter</name>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="88"/>
+        <source>Passphrase strength</source>
+        <translation>Kekuatan frasa sandi</translation>
     </message>
 </context>
 <context>
@@ -2365,183 +2363,229 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../ui/unlock_window.py" line="81"/>
+        <location filename="../../ui/unlock_window.py" line="128"/>
         <source>Outpost — set up</source>
         <translation>Outpost — penyiapan</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="81"/>
+        <location filename="../../ui/unlock_window.py" line="128"/>
         <source>Outpost — unlock</source>
         <translation>Outpost — buka kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="86"/>
+        <location filename="../../ui/unlock_window.py" line="144"/>
         <source>Create the first user of this installation.</source>
         <translation>Buat pengguna pertama instalasi ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="88"/>
+        <location filename="../../ui/unlock_window.py" line="146"/>
         <source>Enter your user name and passphrase to unlock.</source>
         <translation>Masukkan nama pengguna dan frasa sandi Anda untuk membuka kunci.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="99"/>
+        <location filename="../../ui/unlock_window.py" line="158"/>
         <source>User name</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="100"/>
+        <location filename="../../ui/unlock_window.py" line="164"/>
         <source>&amp;User name:</source>
         <translation>&amp;Nama pengguna:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="103"/>
+        <location filename="../../ui/unlock_window.py" line="167"/>
         <source>Passphrase</source>
         <translation>Frasa sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="104"/>
+        <location filename="../../ui/unlock_window.py" line="168"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frasa sandi:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="113"/>
+        <location filename="../../ui/unlock_window.py" line="179"/>
         <source>Repeat passphrase</source>
         <translation>Ulangi frasa sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="114"/>
+        <location filename="../../ui/unlock_window.py" line="180"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Ulangi:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="116"/>
-        <source>Passphrase strength</source>
-        <translation>Kekuatan frasa sandi</translation>
-    </message>
-    <message>
-        <location filename="../../ui/unlock_window.py" line="117"/>
+        <location filename="../../ui/unlock_window.py" line="181"/>
         <source>Strength:</source>
         <translation>Kekuatan:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="119"/>
+        <location filename="../../ui/unlock_window.py" line="183"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="120"/>
+        <location filename="../../ui/unlock_window.py" line="184"/>
         <source>Organisational focal point</source>
         <translation>Titik fokus organisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="121"/>
+        <location filename="../../ui/unlock_window.py" line="185"/>
         <source>National focal point</source>
         <translation>Titik fokus nasional</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="122"/>
+        <location filename="../../ui/unlock_window.py" line="186"/>
         <source>R&amp;ole:</source>
         <translation>&amp;Peran:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="123"/>
+        <location filename="../../ui/unlock_window.py" line="187"/>
         <source>Agency code</source>
         <translation>Kode instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="124"/>
+        <location filename="../../ui/unlock_window.py" line="188"/>
         <source>&amp;Agency code:</source>
         <translation>Kode &amp;instansi:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="127"/>
+        <location filename="../../ui/unlock_window.py" line="191"/>
         <source>Choose the provisioning &amp;file…</source>
         <translation>Pilih &amp;berkas provisioning…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="128"/>
-        <location filename="../../ui/unlock_window.py" line="164"/>
+        <location filename="../../ui/unlock_window.py" line="192"/>
+        <location filename="../../ui/unlock_window.py" line="275"/>
+        <location filename="../../ui/unlock_window.py" line="317"/>
         <source>Agency provisioning file</source>
         <translation>Berkas provisioning instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="130"/>
+        <location filename="../../ui/unlock_window.py" line="194"/>
         <source>Portal (optional):</source>
         <translation>Portal (opsional):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="134"/>
+        <location filename="../../ui/unlock_window.py" line="198"/>
         <source>Enrolment code</source>
         <translation>Kode pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="135"/>
+        <location filename="../../ui/unlock_window.py" line="199"/>
         <source>one-time code from your focal point</source>
         <translation>kode sekali pakai dari focal point Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="136"/>
+        <location filename="../../ui/unlock_window.py" line="200"/>
         <source>&amp;Enrolment code:</source>
         <translation>Kode pen&amp;daftaran:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="140"/>
+        <location filename="../../ui/unlock_window.py" line="201"/>
         <source>Create</source>
         <translation>Buat</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="140"/>
+        <location filename="../../ui/unlock_window.py" line="201"/>
         <source>Unlock</source>
         <translation>Buka kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="145"/>
+        <location filename="../../ui/unlock_window.py" line="205"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Kembali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="206"/>
+        <source>Back to the language and the provisioning file</source>
+        <translation>Kembali ke pilihan bahasa dan berkas provisioning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="236"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Bahasa:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="253"/>
+        <source>Welcome to Outpost</source>
+        <translation>Selamat datang di Outpost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="261"/>
+        <source>Outpost is where you write reports on what you observe at your crossing point and send them to your agency. It works offline: reports are kept encrypted on this computer and are sent when there is a connection. To set it up you need the provisioning file from your agency (or try a demo with synthetic data first); then you choose a user name and a passphrase.</source>
+        <translation>Outpost adalah tempat Anda menulis laporan tentang apa yang Anda amati di pos lintas batas Anda dan mengirimkannya ke instansi Anda. Outpost bekerja secara luring (tanpa internet): laporan disimpan terenkripsi di komputer ini dan dikirim saat ada koneksi. Untuk menyiapkannya, Anda memerlukan berkas provisioning dari instansi Anda (atau coba dulu demo dengan data sintetis); lalu Anda memilih nama pengguna dan frasa sandi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="274"/>
+        <source>Load the agency&apos;s &amp;provisioning file…</source>
+        <translation>Muat berkas &amp;provisioning instansi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="278"/>
         <source>Create a &amp;demo installation instead</source>
         <translation>Buat instalasi d&amp;emo saja</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="147"/>
+        <location filename="../../ui/unlock_window.py" line="280"/>
         <source>Two demo users and about 200 synthetic reports, clearly marked [SYNTHETIC]</source>
         <translation>Dua pengguna demo dan sekitar 200 laporan sintetis, ditandai jelas [SYNTHETIC]</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="166"/>
+        <location filename="../../ui/unlock_window.py" line="284"/>
+        <source>Set up &amp;without a provisioning file</source>
+        <translation>Siapkan &amp;tanpa berkas provisioning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="286"/>
+        <source>You type your agency code; the portal can be connected later in Settings</source>
+        <translation>Anda mengetik sendiri kode instansi; portal dapat dihubungkan nanti di Pengaturan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="319"/>
         <source>Provisioning files (*.json);;All files (*)</source>
         <translation>Berkas provisioning (*.json);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="187"/>
+        <location filename="../../ui/unlock_window.py" line="346"/>
         <source>Portal %1 at %2, agency %3.</source>
         <translation>Portal %1 di %2, instansi %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="204"/>
+        <location filename="../../ui/unlock_window.py" line="354"/>
+        <source>Found the provisioning file of agency %1.</source>
+        <translation>Berkas provisioning instansi %1 ditemukan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="357"/>
+        <source>Continue with this &amp;provisioning file</source>
+        <translation>Lanjutkan dengan berkas &amp;provisioning ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="365"/>
         <source>The two passphrases differ.</source>
         <translation>Kedua frasa sandi berbeda.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="214"/>
+        <location filename="../../ui/unlock_window.py" line="375"/>
         <source>Enter your agency code (from your focal point).</source>
         <translation>Masukkan kode instansi Anda (dari titik fokus Anda).</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="239"/>
+        <location filename="../../ui/unlock_window.py" line="400"/>
         <source>Working…</source>
         <translation>Sedang bekerja…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="248"/>
+        <location filename="../../ui/unlock_window.py" line="409"/>
         <source>The installation was created, but connecting to the portal failed: %1 You can try again in Settings.</source>
         <translation>Instalasi telah dibuat, tetapi gagal terhubung ke portal: %1 Anda dapat mencoba lagi di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="253"/>
+        <location filename="../../ui/unlock_window.py" line="414"/>
         <source>OK</source>
         <translation>Oke</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/unlock_window.py" line="282"/>
+        <location filename="../../ui/unlock_window.py" line="443"/>
         <source>You can try again in %n second(s).</source>
         <translation>
             <numerusform>Anda dapat mencoba lagi dalam %n detik.</numerusform>

@@ -4,37 +4,27 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="100"/>
+        <location filename="../../ui/controller.py" line="124"/>
         <source>Creating the demo installation…</source>
         <translation>กำลังสร้างการติดตั้งสาธิต…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="103"/>
+        <location filename="../../ui/controller.py" line="127"/>
         <source>Creating synthetic reports: %1 of %2</source>
         <translation>กำลังสร้างรายงานจำลอง: %1 จาก %2</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="119"/>
-        <source>Demo installation</source>
-        <translation>การติดตั้งสาธิต</translation>
+        <location filename="../../ui/controller.py" line="144"/>
+        <source>A demo installation with synthetic reports was created. Unlock it as one of these users (user / passphrase):</source>
+        <translation>สร้างการติดตั้งสาธิตพร้อมรายงานจำลองแล้ว ปลดล็อกได้ในฐานะผู้ใช้คนใดคนหนึ่งต่อไปนี้ (ผู้ใช้ / วลีรหัสผ่าน):</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="121"/>
-        <source>A demo installation with synthetic reports was created. Unlock it later as one of these users (user / passphrase):</source>
-        <translation>สร้างการติดตั้งสาธิตพร้อมรายงานจำลองแล้ว ปลดล็อกภายหลังด้วยผู้ใช้คนใดคนหนึ่งต่อไปนี้ (ผู้ใช้ / วลีรหัสผ่าน):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/controller.py" line="129"/>
-        <source>OK</source>
-        <translation>ตกลง</translation>
-    </message>
-    <message>
-        <location filename="../../ui/controller.py" line="177"/>
+        <location filename="../../ui/controller.py" line="199"/>
         <source>Connecting</source>
         <translation>กำลังเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="258"/>
+        <location filename="../../ui/controller.py" line="280"/>
         <source>Locked. Enter your passphrase to continue.</source>
         <translation>ล็อกแล้ว ใส่วลีรหัสผ่านเพื่อทำงานต่อ</translation>
     </message>
@@ -1560,79 +1550,79 @@
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="869"/>
+        <location filename="../../ui/editor.py" line="878"/>
         <source>Editing…</source>
         <translation>กำลังแก้ไข…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="986"/>
+        <location filename="../../ui/editor.py" line="995"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="991"/>
+        <location filename="../../ui/editor.py" line="1000"/>
         <source>Saving draft</source>
         <translation>กำลังบันทึกฉบับร่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1002"/>
+        <location filename="../../ui/editor.py" line="1011"/>
         <source>Draft saved at %1</source>
         <translation>บันทึกฉบับร่างเมื่อ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1006"/>
+        <location filename="../../ui/editor.py" line="1015"/>
         <source>Draft %1</source>
         <translation>ฉบับร่าง %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1010"/>
+        <location filename="../../ui/editor.py" line="1019"/>
         <source>Not saved</source>
         <translation>ไม่ได้บันทึก</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor.py" line="1029"/>
+        <location filename="../../ui/editor.py" line="1038"/>
         <source>This report cannot be submitted yet. Fix these %n problem(s):</source>
         <translation>
             <numerusform>ยังส่งรายงานนี้ไม่ได้ แก้ปัญหา %n รายการต่อไปนี้:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1046"/>
+        <location filename="../../ui/editor.py" line="1055"/>
         <source>Signing</source>
         <translation>กำลังลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1051"/>
+        <location filename="../../ui/editor.py" line="1060"/>
         <source>Report %1 submitted: waiting for review</source>
         <translation>ส่งรายงาน %1 แล้ว: รอการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1054"/>
+        <location filename="../../ui/editor.py" line="1063"/>
         <source>Report signed and queued for review.</source>
         <translation>ลงลายมือชื่อรายงานและเข้าคิวรอตรวจสอบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1068"/>
+        <location filename="../../ui/editor.py" line="1077"/>
         <source>Attach photos or files</source>
         <translation>แนบรูปภาพหรือไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1071"/>
+        <location filename="../../ui/editor.py" line="1080"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
         <translation>รูปภาพ (*.jpg *.jpeg *.png *.heic *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1071"/>
+        <location filename="../../ui/editor.py" line="1080"/>
         <source>All files (*)</source>
         <translation>ไฟล์ทั้งหมด (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1100"/>
+        <location filename="../../ui/editor.py" line="1110"/>
         <source>Reading files</source>
         <translation>กำลังอ่านไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1126"/>
+        <location filename="../../ui/editor.py" line="1136"/>
         <source>Attached: %1</source>
         <translation>แนบแล้ว: %1</translation>
     </message>
@@ -2247,29 +2237,37 @@
 <context>
     <name>Strength</name>
     <message>
-        <location filename="../../ui/unlock_window.py" line="53"/>
+        <location filename="../../ui/unlock_window.py" line="64"/>
         <source>too short</source>
         <translation>สั้นเกินไป</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="54"/>
+        <location filename="../../ui/unlock_window.py" line="65"/>
         <source>weak</source>
         <translation>อ่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="55"/>
+        <location filename="../../ui/unlock_window.py" line="66"/>
         <source>fair</source>
         <translation>พอใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="56"/>
+        <location filename="../../ui/unlock_window.py" line="67"/>
         <source>good</source>
         <translation>ดี</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="57"/>
+        <location filename="../../ui/unlock_window.py" line="68"/>
         <source>strong</source>
         <translation>แข็งแรง</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthMeter</name>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="88"/>
+        <source>Passphrase strength</source>
+        <translation>ความแข็งแรงของวลีรหัสผ่าน</translation>
     </message>
 </context>
 <context>
@@ -2365,183 +2363,229 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../ui/unlock_window.py" line="81"/>
+        <location filename="../../ui/unlock_window.py" line="128"/>
         <source>Outpost — set up</source>
         <translation>Outpost — ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="81"/>
+        <location filename="../../ui/unlock_window.py" line="128"/>
         <source>Outpost — unlock</source>
         <translation>Outpost — ปลดล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="86"/>
+        <location filename="../../ui/unlock_window.py" line="144"/>
         <source>Create the first user of this installation.</source>
         <translation>สร้างผู้ใช้คนแรกของการติดตั้งนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="88"/>
+        <location filename="../../ui/unlock_window.py" line="146"/>
         <source>Enter your user name and passphrase to unlock.</source>
         <translation>ใส่ชื่อผู้ใช้และวลีรหัสผ่านเพื่อปลดล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="99"/>
+        <location filename="../../ui/unlock_window.py" line="158"/>
         <source>User name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="100"/>
+        <location filename="../../ui/unlock_window.py" line="164"/>
         <source>&amp;User name:</source>
         <translation>ชื่อผู้ใช้ (&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="103"/>
+        <location filename="../../ui/unlock_window.py" line="167"/>
         <source>Passphrase</source>
         <translation>วลีรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="104"/>
+        <location filename="../../ui/unlock_window.py" line="168"/>
         <source>&amp;Passphrase:</source>
         <translation>วลีรหัสผ่าน (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="113"/>
+        <location filename="../../ui/unlock_window.py" line="179"/>
         <source>Repeat passphrase</source>
         <translation>ใส่วลีรหัสผ่านอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="114"/>
+        <location filename="../../ui/unlock_window.py" line="180"/>
         <source>&amp;Repeat:</source>
         <translation>ใส่อีกครั้ง (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="116"/>
-        <source>Passphrase strength</source>
-        <translation>ความแข็งแรงของวลีรหัสผ่าน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/unlock_window.py" line="117"/>
+        <location filename="../../ui/unlock_window.py" line="181"/>
         <source>Strength:</source>
         <translation>ความแข็งแรง:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="119"/>
+        <location filename="../../ui/unlock_window.py" line="183"/>
         <source>Officer</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="120"/>
+        <location filename="../../ui/unlock_window.py" line="184"/>
         <source>Organisational focal point</source>
         <translation>ผู้ประสานงานระดับหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="121"/>
+        <location filename="../../ui/unlock_window.py" line="185"/>
         <source>National focal point</source>
         <translation>ผู้ประสานงานระดับประเทศ</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="122"/>
+        <location filename="../../ui/unlock_window.py" line="186"/>
         <source>R&amp;ole:</source>
         <translation>บทบาท (&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="123"/>
+        <location filename="../../ui/unlock_window.py" line="187"/>
         <source>Agency code</source>
         <translation>รหัสหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="124"/>
+        <location filename="../../ui/unlock_window.py" line="188"/>
         <source>&amp;Agency code:</source>
         <translation>รหัสหน่วยงาน (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="127"/>
+        <location filename="../../ui/unlock_window.py" line="191"/>
         <source>Choose the provisioning &amp;file…</source>
         <translation>เลือกไฟล์ตั้งค่าของหน่วยงาน… (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="128"/>
-        <location filename="../../ui/unlock_window.py" line="164"/>
+        <location filename="../../ui/unlock_window.py" line="192"/>
+        <location filename="../../ui/unlock_window.py" line="275"/>
+        <location filename="../../ui/unlock_window.py" line="317"/>
         <source>Agency provisioning file</source>
         <translation>ไฟล์ตั้งค่าของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="130"/>
+        <location filename="../../ui/unlock_window.py" line="194"/>
         <source>Portal (optional):</source>
         <translation>พอร์ทัล (ไม่บังคับ):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="134"/>
+        <location filename="../../ui/unlock_window.py" line="198"/>
         <source>Enrolment code</source>
         <translation>รหัสลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="135"/>
+        <location filename="../../ui/unlock_window.py" line="199"/>
         <source>one-time code from your focal point</source>
         <translation>รหัสใช้ครั้งเดียวจากผู้ประสานงานของคุณ</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="136"/>
+        <location filename="../../ui/unlock_window.py" line="200"/>
         <source>&amp;Enrolment code:</source>
         <translation>รหัสลงทะเบียน (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="140"/>
+        <location filename="../../ui/unlock_window.py" line="201"/>
         <source>Create</source>
         <translation>สร้าง</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="140"/>
+        <location filename="../../ui/unlock_window.py" line="201"/>
         <source>Unlock</source>
         <translation>ปลดล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="145"/>
+        <location filename="../../ui/unlock_window.py" line="205"/>
+        <source>&amp;Back</source>
+        <translation>ย้อนกลับ (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="206"/>
+        <source>Back to the language and the provisioning file</source>
+        <translation>กลับไปที่การเลือกภาษาและไฟล์ตั้งค่า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="236"/>
+        <source>&amp;Language:</source>
+        <translation>ภาษา (&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="253"/>
+        <source>Welcome to Outpost</source>
+        <translation>ยินดีต้อนรับสู่ Outpost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="261"/>
+        <source>Outpost is where you write reports on what you observe at your crossing point and send them to your agency. It works offline: reports are kept encrypted on this computer and are sent when there is a connection. To set it up you need the provisioning file from your agency (or try a demo with synthetic data first); then you choose a user name and a passphrase.</source>
+        <translation>Outpost ใช้เขียนรายงานสิ่งที่คุณพบเห็นที่จุดผ่านแดนของคุณและส่งไปยังหน่วยงานของคุณ ทำงานได้แม้ไม่มีอินเทอร์เน็ต: รายงานถูกเก็บแบบเข้ารหัสในเครื่องนี้และจะส่งออกไปเมื่อมีการเชื่อมต่อ ในการตั้งค่า คุณต้องมีไฟล์ตั้งค่าจากหน่วยงานของคุณ (หรือลองใช้การติดตั้งสาธิตที่มีข้อมูลจำลองก่อนก็ได้) จากนั้นจึงเลือกชื่อผู้ใช้และวลีรหัสผ่าน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="274"/>
+        <source>Load the agency&apos;s &amp;provisioning file…</source>
+        <translation>โหลดไฟล์ตั้งค่าของหน่วยงาน… (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="278"/>
         <source>Create a &amp;demo installation instead</source>
         <translation>สร้างการติดตั้งสาธิตแทน (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="147"/>
+        <location filename="../../ui/unlock_window.py" line="280"/>
         <source>Two demo users and about 200 synthetic reports, clearly marked [SYNTHETIC]</source>
         <translation>ผู้ใช้สาธิตสองคนและรายงานจำลองประมาณ 200 ฉบับ มีเครื่องหมาย [SYNTHETIC] ชัดเจน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="166"/>
+        <location filename="../../ui/unlock_window.py" line="284"/>
+        <source>Set up &amp;without a provisioning file</source>
+        <translation>ตั้งค่าโดยไม่มีไฟล์ตั้งค่า (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="286"/>
+        <source>You type your agency code; the portal can be connected later in Settings</source>
+        <translation>คุณพิมพ์รหัสหน่วยงานเอง เชื่อมต่อพอร์ทัลภายหลังได้ในหน้าการตั้งค่า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="319"/>
         <source>Provisioning files (*.json);;All files (*)</source>
         <translation>ไฟล์ตั้งค่า (*.json);;ไฟล์ทั้งหมด (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="187"/>
+        <location filename="../../ui/unlock_window.py" line="346"/>
         <source>Portal %1 at %2, agency %3.</source>
         <translation>พอร์ทัล %1 ที่ %2 หน่วยงาน %3</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="204"/>
+        <location filename="../../ui/unlock_window.py" line="354"/>
+        <source>Found the provisioning file of agency %1.</source>
+        <translation>พบไฟล์ตั้งค่าของหน่วยงาน %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="357"/>
+        <source>Continue with this &amp;provisioning file</source>
+        <translation>ใช้ไฟล์ตั้งค่านี้ต่อ (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_window.py" line="365"/>
         <source>The two passphrases differ.</source>
         <translation>วลีรหัสผ่านทั้งสองไม่ตรงกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="214"/>
+        <location filename="../../ui/unlock_window.py" line="375"/>
         <source>Enter your agency code (from your focal point).</source>
         <translation>ใส่รหัสหน่วยงานของคุณ (จากผู้ประสานงาน)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="239"/>
+        <location filename="../../ui/unlock_window.py" line="400"/>
         <source>Working…</source>
         <translation>กำลังดำเนินการ…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="248"/>
+        <location filename="../../ui/unlock_window.py" line="409"/>
         <source>The installation was created, but connecting to the portal failed: %1 You can try again in Settings.</source>
         <translation>สร้างการติดตั้งแล้ว แต่เชื่อมต่อพอร์ทัลไม่สำเร็จ: %1 ลองใหม่ได้ในหน้าการตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="253"/>
+        <location filename="../../ui/unlock_window.py" line="414"/>
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/unlock_window.py" line="282"/>
+        <location filename="../../ui/unlock_window.py" line="443"/>
         <source>You can try again in %n second(s).</source>
         <translation>
             <numerusform>ลองใหม่ได้ในอีก %n วินาที</numerusform>

@@ -42,6 +42,7 @@ def first_run(qtbot: QtBot, controller: AppController) -> MainWindow:
     controller.start()
     window = controller.unlock_window
     assert window is not None and window.first_run
+    qtbot.mouseClick(window.no_file_button, Qt.MouseButton.LeftButton)  # agency code typed
     qtbot.keyClicks(window.name, OFFICER[0])
     qtbot.keyClicks(window.passphrase, OFFICER[1])
     qtbot.keyClicks(window.repeat, OFFICER[1])

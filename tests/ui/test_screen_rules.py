@@ -33,6 +33,7 @@ def test_the_walk_sees_every_screen(walked: tuple[str, Findings]) -> None:
     _language, found = walked
     for screen in (
         "first run",
+        "first run (user)",
         "unlock",
         "officer/dashboard",
         "officer/new",

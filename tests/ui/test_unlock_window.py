@@ -19,6 +19,7 @@ def test_first_run_then_unlock(qtbot: QtBot, tmp_path: Path) -> None:
     window = UnlockWindow(paths)
     qtbot.addWidget(window)
     assert window.first_run
+    qtbot.mouseClick(window.no_file_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(window.name, "ana")
     qtbot.keyClicks(window.passphrase, "a long passphrase here")
     qtbot.keyClicks(window.repeat, "a long passphrase here")
@@ -47,6 +48,7 @@ def test_first_run_then_unlock(qtbot: QtBot, tmp_path: Path) -> None:
 def test_mismatched_passphrases_are_caught_before_work(qtbot: QtBot, tmp_path: Path) -> None:
     window = UnlockWindow(DataPaths(tmp_path / "data"))
     qtbot.addWidget(window)
+    qtbot.mouseClick(window.no_file_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(window.passphrase, "one long passphrase")
     qtbot.keyClicks(window.repeat, "another long passphrase")
     qtbot.mouseClick(window.button, Qt.MouseButton.LeftButton)

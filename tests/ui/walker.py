@@ -333,6 +333,8 @@ def walk(root: Path, language: str) -> Findings:
     assert window is not None
     window.show()
     _check("first run", window, found)
+    window.show_form()  # the first user's form, after the welcome page
+    _check("first run (user)", window, found)
     window.close()
     first.unlock_window = None
 
