@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from app import codelists
+from app.audience import release_lines, return_lines, submission_lines
 from app.audit import AuditTrail
 from app.clock import now_rfc3339
+from app.directory import resolve_recipients
 from app.domain import ReportStatus, Role, tlp_rank
 from app.envelope_store import store_envelope
 from app.errors import InvalidInput, NotAllowed
@@ -23,9 +25,11 @@ from app.lifecycle import Action, next_status
 from app.portal_clock import PortalClock, validation_time, verify_with_clock
 from app.reports import ReportService, ReportView
 from app.roles import require_certified_focal_point
+from app.signing import SigningSummary, author_name, signer_of, summarise
 from app.validation import validate_report
 from resources.i18n import _
 from storage.database import Database
+from storage.directory_repo import DirectoryRepository
 from storage.envelopes_repo import EnvelopeRepository
 from storage.outbox_repo import OutboxRepository
 from storage.reports_repo import ReportFilter, ReportRecord, ReportRepository
@@ -169,6 +173,24 @@ class Workflow:
 
     # -- the author's side ----------------------------------------------------------------------
 
+    def prepare_submission(self, report_id: str) -> SigningSummary:
+        """What submitting would sign and to whom, checked as submit checks it (a refusal is
+        raised here, before anything is confirmed); writes nothing."""
+        record = self._reports.get(report_id)
+        if record.author_id != self._user.id:
+            raise NotAllowed(_("Only the author can submit a report."))
+        next_status(record.status, Action.SUBMIT)
+        report = validate_report(
+            json.loads(record.payload), for_submit=True, **validation_time(self._db)
+        ).to_dict()
+        return summarise(
+            "submit",
+            report,
+            signer_of(self._db, self._user),
+            submission_lines(self._user.agency),
+            version=record.version,
+        )
+
     def submit(self, report_id: str) -> ReportView:
         """Validates the draft completely, signs it, and queues it for review and sending."""
         with self._db.transaction():
@@ -232,6 +254,58 @@ class Workflow:
         if view.status != ReportStatus.QUEUED:
             return False, _("It is {status}, not waiting for review.").format(status=view.status)
         return True, ""
+
+    def prepare_approval(
+        self, report_id: str, settings: ReleaseSettings, comment: str = ""
+    ) -> tuple[SigningSummary, ReleaseSettings]:
+        """What approving would sign and who would receive it, checked as approve checks it;
+        recipients typed by name become principal ids (returned in the settings to sign)."""
+        record = self._reports.get(report_id)
+        self._check_reviewer(record)
+        next_status(record.status, Action.APPROVE)
+        chosen = replace(settings, recipients=resolve_recipients(self._db, settings.recipients))
+        report = json.loads(record.payload)
+        release = check_release(chosen, (report.get("handling") or {}).get("tlp"))
+        directory = DirectoryRepository(self._db)
+        names = {p.principal_id: p.display_name or p.principal_id for p in directory.principals()}
+        names.update({a.code: a.name for a in directory.agencies()})
+        audience = release_lines(
+            release.tlp,
+            states=release.releasable_to,
+            agencies=release.agencies,
+            recipients=release.recipients,
+            third_party=release.third_party,
+            own_agency=self._agency_of_author(record) or self._user.agency,
+            names=names,
+        )
+        summary = summarise(
+            "approve",
+            report,
+            signer_of(self._db, self._user),
+            audience,
+            version=record.version,
+            tlp=release.tlp,
+            legal_basis=release.legal_basis,
+            third_party=release.third_party,
+            comment=comment.strip(),
+        )
+        return summary, chosen
+
+    def prepare_return(self, report_id: str, comment: str) -> SigningSummary:
+        """What returning would sign: the decision and the comment, to the author only."""
+        if not comment.strip():
+            raise InvalidInput(_("Say what the author should correct (--comment)."))
+        record = self._reports.get(report_id)
+        self._check_reviewer(record)
+        next_status(record.status, Action.RETURN)
+        return summarise(
+            "return",
+            json.loads(record.payload),
+            signer_of(self._db, self._user),
+            return_lines(author_name(self._db, record.author_id)),
+            version=record.version,
+            comment=comment.strip(),
+        )
 
     def approve(self, report_id: str, settings: ReleaseSettings, comment: str = "") -> ReportView:
         return self._decide(report_id, Action.APPROVE, comment, settings)

@@ -57,11 +57,13 @@ from app.errors import InvalidInput
 from app.i18n import format_moment
 from app.local_time import format_local_minute, parse_local_minute
 from app.reports import AttachmentInput, ReportService, ReportView
+from app.signing import SigningSummary
 from app.validation import check_field, field_errors
 from app.workflow import Workflow
 from ui import i18n
 from ui.context import Context
 from ui.ops import OpError
+from ui.signing import SigningDialog
 from ui.widgets import (
     CodeCombo,
     ErrorLabel,
@@ -401,6 +403,7 @@ class ReportEditor(QWidget):
         self._dirty = False
         self._submit_mode = False  # after a refused submit, messages include "required"
         self._read_only = False
+        self.confirmation: SigningDialog | None = None  # the open signing confirmation
         self._refs: list[dict[str, Any]] = []  # stored attachments of the draft
         self._pending: list[AttachmentInput] = []  # attached, not yet saved
         self._single: dict[str, tuple[QWidget, ErrorLabel]] = {}
@@ -1121,11 +1124,37 @@ class ReportEditor(QWidget):
         self.save_now()
         ref, session = self.ref, self.ctx.session
 
-        def work() -> ReportView:
+        def prepare() -> SigningSummary:
             assert ref.report_id is not None  # the save queued just before set it
-            return Workflow(session.db, session.user, session.audit).submit(ref.report_id)
+            workflow = Workflow(session.db, session.user, session.audit)
+            return workflow.prepare_submission(ref.report_id)
 
         self.submit_button.setEnabled(False)
+        self.ctx.ops.run(
+            prepare, self._confirm_submit, self._submit_failed, label=self.tr("Signing")
+        )
+
+    def _confirm_submit(self, summary: SigningSummary) -> None:
+        """What is signed, its TLP and who receives it, confirmed before the signature."""
+        dialog = SigningDialog(summary, self)
+        dialog.accepted.connect(self._sign_submission)
+        dialog.rejected.connect(lambda: self.submit_button.setEnabled(not self._read_only))
+        dialog.finished.connect(self._confirmation_closed)
+        self.confirmation = dialog
+        dialog.open()  # not exec(): an auto-lock must be able to close it
+
+    def _confirmation_closed(self) -> None:
+        if self.confirmation is not None:
+            self.confirmation.deleteLater()
+        self.confirmation = None
+
+    def _sign_submission(self) -> None:
+        ref, session = self.ref, self.ctx.session
+
+        def work() -> ReportView:
+            assert ref.report_id is not None
+            return Workflow(session.db, session.user, session.audit).submit(ref.report_id)
+
         self.ctx.ops.run(work, self._submitted, self._submit_failed, label=self.tr("Signing"))
 
     def _submitted(self, view: ReportView) -> None:

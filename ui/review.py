@@ -6,7 +6,7 @@ report, another agency), the reason is written above the disabled buttons.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import codelists
-from app.directory import resolve_recipients
 from app.domain import tlp_rank
 from app.i18n import format_moment
 from app.reports import ReportView
+from app.signing import SigningSummary
 from app.workflow import ReleaseSettings, release_warning
 from services.directory import refresh_directory
 from services.portal import portal_state
@@ -39,6 +39,7 @@ from ui import i18n
 from ui.context import Context
 from ui.ops import OpError
 from ui.report_view import Detail, ReportDetail, load_detail
+from ui.signing import SigningDialog
 from ui.widgets import GradePicker, fit_headers
 
 
@@ -58,6 +59,7 @@ class ReviewPage(QWidget):
         self.items: list[QueueItem] = []
         self.current: QueueItem | None = None
         self._proposed_tlp: str | None = None
+        self.confirmation: SigningDialog | None = None  # the open signing confirmation
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Review queue"))
         title.setStyleSheet("font-size:15px; font-weight:bold;")
@@ -305,13 +307,20 @@ class ReviewPage(QWidget):
         ctx, report_id = self.ctx, self.current.view.report_id
         comment = self.comment.toPlainText()
 
-        def work() -> ReportView:
-            # Names become principal ids through the directory kept on this device.
-            named = resolve_recipients(ctx.session.db, settings.recipients)
-            chosen = replace(settings, recipients=named)
-            return ctx.workflow().approve(report_id, chosen, comment)
+        def prepare() -> tuple[SigningSummary, ReleaseSettings]:
+            # Checked as approve checks it, and names become principal ids through the
+            # directory kept on this device, before anything is shown to confirm.
+            return ctx.workflow().prepare_approval(report_id, settings, comment)
 
-        self._decide(work, "approved")
+        def confirm(prepared: tuple[SigningSummary, ReleaseSettings]) -> None:
+            summary, chosen = prepared
+            self._confirm(
+                summary,
+                lambda: ctx.workflow().approve(report_id, chosen, comment),
+                "approved",
+            )
+
+        self._prepare(prepare, confirm)
 
     def return_to_author(self) -> None:
         if self.current is None or not self.current.can_decide:
@@ -322,7 +331,39 @@ class ReviewPage(QWidget):
             self.comment.setFocus()
             return
         ctx, report_id = self.ctx, self.current.view.report_id
-        self._decide(lambda: ctx.workflow().return_to_author(report_id, comment), "returned")
+
+        def confirm(summary: SigningSummary) -> None:
+            self._confirm(
+                summary, lambda: ctx.workflow().return_to_author(report_id, comment), "returned"
+            )
+
+        self._prepare(lambda: ctx.workflow().prepare_return(report_id, comment), confirm)
+
+    def _prepare(self, fn: Any, then: Any) -> None:
+        self.message.clear()
+        self.approve_button.setEnabled(False)
+        self.return_button.setEnabled(False)
+
+        def failed(error: OpError) -> None:
+            self.message.setText(error.message)
+            self._set_decision_enabled(True, "")
+
+        self.ctx.ops.run(fn, then, failed, label=self.tr("Checking the decision"))
+
+    def _confirm(self, summary: SigningSummary, sign: Any, outcome: str) -> None:
+        """What is signed, its TLP and who receives it, confirmed before the signature;
+        Esc or Cancel leaves everything as it was."""
+        dialog = SigningDialog(summary, self)
+        dialog.accepted.connect(lambda: self._decide(sign, outcome))
+        dialog.rejected.connect(lambda: self._set_decision_enabled(True, ""))
+        dialog.finished.connect(self._confirmation_closed)
+        self.confirmation = dialog
+        dialog.open()  # not exec(): locking the session must be able to close it
+
+    def _confirmation_closed(self) -> None:
+        if self.confirmation is not None:
+            self.confirmation.deleteLater()
+        self.confirmation = None
 
     def _decide(self, fn: Any, outcome: str) -> None:
         self.approve_button.setEnabled(False)

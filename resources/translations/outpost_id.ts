@@ -200,8 +200,8 @@
         <translation>BARU</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="140"/>
-        <location filename="../../ui/bulletins_page.py" line="179"/>
+        <location filename="../../ui/bulletins_page.py" line="141"/>
+        <location filename="../../ui/bulletins_page.py" line="180"/>
         <source>%1 new</source>
         <translation>%1 baru</translation>
     </message>
@@ -288,50 +288,50 @@
 <context>
     <name>DocumentRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="242"/>
+        <location filename="../../ui/editor.py" line="256"/>
         <source>document</source>
         <translation>dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="245"/>
+        <location filename="../../ui/editor.py" line="259"/>
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="246"/>
+        <location filename="../../ui/editor.py" line="260"/>
         <source>Document type</source>
         <translation>Jenis dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="252"/>
-        <location filename="../../ui/editor.py" line="253"/>
+        <location filename="../../ui/editor.py" line="266"/>
+        <location filename="../../ui/editor.py" line="267"/>
         <source>Issuing state</source>
         <translation>Negara penerbit</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="258"/>
+        <location filename="../../ui/editor.py" line="272"/>
         <source>Document number</source>
         <translation>Nomor dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="259"/>
+        <location filename="../../ui/editor.py" line="273"/>
         <source>optional</source>
         <translation>opsional</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="260"/>
+        <location filename="../../ui/editor.py" line="274"/>
         <source>Number</source>
         <translation>Nomor</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="263"/>
-        <location filename="../../ui/editor.py" line="264"/>
+        <location filename="../../ui/editor.py" line="277"/>
+        <location filename="../../ui/editor.py" line="278"/>
         <source>Fraud type</source>
         <translation>Jenis pemalsuan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="269"/>
-        <location filename="../../ui/editor.py" line="270"/>
+        <location filename="../../ui/editor.py" line="283"/>
+        <location filename="../../ui/editor.py" line="284"/>
         <source>Features observed</source>
         <translation>Ciri yang diamati</translation>
     </message>
@@ -339,7 +339,7 @@
 <context>
     <name>GradePicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="245"/>
+        <location filename="../../ui/widgets.py" line="292"/>
         <source>— choose —</source>
         <translation>— pilih —</translation>
     </message>
@@ -595,7 +595,7 @@
 <context>
     <name>MultiCodePicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="318"/>
+        <location filename="../../ui/widgets.py" line="365"/>
         <source>none chosen — click to choose</source>
         <translation>belum dipilih — klik untuk memilih</translation>
     </message>
@@ -931,43 +931,43 @@
 <context>
     <name>PersonRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="210"/>
+        <location filename="../../ui/editor.py" line="224"/>
         <source>person</source>
         <translation>orang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="211"/>
+        <location filename="../../ui/editor.py" line="225"/>
         <source>Role</source>
         <translation>Peran</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="211"/>
+        <location filename="../../ui/editor.py" line="225"/>
         <source>Person role</source>
         <translation>Peran orang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="214"/>
-        <location filename="../../ui/editor.py" line="215"/>
+        <location filename="../../ui/editor.py" line="228"/>
+        <location filename="../../ui/editor.py" line="229"/>
         <source>Nationality</source>
         <translation>Kewarganegaraan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="219"/>
+        <location filename="../../ui/editor.py" line="233"/>
         <source>Sex</source>
         <translation>Jenis kelamin</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="220"/>
+        <location filename="../../ui/editor.py" line="234"/>
         <source>Age band</source>
         <translation>Kelompok umur</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="223"/>
+        <location filename="../../ui/editor.py" line="237"/>
         <source>Number of persons</source>
         <translation>Jumlah orang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="224"/>
+        <location filename="../../ui/editor.py" line="238"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
@@ -1153,47 +1153,47 @@
 <context>
     <name>ReportDetail</name>
     <message>
-        <location filename="../../ui/report_view.py" line="312"/>
+        <location filename="../../ui/report_view.py" line="314"/>
         <source>Handling label</source>
         <translation>Label penanganan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="323"/>
+        <location filename="../../ui/report_view.py" line="325"/>
         <source>Report content</source>
         <translation>Isi laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="327"/>
+        <location filename="../../ui/report_view.py" line="329"/>
         <source>Photos and files</source>
         <translation>Foto dan berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="329"/>
+        <location filename="../../ui/report_view.py" line="331"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="330"/>
+        <location filename="../../ui/report_view.py" line="332"/>
         <source>Photos</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="331"/>
+        <location filename="../../ui/report_view.py" line="333"/>
         <source>Signed history</source>
         <translation>Riwayat bertanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="352"/>
+        <location filename="../../ui/report_view.py" line="354"/>
         <source>Photos (%1)</source>
         <translation>Foto (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="343"/>
+        <location filename="../../ui/report_view.py" line="345"/>
         <source>no TLP yet</source>
         <translation>belum ada TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="357"/>
+        <location filename="../../ui/report_view.py" line="359"/>
         <source>Returned by %1 on %2: %3</source>
         <translation>Dikembalikan oleh %1 pada %2: %3</translation>
     </message>
@@ -1201,43 +1201,43 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/report_view.py" line="393"/>
+        <location filename="../../ui/report_view.py" line="395"/>
         <source>Report %1</source>
         <translation>Laporan %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="402"/>
-        <location filename="../../ui/report_view.py" line="436"/>
+        <location filename="../../ui/report_view.py" line="404"/>
+        <location filename="../../ui/report_view.py" line="438"/>
         <source>&amp;Edit draft</source>
         <translation>&amp;Ubah draf</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="403"/>
+        <location filename="../../ui/report_view.py" line="405"/>
         <source>Start a &amp;corrected version</source>
         <translation>Mulai versi &amp;perbaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="404"/>
+        <location filename="../../ui/report_view.py" line="406"/>
         <source>Save as &amp;PDF…</source>
         <translation>Simpan sebagai P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="405"/>
+        <location filename="../../ui/report_view.py" line="407"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="425"/>
+        <location filename="../../ui/report_view.py" line="427"/>
         <source>Opening report</source>
         <translation>Membuka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="434"/>
+        <location filename="../../ui/report_view.py" line="436"/>
         <source>Correct and re&amp;submit</source>
         <translation>Perbaiki dan a&amp;jukan ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="456"/>
+        <location filename="../../ui/report_view.py" line="458"/>
         <source>Starting a corrected version</source>
         <translation>Memulai versi perbaikan</translation>
     </message>
@@ -1245,384 +1245,385 @@
 <context>
     <name>ReportEditor</name>
     <message>
-        <location filename="../../ui/editor.py" line="441"/>
+        <location filename="../../ui/editor.py" line="457"/>
         <source>Save state</source>
         <translation>Status penyimpanan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="455"/>
+        <location filename="../../ui/editor.py" line="477"/>
         <source>Problems to fix before submitting</source>
         <translation>Masalah yang harus diperbaiki sebelum mengajukan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="470"/>
+        <location filename="../../ui/editor.py" line="492"/>
         <source>Observation</source>
         <translation>Pengamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="474"/>
+        <location filename="../../ui/editor.py" line="496"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Jenis:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="482"/>
+        <location filename="../../ui/editor.py" line="504"/>
         <source>&amp;Crossing point:</source>
         <translation>&amp;Pos lintas batas:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="485"/>
+        <location filename="../../ui/editor.py" line="507"/>
         <source>Demo list: the real crossing points come with the provisioning file.</source>
         <translation>Daftar demo: pos lintas batas yang sebenarnya datang bersama berkas provisi.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="491"/>
+        <location filename="../../ui/editor.py" line="513"/>
         <source>latitude, e.g. 6.63</source>
         <translation>lintang, mis. 6.63</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="492"/>
+        <location filename="../../ui/editor.py" line="514"/>
         <source>Latitude</source>
         <translation>Lintang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="494"/>
+        <location filename="../../ui/editor.py" line="516"/>
         <source>longitude, e.g. 100.42</source>
         <translation>bujur, mis. 100.42</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="495"/>
+        <location filename="../../ui/editor.py" line="517"/>
         <source>Longitude</source>
         <translation>Bujur</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="506"/>
+        <location filename="../../ui/editor.py" line="528"/>
         <source>Persons involved</source>
         <translation>Orang yang terlibat</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="506"/>
+        <location filename="../../ui/editor.py" line="528"/>
         <source>Add &amp;person</source>
         <translation>Tambah &amp;orang</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="509"/>
+        <location filename="../../ui/editor.py" line="531"/>
         <source>Travel documents</source>
         <translation>Dokumen perjalanan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="509"/>
+        <location filename="../../ui/editor.py" line="531"/>
         <source>Add &amp;document</source>
         <translation>Tambah &amp;dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="517"/>
+        <location filename="../../ui/editor.py" line="539"/>
         <source>Route</source>
         <translation>Rute</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="522"/>
+        <location filename="../../ui/editor.py" line="544"/>
         <source>O&amp;rigin:</source>
         <translation>&amp;Asal:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="524"/>
+        <location filename="../../ui/editor.py" line="546"/>
         <source>Destinatio&amp;n:</source>
         <translation>&amp;Tujuan:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="525"/>
+        <location filename="../../ui/editor.py" line="547"/>
         <source>Transport mode</source>
         <translation>Moda transportasi</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="531"/>
+        <location filename="../../ui/editor.py" line="553"/>
         <source>amount, e.g. 1500.00</source>
         <translation>jumlah, mis. 1500.00</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="532"/>
+        <location filename="../../ui/editor.py" line="554"/>
         <source>Fee amount</source>
         <translation>Jumlah biaya</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="534"/>
+        <location filename="../../ui/editor.py" line="556"/>
         <source>Fee currency</source>
         <translation>Mata uang biaya</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="548"/>
+        <location filename="../../ui/editor.py" line="570"/>
         <source>not known</source>
         <translation>tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="551"/>
+        <location filename="../../ui/editor.py" line="573"/>
         <source>Transit countries (in order)</source>
         <translation>Negara transit (berurutan)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="552"/>
+        <location filename="../../ui/editor.py" line="574"/>
         <source>Add transit &amp;leg</source>
         <translation>Tambah ne&amp;gara transit</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="562"/>
+        <location filename="../../ui/editor.py" line="584"/>
         <source>Modus operandi and narrative</source>
         <translation>Modus operandi dan narasi</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="565"/>
+        <location filename="../../ui/editor.py" line="587"/>
         <source>&amp;Modus operandi:</source>
         <translation>&amp;Modus operandi:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="573"/>
+        <location filename="../../ui/editor.py" line="595"/>
         <source>Narrati&amp;ve:</source>
         <translation>Naras&amp;i:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="577"/>
+        <location filename="../../ui/editor.py" line="599"/>
         <source>Source and handling</source>
         <translation>Sumber dan penanganan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="582"/>
+        <location filename="../../ui/editor.py" line="604"/>
         <source>Source reliabilit&amp;y:</source>
         <translation>K&amp;eandalan sumber:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="585"/>
+        <location filename="../../ui/editor.py" line="607"/>
         <source>Information cred&amp;ibility:</source>
         <translation>Kredibilitas in&amp;formasi:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="588"/>
+        <location filename="../../ui/editor.py" line="610"/>
         <source>&amp;TLP label:</source>
         <translation>&amp;Label TLP:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="589"/>
+        <location filename="../../ui/editor.py" line="611"/>
         <source>May be passed to third parties</source>
         <translation>Boleh diteruskan ke pihak ketiga</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="592"/>
+        <location filename="../../ui/editor.py" line="614"/>
         <source>MOU or arrangement reference</source>
         <translation>Referensi MOU atau perjanjian</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="593"/>
+        <location filename="../../ui/editor.py" line="615"/>
         <source>Legal &amp;basis:</source>
         <translation>Dasar &amp;hukum:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="597"/>
+        <location filename="../../ui/editor.py" line="619"/>
         <source>Photos and files</source>
         <translation>Foto dan berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="605"/>
+        <location filename="../../ui/editor.py" line="627"/>
         <source>Attached photos and files</source>
         <translation>Foto dan berkas terlampir</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="617"/>
+        <location filename="../../ui/editor.py" line="639"/>
         <source>Keep photos at full size</source>
         <translation>Simpan foto dalam ukuran penuh</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="634"/>
+        <location filename="../../ui/editor.py" line="656"/>
         <source>Drafts are also saved automatically (Ctrl+S)</source>
         <translation>Draf juga disimpan otomatis (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1136"/>
+        <location filename="../../ui/editor.py" line="1240"/>
         <source>Attached: %1</source>
         <translation>Terlampir: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="478"/>
+        <location filename="../../ui/editor.py" line="500"/>
         <source>YYYY-MM-DD HH:MM, e.g. 2026-11-28 14:05</source>
         <translation>TTTT-BB-HH JJ:MM, mis. 2026-11-28 14:05</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="479"/>
+        <location filename="../../ui/editor.py" line="501"/>
         <source>Observed at, local time</source>
         <translation>Waktu pengamatan, waktu setempat</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="480"/>
+        <location filename="../../ui/editor.py" line="502"/>
         <source>&amp;Observed at (local time):</source>
         <translation>&amp;Waktu pengamatan (waktu setempat):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="498"/>
+        <location filename="../../ui/editor.py" line="520"/>
         <source>Coordinates (optional):</source>
         <translation>Koordinat (opsional):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="526"/>
+        <location filename="../../ui/editor.py" line="548"/>
         <source>Transport mode:</source>
         <translation>Moda transportasi:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="537"/>
+        <location filename="../../ui/editor.py" line="559"/>
         <source>F&amp;ees paid:</source>
         <translation>Bia&amp;ya yang dibayar:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="549"/>
+        <location filename="../../ui/editor.py" line="571"/>
         <source>Group si&amp;ze:</source>
         <translation>Jumlah &amp;rombongan:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="569"/>
+        <location filename="../../ui/editor.py" line="591"/>
         <source>MO details:</source>
         <translation>Rincian modus:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="580"/>
+        <location filename="../../ui/editor.py" line="602"/>
         <source>So&amp;urce description:</source>
         <translation>Keterangan sumber:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="590"/>
+        <location filename="../../ui/editor.py" line="612"/>
         <source>Third parties:</source>
         <translation>Pihak ketiga:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="608"/>
+        <location filename="../../ui/editor.py" line="630"/>
         <source>&amp;Attach photos or files…</source>
         <translation>Lampir&amp;kan foto atau berkas…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="610"/>
+        <location filename="../../ui/editor.py" line="632"/>
         <source>Remove selected</source>
         <translation>Hapus yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="611"/>
+        <location filename="../../ui/editor.py" line="633"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="633"/>
+        <location filename="../../ui/editor.py" line="655"/>
         <source>Save draft</source>
         <translation>Simpan draf</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="636"/>
+        <location filename="../../ui/editor.py" line="658"/>
         <source>Sign and submit for review…</source>
         <translation>Tandatangani dan ajukan untuk ditinjau…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="637"/>
+        <location filename="../../ui/editor.py" line="659"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="745"/>
+        <location filename="../../ui/editor.py" line="768"/>
         <source>New report</source>
         <translation>Laporan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="746"/>
+        <location filename="../../ui/editor.py" line="769"/>
         <source>Not saved yet</source>
         <translation>Belum disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="752"/>
+        <location filename="../../ui/editor.py" line="775"/>
         <source>Returned by %1 on %2: %3</source>
         <translation>Dikembalikan oleh %1 pada %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="779"/>
+        <location filename="../../ui/editor.py" line="802"/>
         <source>Opening…</source>
         <translation>Membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="780"/>
+        <location filename="../../ui/editor.py" line="803"/>
         <source>Opening report</source>
         <translation>Membuka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="799"/>
+        <location filename="../../ui/editor.py" line="823"/>
         <source>Report %1 (version %2, %3)</source>
         <translation>Laporan %1 (versi %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="807"/>
+        <location filename="../../ui/editor.py" line="831"/>
         <source>Saved</source>
         <translation>Tersimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="878"/>
+        <location filename="../../ui/editor.py" line="902"/>
         <source>Editing…</source>
         <translation>Menyunting…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="995"/>
+        <location filename="../../ui/editor.py" line="1083"/>
         <source>Saving…</source>
         <translation>Menyimpan…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1000"/>
+        <location filename="../../ui/editor.py" line="1088"/>
         <source>Saving draft</source>
         <translation>Menyimpan draf</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1011"/>
+        <location filename="../../ui/editor.py" line="1099"/>
         <source>Draft saved at %1</source>
         <translation>Draf disimpan pukul %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1015"/>
+        <location filename="../../ui/editor.py" line="1103"/>
         <source>Draft %1</source>
         <translation>Draf %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1019"/>
+        <location filename="../../ui/editor.py" line="1107"/>
         <source>Not saved</source>
         <translation>Tidak tersimpan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor.py" line="1038"/>
+        <location filename="../../ui/editor.py" line="988"/>
         <source>This report cannot be submitted yet. Fix these %n problem(s):</source>
         <translation>
             <numerusform>Laporan ini belum dapat diajukan. Perbaiki %n masalah berikut:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1055"/>
+        <location filename="../../ui/editor.py" line="1134"/>
+        <location filename="../../ui/editor.py" line="1158"/>
         <source>Signing</source>
         <translation>Menandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1060"/>
+        <location filename="../../ui/editor.py" line="1163"/>
         <source>Report %1 submitted: waiting for review</source>
         <translation>Laporan %1 diajukan: menunggu peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1063"/>
+        <location filename="../../ui/editor.py" line="1166"/>
         <source>Report signed and queued for review.</source>
         <translation>Laporan ditandatangani dan diantrekan untuk ditinjau.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1077"/>
+        <location filename="../../ui/editor.py" line="1180"/>
         <source>Attach photos or files</source>
         <translation>Lampirkan foto atau berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1080"/>
+        <location filename="../../ui/editor.py" line="1183"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
         <translation>Foto (*.jpg *.jpeg *.png *.heic *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1080"/>
+        <location filename="../../ui/editor.py" line="1183"/>
         <source>All files (*)</source>
         <translation>Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1110"/>
+        <location filename="../../ui/editor.py" line="1213"/>
         <source>Reading files</source>
         <translation>Membaca berkas</translation>
     </message>
@@ -1630,132 +1631,132 @@
 <context>
     <name>ReportListPage</name>
     <message>
-        <location filename="../../ui/report_list.py" line="190"/>
+        <location filename="../../ui/report_list.py" line="198"/>
         <source>My reports</source>
         <translation>Laporan saya</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="197"/>
+        <location filename="../../ui/report_list.py" line="205"/>
         <source>Search narrative, places, modus operandi… (Ctrl+F)</source>
         <translation>Cari narasi, tempat, modus operandi… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="199"/>
+        <location filename="../../ui/report_list.py" line="207"/>
         <source>Search reports</source>
         <translation>Cari laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="204"/>
+        <location filename="../../ui/report_list.py" line="212"/>
         <source>All states</source>
         <translation>Semua status</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="205"/>
+        <location filename="../../ui/report_list.py" line="213"/>
         <source>Drafts</source>
         <translation>Draf</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="206"/>
+        <location filename="../../ui/report_list.py" line="214"/>
         <source>Waiting for review</source>
         <translation>Menunggu peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="207"/>
+        <location filename="../../ui/report_list.py" line="215"/>
         <source>Returned</source>
         <translation>Dikembalikan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="208"/>
+        <location filename="../../ui/report_list.py" line="216"/>
         <source>Approved</source>
         <translation>Disetujui</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="209"/>
+        <location filename="../../ui/report_list.py" line="217"/>
         <source>Sent</source>
         <translation>Terkirim</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="211"/>
+        <location filename="../../ui/report_list.py" line="219"/>
         <source>Filter by state</source>
         <translation>Saring menurut status</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="215"/>
+        <location filename="../../ui/report_list.py" line="223"/>
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="217"/>
+        <location filename="../../ui/report_list.py" line="225"/>
         <source>Filter by kind</source>
         <translation>Saring menurut jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="221"/>
+        <location filename="../../ui/report_list.py" line="229"/>
         <source>Filter by crossing point</source>
         <translation>Saring menurut pos lintas batas</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="222"/>
+        <location filename="../../ui/report_list.py" line="230"/>
         <source>any crossing point</source>
         <translation>pos lintas batas mana pun</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="225"/>
+        <location filename="../../ui/report_list.py" line="233"/>
         <source>Filter by nationality</source>
         <translation>Saring menurut kewarganegaraan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="226"/>
+        <location filename="../../ui/report_list.py" line="234"/>
         <source>any nationality</source>
         <translation>kewarganegaraan apa pun</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="228"/>
+        <location filename="../../ui/report_list.py" line="236"/>
         <source>&amp;Only mine</source>
         <translation>&amp;Hanya milik saya</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="242"/>
+        <location filename="../../ui/report_list.py" line="250"/>
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="254"/>
+        <location filename="../../ui/report_list.py" line="263"/>
         <source>Number of reports</source>
         <translation>Jumlah laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="256"/>
+        <location filename="../../ui/report_list.py" line="265"/>
         <source>O&amp;pen</source>
         <translation>Bu&amp;ka</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="258"/>
+        <location filename="../../ui/report_list.py" line="267"/>
         <source>&amp;New report</source>
         <translation>Laporan ba&amp;ru</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="321"/>
+        <location filename="../../ui/report_list.py" line="330"/>
         <source>Searching</source>
         <translation>Mencari</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="340"/>
+        <location filename="../../ui/report_list.py" line="349"/>
         <source>%1 matching reports</source>
         <translation>%1 laporan yang cocok</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="336"/>
+        <location filename="../../ui/report_list.py" line="345"/>
         <source>%1 reports</source>
         <translation>%1 laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="338"/>
+        <location filename="../../ui/report_list.py" line="347"/>
         <source>%1+ reports</source>
         <translation>%1+ laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="362"/>
+        <location filename="../../ui/report_list.py" line="371"/>
         <source>Loading reports</source>
         <translation>Memuat laporan</translation>
     </message>
@@ -1801,192 +1802,197 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review.py" line="62"/>
+        <location filename="../../ui/review.py" line="64"/>
         <source>Review queue</source>
         <translation>Antrean peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="73"/>
+        <location filename="../../ui/review.py" line="75"/>
         <source>Observed</source>
         <translation>Diamati</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="73"/>
+        <location filename="../../ui/review.py" line="75"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="73"/>
+        <location filename="../../ui/review.py" line="75"/>
         <source>Crossing point</source>
         <translation>Pos lintas batas</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="82"/>
+        <location filename="../../ui/review.py" line="84"/>
         <source>Reports waiting for review</source>
         <translation>Laporan yang menunggu peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="96"/>
+        <location filename="../../ui/review.py" line="98"/>
         <source>Why you cannot decide</source>
         <translation>Mengapa Anda tidak dapat memutuskan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="103"/>
+        <location filename="../../ui/review.py" line="105"/>
         <source>Decision</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="106"/>
+        <location filename="../../ui/review.py" line="108"/>
         <source>Release TLP label</source>
         <translation>Label TLP rilis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="107"/>
+        <location filename="../../ui/review.py" line="109"/>
         <source>Release as &amp;TLP:</source>
         <translation>Rilis sebagai &amp;TLP:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="109"/>
+        <location filename="../../ui/review.py" line="111"/>
         <source>needed only when loosening the author&apos;s label</source>
         <translation>hanya diperlukan jika melonggarkan label penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="110"/>
+        <location filename="../../ui/review.py" line="112"/>
         <source>Reason for loosening the TLP label</source>
         <translation>Alasan melonggarkan label TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="111"/>
+        <location filename="../../ui/review.py" line="113"/>
         <source>Reason for &amp;loosening:</source>
         <translation>Alasan pe&amp;longgaran:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="112"/>
+        <location filename="../../ui/review.py" line="114"/>
         <source>May be passed to third parties</source>
         <translation>Boleh diteruskan ke pihak ketiga</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="113"/>
+        <location filename="../../ui/review.py" line="115"/>
         <source>Third &amp;parties:</source>
         <translation>&amp;Pihak ketiga:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="115"/>
+        <location filename="../../ui/review.py" line="117"/>
         <source>MOU or arrangement reference (required)</source>
         <translation>Referensi MOU atau perjanjian (wajib)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="116"/>
+        <location filename="../../ui/review.py" line="118"/>
         <source>Legal basis</source>
         <translation>Dasar hukum</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="117"/>
+        <location filename="../../ui/review.py" line="119"/>
         <source>Legal &amp;basis:</source>
         <translation>&amp;Dasar hukum:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="120"/>
+        <location filename="../../ui/review.py" line="122"/>
         <source>member states, e.g. MYS, KHM (empty: own agency)</source>
         <translation>negara anggota, mis. MYS, KHM (kosong: instansi sendiri)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="122"/>
+        <location filename="../../ui/review.py" line="124"/>
         <source>Releasable to member states</source>
         <translation>Dapat dirilis ke negara anggota</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="123"/>
+        <location filename="../../ui/review.py" line="125"/>
         <source>&amp;Releasable to:</source>
         <translation>Dapat di&amp;rilis ke:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="125"/>
+        <location filename="../../ui/review.py" line="127"/>
         <source>named agencies, e.g. MYS-IMM</source>
         <translation>instansi yang disebut, mis. MYS-IMM</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="126"/>
+        <location filename="../../ui/review.py" line="128"/>
         <source>Releasable to agencies</source>
         <translation>Dapat dirilis ke instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="127"/>
+        <location filename="../../ui/review.py" line="129"/>
         <source>Age&amp;ncies:</source>
         <translation>&amp;Instansi:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="130"/>
+        <location filename="../../ui/review.py" line="132"/>
         <source>TLP:RED only: names from the portal directory, comma-separated</source>
         <translation>hanya TLP:RED: nama dari direktori portal, dipisahkan koma</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="132"/>
+        <location filename="../../ui/review.py" line="134"/>
         <source>TLP:RED recipients</source>
         <translation>Penerima TLP:RED</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="133"/>
+        <location filename="../../ui/review.py" line="135"/>
         <source>Rec&amp;ipients:</source>
         <translation>P&amp;enerima:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="141"/>
+        <location filename="../../ui/review.py" line="143"/>
         <source>Comment to the author</source>
         <translation>Komentar untuk penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="142"/>
+        <location filename="../../ui/review.py" line="144"/>
         <source>Co&amp;mment:</source>
         <translation>Ko&amp;mentar:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="148"/>
+        <location filename="../../ui/review.py" line="150"/>
         <source>&amp;Approve and sign</source>
         <translation>Setu&amp;jui dan tandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="149"/>
+        <location filename="../../ui/review.py" line="151"/>
         <source>R&amp;eturn to author</source>
         <translation>Kemb&amp;alikan ke penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="179"/>
+        <location filename="../../ui/review.py" line="181"/>
         <source>Reading the queue</source>
         <translation>Membaca antrean</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="195"/>
+        <location filename="../../ui/review.py" line="197"/>
         <source>Directory</source>
         <translation>Direktori</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="212"/>
+        <location filename="../../ui/review.py" line="214"/>
         <source>%1 reports waiting</source>
         <translation>%1 laporan menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="243"/>
+        <location filename="../../ui/review.py" line="245"/>
         <source>Opening report</source>
         <translation>Membuka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="299"/>
+        <location filename="../../ui/review.py" line="301"/>
         <source>Choose the TLP label to release it under.</source>
         <translation>Pilih label TLP untuk merilisnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="302"/>
+        <location filename="../../ui/review.py" line="304"/>
         <source>Approving needs a legal basis (MOU or arrangement).</source>
         <translation>Persetujuan memerlukan dasar hukum (MOU atau perjanjian).</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="321"/>
+        <location filename="../../ui/review.py" line="330"/>
         <source>Say in the comment what the author should correct.</source>
         <translation>Tuliskan di komentar apa yang harus diperbaiki penulis.</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="339"/>
+        <location filename="../../ui/review.py" line="351"/>
+        <source>Checking the decision</source>
+        <translation>Memeriksa keputusan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="380"/>
         <source>Signing the decision</source>
         <translation>Menandatangani keputusan</translation>
     </message>
@@ -2235,6 +2241,165 @@
     </message>
 </context>
 <context>
+    <name>SigningDialog</name>
+    <message>
+        <location filename="../../ui/signing.py" line="37"/>
+        <source>Sign and submit this report?</source>
+        <translation>Tandatangani dan ajukan laporan ini?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="38"/>
+        <source>Sign the approval?</source>
+        <translation>Tandatangani persetujuan?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="39"/>
+        <source>Sign the return to the author?</source>
+        <translation>Tandatangani pengembalian ke penulis?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="42"/>
+        <source>&amp;Sign and submit</source>
+        <translation>&amp;Tandatangani dan ajukan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="43"/>
+        <source>&amp;Sign the approval</source>
+        <translation>&amp;Tandatangani persetujuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="44"/>
+        <source>&amp;Sign and return</source>
+        <translation>&amp;Tandatangani dan kembalikan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="50"/>
+        <source>Your signature covers exactly what is listed here. Check it before signing.</source>
+        <translation>Tanda tangan Anda mencakup persis apa yang tercantum di sini. Periksalah sebelum menandatangani.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="57"/>
+        <source>Report:</source>
+        <translation>Laporan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="59"/>
+        <source>Contents:</source>
+        <translation>Isi:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="60"/>
+        <source>no TLP label</source>
+        <translation>tanpa label TLP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="62"/>
+        <source>TLP label</source>
+        <translation>Label TLP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="66"/>
+        <source>TLP:</source>
+        <translation>TLP:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="68"/>
+        <source>Who receives it</source>
+        <translation>Siapa yang menerimanya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="69"/>
+        <source>Goes to:</source>
+        <translation>Dikirim ke:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="74"/>
+        <source>Legal basis:</source>
+        <translation>Dasar hukum:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="76"/>
+        <source>may be passed to third parties</source>
+        <translation>boleh diteruskan ke pihak ketiga</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="78"/>
+        <source>not to be passed to third parties</source>
+        <translation>tidak boleh diteruskan ke pihak ketiga</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="80"/>
+        <source>Third parties:</source>
+        <translation>Pihak ketiga:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="84"/>
+        <source>Comment:</source>
+        <translation>Komentar:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="86"/>
+        <source>Signed with:</source>
+        <translation>Ditandatangani dengan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="91"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="121"/>
+        <source>no kind</source>
+        <translation>tanpa jenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="124"/>
+        <source>observed %1</source>
+        <translation>diamati %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="127"/>
+        <source>version %1</source>
+        <translation>versi %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/signing.py" line="134"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n orang</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/signing.py" line="135"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n dokumen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/signing.py" line="136"/>
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n lampiran</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="142"/>
+        <source>no key</source>
+        <translation>tanpa kunci</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="143"/>
+        <source>%1 (%2), key %3</source>
+        <translation>%1 (%2), kunci %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="146"/>
+        <source>(created on this device, not yet certified by the portal)</source>
+        <translation>(dibuat di perangkat ini, belum disertifikasi oleh portal)</translation>
+    </message>
+</context>
+<context>
     <name>Strength</name>
     <message>
         <location filename="../../ui/unlock_window.py" line="64"/>
@@ -2349,13 +2514,13 @@
 <context>
     <name>TransitRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="298"/>
+        <location filename="../../ui/editor.py" line="312"/>
         <source>transit country</source>
         <translation>negara transit</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="301"/>
-        <location filename="../../ui/editor.py" line="302"/>
+        <location filename="../../ui/editor.py" line="315"/>
+        <location filename="../../ui/editor.py" line="316"/>
         <source>Transit country</source>
         <translation>Negara transit</translation>
     </message>
@@ -2455,7 +2620,7 @@
     <message>
         <location filename="../../ui/unlock_window.py" line="192"/>
         <location filename="../../ui/unlock_window.py" line="275"/>
-        <location filename="../../ui/unlock_window.py" line="317"/>
+        <location filename="../../ui/unlock_window.py" line="324"/>
         <source>Agency provisioning file</source>
         <translation>Berkas provisioning instansi</translation>
     </message>
@@ -2520,72 +2685,72 @@
         <translation>Muat berkas &amp;provisioning instansi…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="278"/>
+        <location filename="../../ui/unlock_window.py" line="281"/>
         <source>Create a &amp;demo installation instead</source>
         <translation>Buat instalasi d&amp;emo saja</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="280"/>
+        <location filename="../../ui/unlock_window.py" line="283"/>
         <source>Two demo users and about 200 synthetic reports, clearly marked [SYNTHETIC]</source>
         <translation>Dua pengguna demo dan sekitar 200 laporan sintetis, ditandai jelas [SYNTHETIC]</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="284"/>
+        <location filename="../../ui/unlock_window.py" line="287"/>
         <source>Set up &amp;without a provisioning file</source>
         <translation>Siapkan &amp;tanpa berkas provisioning</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="286"/>
+        <location filename="../../ui/unlock_window.py" line="289"/>
         <source>You type your agency code; the portal can be connected later in Settings</source>
         <translation>Anda mengetik sendiri kode instansi; portal dapat dihubungkan nanti di Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="319"/>
+        <location filename="../../ui/unlock_window.py" line="326"/>
         <source>Provisioning files (*.json);;All files (*)</source>
         <translation>Berkas provisioning (*.json);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="346"/>
+        <location filename="../../ui/unlock_window.py" line="353"/>
         <source>Portal %1 at %2, agency %3.</source>
         <translation>Portal %1 di %2, instansi %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="354"/>
+        <location filename="../../ui/unlock_window.py" line="361"/>
         <source>Found the provisioning file of agency %1.</source>
         <translation>Berkas provisioning instansi %1 ditemukan.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="357"/>
+        <location filename="../../ui/unlock_window.py" line="364"/>
         <source>Continue with this &amp;provisioning file</source>
         <translation>Lanjutkan dengan berkas &amp;provisioning ini</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="365"/>
+        <location filename="../../ui/unlock_window.py" line="372"/>
         <source>The two passphrases differ.</source>
         <translation>Kedua frasa sandi berbeda.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="375"/>
+        <location filename="../../ui/unlock_window.py" line="382"/>
         <source>Enter your agency code (from your focal point).</source>
         <translation>Masukkan kode instansi Anda (dari titik fokus Anda).</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="400"/>
+        <location filename="../../ui/unlock_window.py" line="407"/>
         <source>Working…</source>
         <translation>Sedang bekerja…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="409"/>
+        <location filename="../../ui/unlock_window.py" line="416"/>
         <source>The installation was created, but connecting to the portal failed: %1 You can try again in Settings.</source>
         <translation>Instalasi telah dibuat, tetapi gagal terhubung ke portal: %1 Anda dapat mencoba lagi di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="414"/>
+        <location filename="../../ui/unlock_window.py" line="421"/>
         <source>OK</source>
         <translation>Oke</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/unlock_window.py" line="443"/>
+        <location filename="../../ui/unlock_window.py" line="450"/>
         <source>You can try again in %n second(s).</source>
         <translation>
             <numerusform>Anda dapat mencoba lagi dalam %n detik.</numerusform>
@@ -2595,7 +2760,7 @@
 <context>
     <name>_Row</name>
     <message>
-        <location filename="../../ui/editor.py" line="164"/>
+        <location filename="../../ui/editor.py" line="178"/>
         <source>Remove this %1</source>
         <translation>Hapus %1 ini</translation>
     </message>

@@ -200,8 +200,8 @@
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins_page.py" line="140"/>
-        <location filename="../../ui/bulletins_page.py" line="179"/>
+        <location filename="../../ui/bulletins_page.py" line="141"/>
+        <location filename="../../ui/bulletins_page.py" line="180"/>
         <source>%1 new</source>
         <translation>ใหม่ %1 รายการ</translation>
     </message>
@@ -288,50 +288,50 @@
 <context>
     <name>DocumentRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="242"/>
+        <location filename="../../ui/editor.py" line="256"/>
         <source>document</source>
         <translation>เอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="245"/>
+        <location filename="../../ui/editor.py" line="259"/>
         <source>Type</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="246"/>
+        <location filename="../../ui/editor.py" line="260"/>
         <source>Document type</source>
         <translation>ประเภทเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="252"/>
-        <location filename="../../ui/editor.py" line="253"/>
+        <location filename="../../ui/editor.py" line="266"/>
+        <location filename="../../ui/editor.py" line="267"/>
         <source>Issuing state</source>
         <translation>ประเทศที่ออก</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="258"/>
+        <location filename="../../ui/editor.py" line="272"/>
         <source>Document number</source>
         <translation>เลขที่เอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="259"/>
+        <location filename="../../ui/editor.py" line="273"/>
         <source>optional</source>
         <translation>ไม่บังคับ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="260"/>
+        <location filename="../../ui/editor.py" line="274"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="263"/>
-        <location filename="../../ui/editor.py" line="264"/>
+        <location filename="../../ui/editor.py" line="277"/>
+        <location filename="../../ui/editor.py" line="278"/>
         <source>Fraud type</source>
         <translation>ประเภทการปลอม</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="269"/>
-        <location filename="../../ui/editor.py" line="270"/>
+        <location filename="../../ui/editor.py" line="283"/>
+        <location filename="../../ui/editor.py" line="284"/>
         <source>Features observed</source>
         <translation>ลักษณะที่พบ</translation>
     </message>
@@ -339,7 +339,7 @@
 <context>
     <name>GradePicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="245"/>
+        <location filename="../../ui/widgets.py" line="292"/>
         <source>— choose —</source>
         <translation>— เลือก —</translation>
     </message>
@@ -595,7 +595,7 @@
 <context>
     <name>MultiCodePicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="318"/>
+        <location filename="../../ui/widgets.py" line="365"/>
         <source>none chosen — click to choose</source>
         <translation>ยังไม่ได้เลือก — คลิกเพื่อเลือก</translation>
     </message>
@@ -931,43 +931,43 @@
 <context>
     <name>PersonRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="210"/>
+        <location filename="../../ui/editor.py" line="224"/>
         <source>person</source>
         <translation>บุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="211"/>
+        <location filename="../../ui/editor.py" line="225"/>
         <source>Role</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="211"/>
+        <location filename="../../ui/editor.py" line="225"/>
         <source>Person role</source>
         <translation>บทบาทของบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="214"/>
-        <location filename="../../ui/editor.py" line="215"/>
+        <location filename="../../ui/editor.py" line="228"/>
+        <location filename="../../ui/editor.py" line="229"/>
         <source>Nationality</source>
         <translation>สัญชาติ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="219"/>
+        <location filename="../../ui/editor.py" line="233"/>
         <source>Sex</source>
         <translation>เพศ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="220"/>
+        <location filename="../../ui/editor.py" line="234"/>
         <source>Age band</source>
         <translation>ช่วงอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="223"/>
+        <location filename="../../ui/editor.py" line="237"/>
         <source>Number of persons</source>
         <translation>จำนวนบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="224"/>
+        <location filename="../../ui/editor.py" line="238"/>
         <source>Count</source>
         <translation>จำนวน</translation>
     </message>
@@ -1153,47 +1153,47 @@
 <context>
     <name>ReportDetail</name>
     <message>
-        <location filename="../../ui/report_view.py" line="312"/>
+        <location filename="../../ui/report_view.py" line="314"/>
         <source>Handling label</source>
         <translation>ป้ายการจัดการข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="323"/>
+        <location filename="../../ui/report_view.py" line="325"/>
         <source>Report content</source>
         <translation>เนื้อหารายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="327"/>
+        <location filename="../../ui/report_view.py" line="329"/>
         <source>Photos and files</source>
         <translation>รูปภาพและไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="329"/>
+        <location filename="../../ui/report_view.py" line="331"/>
         <source>Report</source>
         <translation>รายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="330"/>
+        <location filename="../../ui/report_view.py" line="332"/>
         <source>Photos</source>
         <translation>รูปภาพ</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="331"/>
+        <location filename="../../ui/report_view.py" line="333"/>
         <source>Signed history</source>
         <translation>ประวัติที่ลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="343"/>
+        <location filename="../../ui/report_view.py" line="345"/>
         <source>no TLP yet</source>
         <translation>ยังไม่มี TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="352"/>
+        <location filename="../../ui/report_view.py" line="354"/>
         <source>Photos (%1)</source>
         <translation>รูปภาพ (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="357"/>
+        <location filename="../../ui/report_view.py" line="359"/>
         <source>Returned by %1 on %2: %3</source>
         <translation>ส่งกลับโดย %1 เมื่อ %2: %3</translation>
     </message>
@@ -1201,43 +1201,43 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/report_view.py" line="393"/>
+        <location filename="../../ui/report_view.py" line="395"/>
         <source>Report %1</source>
         <translation>รายงาน %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="402"/>
-        <location filename="../../ui/report_view.py" line="436"/>
+        <location filename="../../ui/report_view.py" line="404"/>
+        <location filename="../../ui/report_view.py" line="438"/>
         <source>&amp;Edit draft</source>
         <translation>แก้ไขฉบับร่าง (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="403"/>
+        <location filename="../../ui/report_view.py" line="405"/>
         <source>Start a &amp;corrected version</source>
         <translation>เริ่มฉบับแก้ไข (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="404"/>
+        <location filename="../../ui/report_view.py" line="406"/>
         <source>Save as &amp;PDF…</source>
         <translation>บันทึกเป็น PDF… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="405"/>
+        <location filename="../../ui/report_view.py" line="407"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="425"/>
+        <location filename="../../ui/report_view.py" line="427"/>
         <source>Opening report</source>
         <translation>กำลังเปิดรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="434"/>
+        <location filename="../../ui/report_view.py" line="436"/>
         <source>Correct and re&amp;submit</source>
         <translation>แก้ไขแล้วส่งใหม่ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="456"/>
+        <location filename="../../ui/report_view.py" line="458"/>
         <source>Starting a corrected version</source>
         <translation>กำลังเริ่มฉบับแก้ไข</translation>
     </message>
@@ -1245,384 +1245,385 @@
 <context>
     <name>ReportEditor</name>
     <message>
-        <location filename="../../ui/editor.py" line="441"/>
+        <location filename="../../ui/editor.py" line="457"/>
         <source>Save state</source>
         <translation>สถานะการบันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="455"/>
+        <location filename="../../ui/editor.py" line="477"/>
         <source>Problems to fix before submitting</source>
         <translation>ปัญหาที่ต้องแก้ก่อนส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="470"/>
+        <location filename="../../ui/editor.py" line="492"/>
         <source>Observation</source>
         <translation>การพบเหตุ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="474"/>
+        <location filename="../../ui/editor.py" line="496"/>
         <source>&amp;Kind:</source>
         <translation>ประเภท (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="478"/>
+        <location filename="../../ui/editor.py" line="500"/>
         <source>YYYY-MM-DD HH:MM, e.g. 2026-11-28 14:05</source>
         <translation>ปปปป-ดด-วว ชช:นน (ปี ค.ศ.) เช่น 2026-11-28 14:05</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="479"/>
+        <location filename="../../ui/editor.py" line="501"/>
         <source>Observed at, local time</source>
         <translation>เวลาที่พบเหตุ ตามเวลาท้องถิ่น</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="480"/>
+        <location filename="../../ui/editor.py" line="502"/>
         <source>&amp;Observed at (local time):</source>
         <translation>เวลาที่พบเหตุ (เวลาท้องถิ่น) (&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="482"/>
+        <location filename="../../ui/editor.py" line="504"/>
         <source>&amp;Crossing point:</source>
         <translation>จุดผ่านแดน (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="485"/>
+        <location filename="../../ui/editor.py" line="507"/>
         <source>Demo list: the real crossing points come with the provisioning file.</source>
         <translation>รายการสาธิต: จุดผ่านแดนจริงจะมากับไฟล์ตั้งค่าของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="491"/>
+        <location filename="../../ui/editor.py" line="513"/>
         <source>latitude, e.g. 6.63</source>
         <translation>ละติจูด เช่น 6.63</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="492"/>
+        <location filename="../../ui/editor.py" line="514"/>
         <source>Latitude</source>
         <translation>ละติจูด</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="494"/>
+        <location filename="../../ui/editor.py" line="516"/>
         <source>longitude, e.g. 100.42</source>
         <translation>ลองจิจูด เช่น 100.42</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="495"/>
+        <location filename="../../ui/editor.py" line="517"/>
         <source>Longitude</source>
         <translation>ลองจิจูด</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="498"/>
+        <location filename="../../ui/editor.py" line="520"/>
         <source>Coordinates (optional):</source>
         <translation>พิกัด (ไม่บังคับ):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="506"/>
+        <location filename="../../ui/editor.py" line="528"/>
         <source>Persons involved</source>
         <translation>บุคคลที่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="506"/>
+        <location filename="../../ui/editor.py" line="528"/>
         <source>Add &amp;person</source>
         <translation>เพิ่มบุคคล (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="509"/>
+        <location filename="../../ui/editor.py" line="531"/>
         <source>Travel documents</source>
         <translation>เอกสารการเดินทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="509"/>
+        <location filename="../../ui/editor.py" line="531"/>
         <source>Add &amp;document</source>
         <translation>เพิ่มเอกสาร (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="517"/>
+        <location filename="../../ui/editor.py" line="539"/>
         <source>Route</source>
         <translation>เส้นทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="522"/>
+        <location filename="../../ui/editor.py" line="544"/>
         <source>O&amp;rigin:</source>
         <translation>ต้นทาง (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="524"/>
+        <location filename="../../ui/editor.py" line="546"/>
         <source>Destinatio&amp;n:</source>
         <translation>ปลายทาง (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="525"/>
+        <location filename="../../ui/editor.py" line="547"/>
         <source>Transport mode</source>
         <translation>รูปแบบการเดินทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="526"/>
+        <location filename="../../ui/editor.py" line="548"/>
         <source>Transport mode:</source>
         <translation>รูปแบบการเดินทาง:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="531"/>
+        <location filename="../../ui/editor.py" line="553"/>
         <source>amount, e.g. 1500.00</source>
         <translation>จำนวนเงิน เช่น 1500.00</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="532"/>
+        <location filename="../../ui/editor.py" line="554"/>
         <source>Fee amount</source>
         <translation>จำนวนค่าใช้จ่าย</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="534"/>
+        <location filename="../../ui/editor.py" line="556"/>
         <source>Fee currency</source>
         <translation>สกุลเงินของค่าใช้จ่าย</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="537"/>
+        <location filename="../../ui/editor.py" line="559"/>
         <source>F&amp;ees paid:</source>
         <translation>ค่าใช้จ่ายที่จ่าย (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="548"/>
+        <location filename="../../ui/editor.py" line="570"/>
         <source>not known</source>
         <translation>ไม่ทราบ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="549"/>
+        <location filename="../../ui/editor.py" line="571"/>
         <source>Group si&amp;ze:</source>
         <translation>จำนวนคนในกลุ่ม (&amp;Z):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="551"/>
+        <location filename="../../ui/editor.py" line="573"/>
         <source>Transit countries (in order)</source>
         <translation>ประเทศที่ผ่าน (ตามลำดับ)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="552"/>
+        <location filename="../../ui/editor.py" line="574"/>
         <source>Add transit &amp;leg</source>
         <translation>เพิ่มประเทศที่ผ่าน (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="562"/>
+        <location filename="../../ui/editor.py" line="584"/>
         <source>Modus operandi and narrative</source>
         <translation>รูปแบบการกระทำผิดและคำบรรยาย</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="565"/>
+        <location filename="../../ui/editor.py" line="587"/>
         <source>&amp;Modus operandi:</source>
         <translation>รูปแบบการกระทำผิด (&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="569"/>
+        <location filename="../../ui/editor.py" line="591"/>
         <source>MO details:</source>
         <translation>รายละเอียดรูปแบบ:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="573"/>
+        <location filename="../../ui/editor.py" line="595"/>
         <source>Narrati&amp;ve:</source>
         <translation>คำบรรยาย (&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="577"/>
+        <location filename="../../ui/editor.py" line="599"/>
         <source>Source and handling</source>
         <translation>แหล่งข่าวและการจัดการข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="580"/>
+        <location filename="../../ui/editor.py" line="602"/>
         <source>So&amp;urce description:</source>
         <translation>รายละเอียดแหล่งข่าว (&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="582"/>
+        <location filename="../../ui/editor.py" line="604"/>
         <source>Source reliabilit&amp;y:</source>
         <translation>ความน่าเชื่อถือของแหล่งข่าว (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="585"/>
+        <location filename="../../ui/editor.py" line="607"/>
         <source>Information cred&amp;ibility:</source>
         <translation>ความน่าเชื่อถือของข้อมูล (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="588"/>
+        <location filename="../../ui/editor.py" line="610"/>
         <source>&amp;TLP label:</source>
         <translation>ป้าย TLP (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="589"/>
+        <location filename="../../ui/editor.py" line="611"/>
         <source>May be passed to third parties</source>
         <translation>ส่งต่อให้บุคคลที่สามได้</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="590"/>
+        <location filename="../../ui/editor.py" line="612"/>
         <source>Third parties:</source>
         <translation>บุคคลที่สาม:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="592"/>
+        <location filename="../../ui/editor.py" line="614"/>
         <source>MOU or arrangement reference</source>
         <translation>เลขอ้างอิงบันทึกความเข้าใจหรือข้อตกลง</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="593"/>
+        <location filename="../../ui/editor.py" line="615"/>
         <source>Legal &amp;basis:</source>
         <translation>ฐานทางกฎหมาย (&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="597"/>
+        <location filename="../../ui/editor.py" line="619"/>
         <source>Photos and files</source>
         <translation>รูปภาพและไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="605"/>
+        <location filename="../../ui/editor.py" line="627"/>
         <source>Attached photos and files</source>
         <translation>รูปภาพและไฟล์ที่แนบ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="608"/>
+        <location filename="../../ui/editor.py" line="630"/>
         <source>&amp;Attach photos or files…</source>
         <translation>แนบรูปภาพหรือไฟล์… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="610"/>
+        <location filename="../../ui/editor.py" line="632"/>
         <source>Remove selected</source>
         <translation>นำรายการที่เลือกออก</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="611"/>
+        <location filename="../../ui/editor.py" line="633"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="617"/>
+        <location filename="../../ui/editor.py" line="639"/>
         <source>Keep photos at full size</source>
         <translation>เก็บรูปภาพขนาดเต็ม</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="633"/>
+        <location filename="../../ui/editor.py" line="655"/>
         <source>Save draft</source>
         <translation>บันทึกฉบับร่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="634"/>
+        <location filename="../../ui/editor.py" line="656"/>
         <source>Drafts are also saved automatically (Ctrl+S)</source>
         <translation>ฉบับร่างจะถูกบันทึกอัตโนมัติด้วย (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="636"/>
+        <location filename="../../ui/editor.py" line="658"/>
         <source>Sign and submit for review…</source>
         <translation>ลงลายมือชื่อและส่งตรวจสอบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="637"/>
+        <location filename="../../ui/editor.py" line="659"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="745"/>
+        <location filename="../../ui/editor.py" line="768"/>
         <source>New report</source>
         <translation>รายงานใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="746"/>
+        <location filename="../../ui/editor.py" line="769"/>
         <source>Not saved yet</source>
         <translation>ยังไม่ได้บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="752"/>
+        <location filename="../../ui/editor.py" line="775"/>
         <source>Returned by %1 on %2: %3</source>
         <translation>ส่งกลับโดย %1 เมื่อ %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="779"/>
+        <location filename="../../ui/editor.py" line="802"/>
         <source>Opening…</source>
         <translation>กำลังเปิด…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="780"/>
+        <location filename="../../ui/editor.py" line="803"/>
         <source>Opening report</source>
         <translation>กำลังเปิดรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="799"/>
+        <location filename="../../ui/editor.py" line="823"/>
         <source>Report %1 (version %2, %3)</source>
         <translation>รายงาน %1 (ฉบับที่ %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="807"/>
+        <location filename="../../ui/editor.py" line="831"/>
         <source>Saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="878"/>
+        <location filename="../../ui/editor.py" line="902"/>
         <source>Editing…</source>
         <translation>กำลังแก้ไข…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="995"/>
+        <location filename="../../ui/editor.py" line="1083"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1000"/>
+        <location filename="../../ui/editor.py" line="1088"/>
         <source>Saving draft</source>
         <translation>กำลังบันทึกฉบับร่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1011"/>
+        <location filename="../../ui/editor.py" line="1099"/>
         <source>Draft saved at %1</source>
         <translation>บันทึกฉบับร่างเมื่อ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1015"/>
+        <location filename="../../ui/editor.py" line="1103"/>
         <source>Draft %1</source>
         <translation>ฉบับร่าง %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1019"/>
+        <location filename="../../ui/editor.py" line="1107"/>
         <source>Not saved</source>
         <translation>ไม่ได้บันทึก</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor.py" line="1038"/>
+        <location filename="../../ui/editor.py" line="988"/>
         <source>This report cannot be submitted yet. Fix these %n problem(s):</source>
         <translation>
             <numerusform>ยังส่งรายงานนี้ไม่ได้ แก้ปัญหา %n รายการต่อไปนี้:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1055"/>
+        <location filename="../../ui/editor.py" line="1134"/>
+        <location filename="../../ui/editor.py" line="1158"/>
         <source>Signing</source>
         <translation>กำลังลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1060"/>
+        <location filename="../../ui/editor.py" line="1163"/>
         <source>Report %1 submitted: waiting for review</source>
         <translation>ส่งรายงาน %1 แล้ว: รอการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1063"/>
+        <location filename="../../ui/editor.py" line="1166"/>
         <source>Report signed and queued for review.</source>
         <translation>ลงลายมือชื่อรายงานและเข้าคิวรอตรวจสอบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1077"/>
+        <location filename="../../ui/editor.py" line="1180"/>
         <source>Attach photos or files</source>
         <translation>แนบรูปภาพหรือไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1080"/>
+        <location filename="../../ui/editor.py" line="1183"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
         <translation>รูปภาพ (*.jpg *.jpeg *.png *.heic *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1080"/>
+        <location filename="../../ui/editor.py" line="1183"/>
         <source>All files (*)</source>
         <translation>ไฟล์ทั้งหมด (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1110"/>
+        <location filename="../../ui/editor.py" line="1213"/>
         <source>Reading files</source>
         <translation>กำลังอ่านไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="1136"/>
+        <location filename="../../ui/editor.py" line="1240"/>
         <source>Attached: %1</source>
         <translation>แนบแล้ว: %1</translation>
     </message>
@@ -1630,132 +1631,132 @@
 <context>
     <name>ReportListPage</name>
     <message>
-        <location filename="../../ui/report_list.py" line="190"/>
+        <location filename="../../ui/report_list.py" line="198"/>
         <source>My reports</source>
         <translation>รายงานของฉัน</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="197"/>
+        <location filename="../../ui/report_list.py" line="205"/>
         <source>Search narrative, places, modus operandi… (Ctrl+F)</source>
         <translation>ค้นหาคำบรรยาย สถานที่ รูปแบบการกระทำผิด… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="199"/>
+        <location filename="../../ui/report_list.py" line="207"/>
         <source>Search reports</source>
         <translation>ค้นหารายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="204"/>
+        <location filename="../../ui/report_list.py" line="212"/>
         <source>All states</source>
         <translation>ทุกสถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="205"/>
+        <location filename="../../ui/report_list.py" line="213"/>
         <source>Drafts</source>
         <translation>ฉบับร่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="206"/>
+        <location filename="../../ui/report_list.py" line="214"/>
         <source>Waiting for review</source>
         <translation>รอการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="207"/>
+        <location filename="../../ui/report_list.py" line="215"/>
         <source>Returned</source>
         <translation>ส่งกลับ</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="208"/>
+        <location filename="../../ui/report_list.py" line="216"/>
         <source>Approved</source>
         <translation>อนุมัติแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="209"/>
+        <location filename="../../ui/report_list.py" line="217"/>
         <source>Sent</source>
         <translation>ส่งแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="211"/>
+        <location filename="../../ui/report_list.py" line="219"/>
         <source>Filter by state</source>
         <translation>กรองตามสถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="215"/>
+        <location filename="../../ui/report_list.py" line="223"/>
         <source>All kinds</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="217"/>
+        <location filename="../../ui/report_list.py" line="225"/>
         <source>Filter by kind</source>
         <translation>กรองตามประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="221"/>
+        <location filename="../../ui/report_list.py" line="229"/>
         <source>Filter by crossing point</source>
         <translation>กรองตามจุดผ่านแดน</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="222"/>
+        <location filename="../../ui/report_list.py" line="230"/>
         <source>any crossing point</source>
         <translation>ทุกจุดผ่านแดน</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="225"/>
+        <location filename="../../ui/report_list.py" line="233"/>
         <source>Filter by nationality</source>
         <translation>กรองตามสัญชาติ</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="226"/>
+        <location filename="../../ui/report_list.py" line="234"/>
         <source>any nationality</source>
         <translation>ทุกสัญชาติ</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="228"/>
+        <location filename="../../ui/report_list.py" line="236"/>
         <source>&amp;Only mine</source>
         <translation>เฉพาะของฉัน (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="242"/>
+        <location filename="../../ui/report_list.py" line="250"/>
         <source>Reports</source>
         <translation>รายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="254"/>
+        <location filename="../../ui/report_list.py" line="263"/>
         <source>Number of reports</source>
         <translation>จำนวนรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="256"/>
+        <location filename="../../ui/report_list.py" line="265"/>
         <source>O&amp;pen</source>
         <translation>เปิด (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="258"/>
+        <location filename="../../ui/report_list.py" line="267"/>
         <source>&amp;New report</source>
         <translation>รายงานใหม่ (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="321"/>
+        <location filename="../../ui/report_list.py" line="330"/>
         <source>Searching</source>
         <translation>กำลังค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="336"/>
+        <location filename="../../ui/report_list.py" line="345"/>
         <source>%1 reports</source>
         <translation>%1 รายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="338"/>
+        <location filename="../../ui/report_list.py" line="347"/>
         <source>%1+ reports</source>
         <translation>%1+ รายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="340"/>
+        <location filename="../../ui/report_list.py" line="349"/>
         <source>%1 matching reports</source>
         <translation>พบ %1 รายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="362"/>
+        <location filename="../../ui/report_list.py" line="371"/>
         <source>Loading reports</source>
         <translation>กำลังโหลดรายงาน</translation>
     </message>
@@ -1801,192 +1802,197 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review.py" line="62"/>
+        <location filename="../../ui/review.py" line="64"/>
         <source>Review queue</source>
         <translation>คิวตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="73"/>
+        <location filename="../../ui/review.py" line="75"/>
         <source>Observed</source>
         <translation>พบเหตุเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="73"/>
+        <location filename="../../ui/review.py" line="75"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="73"/>
+        <location filename="../../ui/review.py" line="75"/>
         <source>Crossing point</source>
         <translation>จุดผ่านแดน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="82"/>
+        <location filename="../../ui/review.py" line="84"/>
         <source>Reports waiting for review</source>
         <translation>รายงานที่รอการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="96"/>
+        <location filename="../../ui/review.py" line="98"/>
         <source>Why you cannot decide</source>
         <translation>เหตุที่คุณวินิจฉัยไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="103"/>
+        <location filename="../../ui/review.py" line="105"/>
         <source>Decision</source>
         <translation>คำวินิจฉัย</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="106"/>
+        <location filename="../../ui/review.py" line="108"/>
         <source>Release TLP label</source>
         <translation>ป้าย TLP ที่เผยแพร่</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="107"/>
+        <location filename="../../ui/review.py" line="109"/>
         <source>Release as &amp;TLP:</source>
         <translation>เผยแพร่เป็น TLP (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="109"/>
+        <location filename="../../ui/review.py" line="111"/>
         <source>needed only when loosening the author&apos;s label</source>
         <translation>จำเป็นเฉพาะเมื่อผ่อนป้ายของผู้เขียนลง</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="110"/>
+        <location filename="../../ui/review.py" line="112"/>
         <source>Reason for loosening the TLP label</source>
         <translation>เหตุผลที่ผ่อนป้าย TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="111"/>
+        <location filename="../../ui/review.py" line="113"/>
         <source>Reason for &amp;loosening:</source>
         <translation>เหตุผลที่ผ่อนป้าย (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="112"/>
+        <location filename="../../ui/review.py" line="114"/>
         <source>May be passed to third parties</source>
         <translation>ส่งต่อให้บุคคลที่สามได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="113"/>
+        <location filename="../../ui/review.py" line="115"/>
         <source>Third &amp;parties:</source>
         <translation>บุคคลที่สาม (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="115"/>
+        <location filename="../../ui/review.py" line="117"/>
         <source>MOU or arrangement reference (required)</source>
         <translation>เลขอ้างอิงบันทึกความเข้าใจหรือข้อตกลง (จำเป็น)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="116"/>
+        <location filename="../../ui/review.py" line="118"/>
         <source>Legal basis</source>
         <translation>ฐานทางกฎหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="117"/>
+        <location filename="../../ui/review.py" line="119"/>
         <source>Legal &amp;basis:</source>
         <translation>ฐานทางกฎหมาย (&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="120"/>
+        <location filename="../../ui/review.py" line="122"/>
         <source>member states, e.g. MYS, KHM (empty: own agency)</source>
         <translation>ประเทศสมาชิก เช่น MYS, KHM (เว้นว่าง: หน่วยงานตนเอง)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="122"/>
+        <location filename="../../ui/review.py" line="124"/>
         <source>Releasable to member states</source>
         <translation>เผยแพร่ให้ประเทศสมาชิกได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="123"/>
+        <location filename="../../ui/review.py" line="125"/>
         <source>&amp;Releasable to:</source>
         <translation>เผยแพร่ให้ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="125"/>
+        <location filename="../../ui/review.py" line="127"/>
         <source>named agencies, e.g. MYS-IMM</source>
         <translation>หน่วยงานที่ระบุชื่อ เช่น MYS-IMM</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="126"/>
+        <location filename="../../ui/review.py" line="128"/>
         <source>Releasable to agencies</source>
         <translation>เผยแพร่ให้หน่วยงานได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="127"/>
+        <location filename="../../ui/review.py" line="129"/>
         <source>Age&amp;ncies:</source>
         <translation>หน่วยงาน (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="130"/>
+        <location filename="../../ui/review.py" line="132"/>
         <source>TLP:RED only: names from the portal directory, comma-separated</source>
         <translation>เฉพาะ TLP:RED: ชื่อจากสมุดรายชื่อของพอร์ทัล คั่นด้วยจุลภาค</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="132"/>
+        <location filename="../../ui/review.py" line="134"/>
         <source>TLP:RED recipients</source>
         <translation>ผู้รับ TLP:RED</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="133"/>
+        <location filename="../../ui/review.py" line="135"/>
         <source>Rec&amp;ipients:</source>
         <translation>ผู้รับ (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="141"/>
+        <location filename="../../ui/review.py" line="143"/>
         <source>Comment to the author</source>
         <translation>ความเห็นถึงผู้เขียน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="142"/>
+        <location filename="../../ui/review.py" line="144"/>
         <source>Co&amp;mment:</source>
         <translation>ความเห็น (&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="148"/>
+        <location filename="../../ui/review.py" line="150"/>
         <source>&amp;Approve and sign</source>
         <translation>อนุมัติและลงลายมือชื่อ (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="149"/>
+        <location filename="../../ui/review.py" line="151"/>
         <source>R&amp;eturn to author</source>
         <translation>ส่งกลับให้ผู้เขียน (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="179"/>
+        <location filename="../../ui/review.py" line="181"/>
         <source>Reading the queue</source>
         <translation>กำลังอ่านคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="195"/>
+        <location filename="../../ui/review.py" line="197"/>
         <source>Directory</source>
         <translation>สมุดรายชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="212"/>
+        <location filename="../../ui/review.py" line="214"/>
         <source>%1 reports waiting</source>
         <translation>รอ %1 รายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="243"/>
+        <location filename="../../ui/review.py" line="245"/>
         <source>Opening report</source>
         <translation>กำลังเปิดรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="299"/>
+        <location filename="../../ui/review.py" line="301"/>
         <source>Choose the TLP label to release it under.</source>
         <translation>เลือกป้าย TLP ที่จะใช้เผยแพร่</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="302"/>
+        <location filename="../../ui/review.py" line="304"/>
         <source>Approving needs a legal basis (MOU or arrangement).</source>
         <translation>การอนุมัติต้องมีฐานทางกฎหมาย (บันทึกความเข้าใจหรือข้อตกลง)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="321"/>
+        <location filename="../../ui/review.py" line="330"/>
         <source>Say in the comment what the author should correct.</source>
         <translation>ระบุในความเห็นว่าผู้เขียนควรแก้ไขอะไร</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="339"/>
+        <location filename="../../ui/review.py" line="351"/>
+        <source>Checking the decision</source>
+        <translation>กำลังตรวจสอบการตัดสินใจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="380"/>
         <source>Signing the decision</source>
         <translation>กำลังลงลายมือชื่อคำวินิจฉัย</translation>
     </message>
@@ -2235,6 +2241,165 @@
     </message>
 </context>
 <context>
+    <name>SigningDialog</name>
+    <message>
+        <location filename="../../ui/signing.py" line="37"/>
+        <source>Sign and submit this report?</source>
+        <translation>ลงนามและส่งรายงานนี้หรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="38"/>
+        <source>Sign the approval?</source>
+        <translation>ลงนามการอนุมัติหรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="39"/>
+        <source>Sign the return to the author?</source>
+        <translation>ลงนามการส่งคืนให้ผู้เขียนหรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="42"/>
+        <source>&amp;Sign and submit</source>
+        <translation>ลงนามและส่ง (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="43"/>
+        <source>&amp;Sign the approval</source>
+        <translation>ลงนามการอนุมัติ (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="44"/>
+        <source>&amp;Sign and return</source>
+        <translation>ลงนามและส่งคืน (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="50"/>
+        <source>Your signature covers exactly what is listed here. Check it before signing.</source>
+        <translation>ลายมือชื่อของคุณครอบคลุมเฉพาะสิ่งที่แสดงไว้ที่นี่ โปรดตรวจสอบก่อนลงนาม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="57"/>
+        <source>Report:</source>
+        <translation>รายงาน:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="59"/>
+        <source>Contents:</source>
+        <translation>เนื้อหา:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="60"/>
+        <source>no TLP label</source>
+        <translation>ไม่มีป้าย TLP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="62"/>
+        <source>TLP label</source>
+        <translation>ป้าย TLP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="66"/>
+        <source>TLP:</source>
+        <translation>TLP:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="68"/>
+        <source>Who receives it</source>
+        <translation>ผู้ที่จะได้รับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="69"/>
+        <source>Goes to:</source>
+        <translation>ส่งถึง:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="74"/>
+        <source>Legal basis:</source>
+        <translation>ฐานทางกฎหมาย:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="76"/>
+        <source>may be passed to third parties</source>
+        <translation>ส่งต่อให้บุคคลที่สามได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="78"/>
+        <source>not to be passed to third parties</source>
+        <translation>ห้ามส่งต่อให้บุคคลที่สาม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="80"/>
+        <source>Third parties:</source>
+        <translation>บุคคลที่สาม:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="84"/>
+        <source>Comment:</source>
+        <translation>ความเห็น:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="86"/>
+        <source>Signed with:</source>
+        <translation>ลงนามด้วย:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="91"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="121"/>
+        <source>no kind</source>
+        <translation>ไม่ระบุประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="124"/>
+        <source>observed %1</source>
+        <translation>พบเมื่อ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="127"/>
+        <source>version %1</source>
+        <translation>ฉบับที่ %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/signing.py" line="134"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n คน</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/signing.py" line="135"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>เอกสาร %n ฉบับ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/signing.py" line="136"/>
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>ไฟล์แนบ %n รายการ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="142"/>
+        <source>no key</source>
+        <translation>ไม่มีกุญแจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="143"/>
+        <source>%1 (%2), key %3</source>
+        <translation>%1 (%2) กุญแจ %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing.py" line="146"/>
+        <source>(created on this device, not yet certified by the portal)</source>
+        <translation>(สร้างบนอุปกรณ์นี้ ยังไม่ได้รับการรับรองจากพอร์ทัล)</translation>
+    </message>
+</context>
+<context>
     <name>Strength</name>
     <message>
         <location filename="../../ui/unlock_window.py" line="64"/>
@@ -2349,13 +2514,13 @@
 <context>
     <name>TransitRow</name>
     <message>
-        <location filename="../../ui/editor.py" line="298"/>
+        <location filename="../../ui/editor.py" line="312"/>
         <source>transit country</source>
         <translation>ประเทศที่ผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="301"/>
-        <location filename="../../ui/editor.py" line="302"/>
+        <location filename="../../ui/editor.py" line="315"/>
+        <location filename="../../ui/editor.py" line="316"/>
         <source>Transit country</source>
         <translation>ประเทศที่ผ่าน</translation>
     </message>
@@ -2455,7 +2620,7 @@
     <message>
         <location filename="../../ui/unlock_window.py" line="192"/>
         <location filename="../../ui/unlock_window.py" line="275"/>
-        <location filename="../../ui/unlock_window.py" line="317"/>
+        <location filename="../../ui/unlock_window.py" line="324"/>
         <source>Agency provisioning file</source>
         <translation>ไฟล์ตั้งค่าของหน่วยงาน</translation>
     </message>
@@ -2520,72 +2685,72 @@
         <translation>โหลดไฟล์ตั้งค่าของหน่วยงาน… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="278"/>
+        <location filename="../../ui/unlock_window.py" line="281"/>
         <source>Create a &amp;demo installation instead</source>
         <translation>สร้างการติดตั้งสาธิตแทน (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="280"/>
+        <location filename="../../ui/unlock_window.py" line="283"/>
         <source>Two demo users and about 200 synthetic reports, clearly marked [SYNTHETIC]</source>
         <translation>ผู้ใช้สาธิตสองคนและรายงานจำลองประมาณ 200 ฉบับ มีเครื่องหมาย [SYNTHETIC] ชัดเจน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="284"/>
+        <location filename="../../ui/unlock_window.py" line="287"/>
         <source>Set up &amp;without a provisioning file</source>
         <translation>ตั้งค่าโดยไม่มีไฟล์ตั้งค่า (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="286"/>
+        <location filename="../../ui/unlock_window.py" line="289"/>
         <source>You type your agency code; the portal can be connected later in Settings</source>
         <translation>คุณพิมพ์รหัสหน่วยงานเอง เชื่อมต่อพอร์ทัลภายหลังได้ในหน้าการตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="319"/>
+        <location filename="../../ui/unlock_window.py" line="326"/>
         <source>Provisioning files (*.json);;All files (*)</source>
         <translation>ไฟล์ตั้งค่า (*.json);;ไฟล์ทั้งหมด (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="346"/>
+        <location filename="../../ui/unlock_window.py" line="353"/>
         <source>Portal %1 at %2, agency %3.</source>
         <translation>พอร์ทัล %1 ที่ %2 หน่วยงาน %3</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="354"/>
+        <location filename="../../ui/unlock_window.py" line="361"/>
         <source>Found the provisioning file of agency %1.</source>
         <translation>พบไฟล์ตั้งค่าของหน่วยงาน %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="357"/>
+        <location filename="../../ui/unlock_window.py" line="364"/>
         <source>Continue with this &amp;provisioning file</source>
         <translation>ใช้ไฟล์ตั้งค่านี้ต่อ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="365"/>
+        <location filename="../../ui/unlock_window.py" line="372"/>
         <source>The two passphrases differ.</source>
         <translation>วลีรหัสผ่านทั้งสองไม่ตรงกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="375"/>
+        <location filename="../../ui/unlock_window.py" line="382"/>
         <source>Enter your agency code (from your focal point).</source>
         <translation>ใส่รหัสหน่วยงานของคุณ (จากผู้ประสานงาน)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="400"/>
+        <location filename="../../ui/unlock_window.py" line="407"/>
         <source>Working…</source>
         <translation>กำลังดำเนินการ…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="409"/>
+        <location filename="../../ui/unlock_window.py" line="416"/>
         <source>The installation was created, but connecting to the portal failed: %1 You can try again in Settings.</source>
         <translation>สร้างการติดตั้งแล้ว แต่เชื่อมต่อพอร์ทัลไม่สำเร็จ: %1 ลองใหม่ได้ในหน้าการตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="414"/>
+        <location filename="../../ui/unlock_window.py" line="421"/>
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/unlock_window.py" line="443"/>
+        <location filename="../../ui/unlock_window.py" line="450"/>
         <source>You can try again in %n second(s).</source>
         <translation>
             <numerusform>ลองใหม่ได้ในอีก %n วินาที</numerusform>
@@ -2595,7 +2760,7 @@
 <context>
     <name>_Row</name>
     <message>
-        <location filename="../../ui/editor.py" line="164"/>
+        <location filename="../../ui/editor.py" line="178"/>
         <source>Remove this %1</source>
         <translation>นำ%1นี้ออก</translation>
     </message>

@@ -14,6 +14,7 @@ from ui.editor import ReportEditor
 from ui.main_window import MainWindow
 from ui.review import ReviewPage
 from ui.settings_page import SettingsPage
+from ui.signing import SigningDialog
 
 from .helpers import UiThreadStatements, settle
 
@@ -101,10 +102,27 @@ def write_report(qtbot: QtBot, main: MainWindow, tmp_path: Path, narrative: str)
     assert editor.thumbnail_count() == 1  # rendered in memory from the bytes
     with qtbot.waitSignal(editor.submitted, timeout=30_000) as submitted:
         qtbot.mouseClick(editor.submit_button, Qt.MouseButton.LeftButton)
+        confirm_signing(qtbot, editor)
     report_id: str = submitted.args[0]
     settle(qtbot)
     assert "submitted" in editor.title.text()
     return report_id
+
+
+def signing_dialog(qtbot: QtBot, owner: ReportEditor | ReviewPage) -> SigningDialog:
+    """The signing confirmation `owner` opened (after its checks ran on the worker)."""
+    qtbot.waitUntil(
+        lambda: owner.confirmation is not None and owner.confirmation.isVisible(), timeout=20_000
+    )
+    dialog = owner.confirmation
+    assert dialog is not None
+    return dialog
+
+
+def confirm_signing(qtbot: QtBot, owner: ReportEditor | ReviewPage) -> None:
+    """Confirms the signature as a person does: with the explicit signing button."""
+    dialog = signing_dialog(qtbot, owner)
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
 
 
 def add_focal_point(qtbot: QtBot, main: MainWindow) -> None:

@@ -23,6 +23,7 @@ from .flows import (
     OFFICER,
     add_focal_point,
     certify_focal_point,
+    confirm_signing,
     first_run,
     lock,
     select_in_queue,
@@ -76,6 +77,7 @@ def test_submit_approve_and_the_officer_sees_it(
     assert page.rule_warning.text() == ""
     with qtbot.waitSignal(page.decided, timeout=30_000) as decided:
         qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+        confirm_signing(qtbot, page)
     assert decided.args == [report_id, "approved"]
     settle(qtbot)
     lock(qtbot, controller)
@@ -118,6 +120,7 @@ def test_return_with_comment_and_the_officer_corrects(
     qtbot.keyClicks(page.comment, "Grade the source again, please.")
     with qtbot.waitSignal(page.decided, timeout=30_000) as decided:
         qtbot.mouseClick(page.return_button, Qt.MouseButton.LeftButton)
+        confirm_signing(qtbot, page)
     assert decided.args == [report_id, "returned"]
     settle(qtbot)
     lock(qtbot, controller)
@@ -136,6 +139,7 @@ def test_return_with_comment_and_the_officer_corrects(
     editor.reliability.set_value("A")
     with qtbot.waitSignal(editor.submitted, timeout=30_000):
         qtbot.mouseClick(editor.submit_button, Qt.MouseButton.LeftButton)
+        confirm_signing(qtbot, editor)
     settle(qtbot)
     view = main.ctx.reports().get(report_id)
     assert view.record.version == 2 and view.status == "queued"

@@ -21,7 +21,15 @@ from ui.settings import UiSettings
 from ui.sync_panel import OutboxPage, SyncControl
 
 from .conftest import close_controller
-from .flows import first_run, lock, select_in_queue, unlock_as, watch, write_report
+from .flows import (
+    confirm_signing,
+    first_run,
+    lock,
+    select_in_queue,
+    unlock_as,
+    watch,
+    write_report,
+)
 from .helpers import settle
 
 
@@ -185,6 +193,7 @@ def test_sync_against_the_portal_and_the_officer_sees_the_decision(
         review.release_to.setText("MYS")  # type: ignore[attr-defined]
         with qtbot.waitSignal(review.decided, timeout=30_000):  # type: ignore[attr-defined]
             qtbot.mouseClick(review.approve_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+            confirm_signing(qtbot, review)  # type: ignore[arg-type]
         page = main.go("outbox")
         assert isinstance(page, OutboxPage)
         _sync_until_delivered(qtbot, page, {"submission", "attachment", "approval"})

@@ -45,6 +45,7 @@ from ui.controller import AppController
 from ui.demo import FOCAL_POINT, OFFICER, create_demo
 from ui.main_window import MainWindow
 from ui.ops import wait_idle
+from ui.review import ReviewPage
 from ui.settings import UiSettings
 
 # A 1366×768 laptop: a desktop panel (28 px) and a window title bar with borders.
@@ -324,6 +325,23 @@ def _main_pages(prefix: str, main: MainWindow, found: Findings) -> Iterator[str]
         yield key
 
 
+def _signing_dialogs(review: ReviewPage, found: Findings) -> None:
+    """The confirmations before signing an approval (every row shown) and a return."""
+    assert review.current is not None and review.current.can_decide  # the demo's queue
+    review.tlp.set_value("AMBER")
+    review.legal_basis.setText("MOU-THA-MYS-2019")
+    review.release_to.setText("MYS")
+    review.comment.setPlainText("[SYNTHETIC] Checked.")
+    for name, press in (("approve", review.approve), ("return", review.return_to_author)):
+        press()
+        settle()
+        dialog = review.confirmation
+        assert dialog is not None, f"no signing confirmation for {name}: {review.message.text()}"
+        _check(f"focal point/confirm {name}", dialog, found)
+        dialog.reject()
+        settle()
+
+
 def walk(root: Path, language: str) -> Findings:
     """Every screen, in `language`, on a fresh demo installation under `root`."""
     found = Findings()
@@ -376,9 +394,10 @@ def walk(root: Path, language: str) -> Findings:
         focal = controller.main_window
         assert focal is not None
         settle()
-        focal.go("review")
+        review = focal.go("review")
         settle()
         _check("focal point/review", focal, found)
+        _signing_dialogs(review, found)
         for box in focal.findChildren(QMessageBox):
             box.close()
     finally:
