@@ -82,9 +82,7 @@ class AppController(QObject):
     def start(self) -> None:
         self.show_unlock()
 
-    def show_unlock(
-        self, notice: str = "", *, user_names: tuple[str, ...] = ()
-    ) -> UnlockWindow:
+    def show_unlock(self, notice: str = "", *, user_names: tuple[str, ...] = ()) -> UnlockWindow:
         window = UnlockWindow(
             self.paths,
             kdf=self.kdf,

@@ -243,9 +243,7 @@ class UnlockWindow(QWidget):
             button.setAccessibleName(name)
             self.language_group.addButton(button)
             self.language_buttons.append(button)
-            button.toggled.connect(
-                lambda on, code=code: self._language_toggled(on, code, language)
-            )
+            button.toggled.connect(lambda on, code=code: self._language_toggled(on, code, language))
             row.addWidget(button)
         row.addStretch(1)
         caption.setBuddy(next(b for b in self.language_buttons if b.isChecked()))

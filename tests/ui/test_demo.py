@@ -53,8 +53,10 @@ def test_demo_installation_fills_every_screen(
         assert window is not None and window.demo_button.isVisible()
         window.demo_button.click()
         qtbot.waitUntil(
-            lambda: controller.unlock_window not in (None, window)
-            and not controller.unlock_window.first_run,
+            lambda: (
+                controller.unlock_window not in (None, window)
+                and not controller.unlock_window.first_run
+            ),
             timeout=60_000,
         )
         settle(qtbot)

@@ -83,6 +83,7 @@ def test_the_language_comes_first_and_the_screen_follows_it_at_once(
     assert shown is not None and shown.first_run
     assert visible_unlock_windows() == [shown]  # drawn anew in its place, not a second one
     assert shown.language_buttons[1].isChecked()
+    assert shown.focusWidget() is shown.language_buttons[1]  # the keyboard stays in place
     assert controller.settings.language == "id"  # kept for the next start and for the session
     found = Findings()
     collect_texts("first run", shown, found)
@@ -204,3 +205,82 @@ def test_the_first_run_by_keyboard_alone(qtbot: QtBot, tmp_path: Path) -> None:
         window.button,
         window.back_button,
     ]
+
+
+def test_a_provisioning_file_found_at_start_waits_for_the_language(
+    qtbot: QtBot, controller: AppController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from types import SimpleNamespace
+
+    from sync_support import provisioning_doc
+
+    from app.provisioning import PROVISIONING_ENV
+    from portal.keys import create_keys
+
+    keys = create_keys(tmp_path / "portal", portal_id="portal-test", agency="FORUM")
+    found = tmp_path / "provisioning.json"
+    portal = SimpleNamespace(keys=keys, url="https://portal.test")  # only its keys are read
+    found.write_bytes(provisioning_doc(portal, "MYS-IMI"))  # type: ignore[arg-type]
+    monkeypatch.setenv(PROVISIONING_ENV, str(found))
+    controller.start()
+    window = controller.unlock_window
+    assert window is not None
+    window.language_buttons[2].click()  # still first, and the file survives the redraw
+    settle(qtbot)
+    window = controller.unlock_window
+    assert window is not None and not window.name.isVisible()
+    assert "MYS-IMI" in window.welcome_message.text() and window.welcome_message.isVisible()
+    assert window.provision_next.isDefault()
+    found_texts = Findings()
+    collect_texts("first run", window, found_texts)
+    assert untranslated(found_texts.texts["first run"], "th") == []
+    qtbot.mouseClick(window.provision_next, Qt.MouseButton.LeftButton)
+    assert window.name.isVisible() and window.focusWidget() is window.name
+    assert window.agency.text() == "MYS-IMI" and window.agency.isReadOnly()
+    assert "portal.test" in window.provision_label.text()
+    install_language("en")
+
+
+@pytest.mark.parametrize("language", ["id", "th"])
+def test_the_unlock_after_the_demo_keeps_the_rules_in_the_language(
+    qtbot: QtBot, tmp_path: Path, language: str
+) -> None:
+    from support import FAST_KDF
+
+    from ui.settings import UiSettings
+
+    from .conftest import close_controller
+    from .walker import check_fits, check_mnemonics, check_text_fits
+
+    settings = UiSettings(tmp_path / "ui.ini")
+    settings.language = language
+    controller = AppController(
+        DataPaths(tmp_path / "data"),
+        settings=settings,
+        kdf=FAST_KDF,
+        engine_factory=None,
+        demo_reports=3,
+    )
+    try:
+        controller.start()
+        first = controller.unlock_window
+        assert first is not None
+        first.demo_button.click()
+        qtbot.waitUntil(
+            lambda: (
+                controller.unlock_window not in (None, first)
+                and not controller.unlock_window.first_run
+            ),
+            timeout=60_000,
+        )
+        settle(qtbot)
+        unlock = controller.unlock_window
+        assert unlock is not None
+        found = Findings()
+        for rule in (check_mnemonics, check_fits, check_text_fits, collect_texts):
+            rule("unlock (after the demo)", unlock, found)
+        assert found.of("mnemonic") == found.of("fits") == found.of("text") == []
+        assert untranslated(found.texts["unlock (after the demo)"], language) == []
+    finally:
+        close_controller(controller)
+        install_language("en")
