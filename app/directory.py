@@ -47,6 +47,15 @@ def describe(entry: PrincipalEntry) -> str:
     return f"{name} ({entry.role}, {entry.agency}) {entry.principal_id}"
 
 
+def recipient_label(db: Database, principal_id: str) -> str:
+    """A release's recipient as people read it: name and agency from the directory when it
+    knows the principal, the id always (names are not identities)."""
+    entry = DirectoryRepository(db).principal(principal_id)
+    if entry is None or not entry.display_name:
+        return principal_id
+    return f"{entry.display_name} ({entry.agency}) {principal_id}"
+
+
 def resolve_recipients(db: Database, wanted: Iterable[str]) -> tuple[str, ...]:
     """Principal ids for what a person typed: a principal id, or a display name that names
     exactly one person in the directory (else the candidates are listed to choose from)."""

@@ -10,7 +10,7 @@ from app.portal_clock import PortalClock, verify_with_clock
 from storage.database import Database
 from storage.envelopes_repo import EnvelopeRepository
 from storage.users_repo import UserRepository
-from sync.protocol import ApprovalBody, ReceiptBody, SubmissionBody, VerificationError
+from sync.protocol import ApprovalBody, ReceiptBody, Release, SubmissionBody, VerificationError
 from sync.protocol.fields import format_timestamp
 
 
@@ -25,13 +25,16 @@ class HistoryEntry:
     tlp: str | None
     envelope: str  # hash
     signature: str  # "valid (self-signed)", "valid (portal-certified)" or "INVALID: <why>"
+    release: Release | None = None  # an approval's release settings (its audience)
 
     @property
     def valid(self) -> bool:
         return self.signature.startswith("valid")
 
     def as_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        data = dict(self.__dict__)
+        data["release"] = self.release.to_json() if self.release else None
+        return data
 
 
 def report_history(db: Database, report_id: str) -> list[HistoryEntry]:
@@ -68,6 +71,7 @@ def report_history(db: Database, report_id: str) -> list[HistoryEntry]:
             )
             continue
         verified = checked.verified
+        release = None
         trust = "portal-certified" if verified.trust == "portal" else "self-signed"
         body = verified.body
         if isinstance(body, SubmissionBody):
@@ -79,6 +83,7 @@ def report_history(db: Database, report_id: str) -> list[HistoryEntry]:
             actor, at, comment = body.approver, body.decided_at, body.comment
             action = "approved" if body.decision == "approve" else "returned"
             tlp = body.release.tlp if body.release else None
+            release = body.release
         else:
             actor, at, action, comment, tlp = "portal", body.portal_time, "acknowledged", "", None
             if isinstance(body, ReceiptBody):
@@ -97,6 +102,7 @@ def report_history(db: Database, report_id: str) -> list[HistoryEntry]:
                     tlp=tlp,
                     envelope=stored.hash,
                     signature=f"valid ({trust}){note}",
+                    release=release,
                 ),
             )
         )

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from app import codelists
 from app.audit import AuditTrail
 from app.dashboard import DashboardFigures
+from app.directory import recipient_label
 from app.dissemination import DisseminationRegister, Method
 from app.domain import tlp_rank
 from app.history import HistoryEntry
@@ -41,7 +42,8 @@ from ui.widgets import TLP_COLOURS
 DPI = 300
 MARGIN_MM = 15.0
 BAND_MM = 9.0  # header and footer bands
-TABLE = "<table border='1' cellspacing='0' cellpadding='3'>"
+# Full width: a narrow narrative column makes every row several lines high.
+TABLE = "<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
 
 translate = QCoreApplication.translate  # lupdate collects translate("Context", "…")
 
@@ -152,7 +154,11 @@ def report_pdf(
         tlp = released[-1]  # the focal point's release label wins over the proposal
     label = handling_label(tlp)
     title = translate("Pdf", "Outpost report %1").replace("%1", view.report_id[:8])
-    pages = write_pdf(path, report_html(view, history), label, title)
+    approvals = [h for h in history if h.action == "approved" and h.release is not None]
+    body = report_html(view, history)
+    if approvals:  # who may read this paper, first: the release it was approved under
+        body = release_html(db, approvals[-1]) + body
+    pages = write_pdf(path, body, label, title)
     DisseminationRegister(db, audit).record(
         actor=user.id,
         obj=view.report_id,
@@ -163,6 +169,64 @@ def report_pdf(
         tlp=tlp or "RED",
     )
     return pages
+
+
+def header_row(*cells: str) -> str:
+    """A table's header row. Inside <thead> Qt sets the table's header row count, and the
+    paginated document layout repeats it at the top of every page the table goes on to."""
+    return "<thead><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in cells) + "</tr></thead>"
+
+
+def release_html(db: Database, approval: HistoryEntry) -> str:
+    """The audience of a release as the approver signed it: label, member states, agencies,
+    TLP:RED recipients, the third-party rule and the legal basis."""
+    release = approval.release
+    assert release is not None
+    e = html.escape
+    nobody = translate("Pdf", "none")
+
+    def row(label: str, value: str) -> str:
+        return f"<tr><th align='left' valign='top'>{e(label)}</th><td>{e(value)}</td></tr>"
+
+    released = (
+        translate("Pdf", "Released as %1 by %2 on %3")
+        .replace("%1", f"TLP:{release.tlp}")
+        .replace("%2", approval.actor)
+        .replace("%3", format_moment(approval.at))
+    )
+    states = ", ".join(
+        f"{i18n.label('nationalities', code)} ({code})" for code in release.releasable_to
+    )
+    if release.tlp == "CLEAR":
+        states = translate("Pdf", "everyone on the portal (TLP:CLEAR)")
+    elif not (release.releasable_to or release.agencies or release.recipients):
+        states = translate("Pdf", "none: it stays inside the originating agency")
+    rows = [
+        row(translate("Pdf", "Releasable to member states"), states or nobody),
+        row(translate("Pdf", "Releasable to agencies"), ", ".join(release.agencies) or nobody),
+    ]
+    if release.recipients:
+        rows.append(
+            row(
+                translate("Pdf", "Recipients (TLP:RED)"),
+                "; ".join(recipient_label(db, p) for p in release.recipients),
+            )
+        )
+    rows.append(
+        row(
+            translate("Pdf", "Third parties"),
+            translate("Pdf", "May be passed to third parties")
+            if release.third_party
+            else translate("Pdf", "Not to be passed to third parties"),
+        )
+    )
+    rows.append(row(translate("Pdf", "Legal basis for sharing"), release.legal_basis))
+    if release.tlp_reason:
+        rows.append(row(translate("Pdf", "Reason for loosening the label"), release.tlp_reason))
+    return (
+        f"<p style='background:#000;color:#fff'>&nbsp;{e(released)}&nbsp;</p>"
+        f"<table cellpadding='3'>{''.join(rows)}</table>"
+    )
 
 
 def strictest(labels: list[str | None]) -> str | None:
@@ -180,6 +244,12 @@ def _summary_words() -> dict[str, str]:
         "By nationality": translate("Pdf", "By nationality"),
         "Queue health": translate("Pdf", "Queue health"),
         "Reports": translate("Pdf", "Reports"),
+        "Kind": translate("Pdf", "Kind"),
+        "Crossing point": translate("Pdf", "Crossing point"),
+        "Nationality": translate("Pdf", "Nationality"),
+        "Observed at": translate("Pdf", "Observed at"),
+        "Label": translate("Pdf", "Label"),
+        "Narrative": translate("Pdf", "Narrative"),
     }
 
 
@@ -192,6 +262,7 @@ def summary_html(figures: DashboardFigures, views: list[ReportView], start: str,
         f"<h2>{e(words['Period summary'])}</h2>",
         f"<p>{e(period)} · {len(views)} {e(words['reports'])}</p>",
         f"<h3>{e(words['By kind'])}</h3>{TABLE}",
+        header_row(words["Kind"], words["Reports"]),
     ]
     kinds: dict[str, int] = {}
     crossings: dict[str, int] = {}
@@ -205,12 +276,12 @@ def summary_html(figures: DashboardFigures, views: list[ReportView], start: str,
                 nationalities[n] = nationalities.get(n, 0) + 1
     for kind, n in sorted(kinds.items(), key=lambda kv: -kv[1]):
         parts.append(f"<tr><td>{e(i18n.label('report_kinds', kind))}</td><td>{n}</td></tr>")
-    parts.append(f"</table><h3>{e(words['By crossing point'])}</h3>")
-    parts.append("<table border='1' cellspacing='0' cellpadding='3'>")
+    parts.append(f"</table><h3>{e(words['By crossing point'])}</h3>{TABLE}")
+    parts.append(header_row(words["Crossing point"], words["Reports"]))
     for code, n in sorted(crossings.items(), key=lambda kv: -kv[1]):
         parts.append(f"<tr><td>{e(codelists.label('crossing_points', code))}</td><td>{n}</td></tr>")
-    parts.append(f"</table><h3>{e(words['By nationality'])}</h3>")
-    parts.append("<table border='1' cellspacing='0' cellpadding='3'>")
+    parts.append(f"</table><h3>{e(words['By nationality'])}</h3>{TABLE}")
+    parts.append(header_row(words["Nationality"], words["Reports"]))
     for code, n in sorted(nationalities.items(), key=lambda kv: -kv[1])[:15]:
         parts.append(f"<tr><td>{e(i18n.label('nationalities', code))}</td><td>{n}</td></tr>")
     q = figures.queue
@@ -219,6 +290,9 @@ def summary_html(figures: DashboardFigures, views: list[ReportView], start: str,
         parts.append(f"<li>{e(i18n.status_label(status))}: {n}</li>")
     parts.append("</ul>")
     parts.append(f"<h3>{e(words['Reports'])}</h3>{TABLE}")
+    parts.append(
+        header_row(words["Observed at"], words["Kind"], words["Label"], words["Narrative"])
+    )
     for v in views:
         r = v.record
         narrative = " ".join((v.report.get("narrative") or "").split())[:160]

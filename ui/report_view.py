@@ -130,8 +130,8 @@ def report_html(view: ReportView, history: list[HistoryEntry] | None = None) -> 
         parts.append(
             f"<h3>{e(words['Persons'])}</h3><table border='1' cellspacing='0' cellpadding='3'>"
         )
-        parts.append(
-            "<tr>"
+        parts.append(  # <thead>: repeated on each page when the table goes over pages
+            "<thead><tr>"
             + "".join(
                 f"<th>{e(h)}</th>"
                 for h in (
@@ -142,7 +142,7 @@ def report_html(view: ReportView, history: list[HistoryEntry] | None = None) -> 
                     translate("Report", "Count"),
                 )
             )
-            + "</tr>"
+            + "</tr></thead>"
         )
         for p in persons:
             cells = (

@@ -829,73 +829,163 @@
 <context>
     <name>Pdf</name>
     <message>
-        <location filename="../../ui/pdf.py" line="50"/>
+        <location filename="../../ui/pdf.py" line="52"/>
         <source>(not yet set: treat as TLP:RED)</source>
         <translation>(belum ditetapkan: perlakukan sebagai TLP:RED)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="95"/>
+        <location filename="../../ui/pdf.py" line="97"/>
         <source>Page %1 of %2</source>
         <translation>Halaman %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="154"/>
+        <location filename="../../ui/pdf.py" line="156"/>
         <source>Outpost report %1</source>
         <translation>Laporan Outpost %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="159"/>
-        <location filename="../../ui/pdf.py" line="255"/>
+        <location filename="../../ui/pdf.py" line="165"/>
+        <location filename="../../ui/pdf.py" line="329"/>
         <source>paper or PDF: %1</source>
         <translation>kertas atau PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="176"/>
+        <location filename="../../ui/pdf.py" line="186"/>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="192"/>
+        <source>Released as %1 by %2 on %3</source>
+        <translation>Dirilis sebagai %1 oleh %2 pada %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="201"/>
+        <source>everyone on the portal (TLP:CLEAR)</source>
+        <translation>semua pengguna portal (TLP:CLEAR)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="203"/>
+        <source>none: it stays inside the originating agency</source>
+        <translation>tidak ada: tetap di dalam instansi asal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="205"/>
+        <source>Releasable to member states</source>
+        <translation>Dapat dirilis ke negara anggota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="206"/>
+        <source>Releasable to agencies</source>
+        <translation>Dapat dirilis ke instansi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="211"/>
+        <source>Recipients (TLP:RED)</source>
+        <translation>Penerima (TLP:RED)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="217"/>
+        <source>Third parties</source>
+        <translation>Pihak ketiga</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="218"/>
+        <source>May be passed to third parties</source>
+        <translation>Boleh diteruskan ke pihak ketiga</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="220"/>
+        <source>Not to be passed to third parties</source>
+        <translation>Tidak boleh diteruskan ke pihak ketiga</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="223"/>
+        <source>Legal basis for sharing</source>
+        <translation>Dasar hukum berbagi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="225"/>
+        <source>Reason for loosening the label</source>
+        <translation>Alasan melonggarkan label</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="240"/>
         <source>Period summary</source>
         <translation>Ringkasan periode</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="177"/>
+        <location filename="../../ui/pdf.py" line="241"/>
         <source>reports</source>
         <translation>laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="178"/>
+        <location filename="../../ui/pdf.py" line="242"/>
         <source>By kind</source>
         <translation>Menurut jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="179"/>
+        <location filename="../../ui/pdf.py" line="243"/>
         <source>By crossing point</source>
         <translation>Menurut pos lintas batas</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="180"/>
+        <location filename="../../ui/pdf.py" line="244"/>
         <source>By nationality</source>
         <translation>Menurut kewarganegaraan</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="181"/>
+        <location filename="../../ui/pdf.py" line="245"/>
         <source>Queue health</source>
         <translation>Kesehatan antrean</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="182"/>
+        <location filename="../../ui/pdf.py" line="246"/>
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="189"/>
+        <location filename="../../ui/pdf.py" line="247"/>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="248"/>
+        <source>Crossing point</source>
+        <translation>Pos lintas batas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="249"/>
+        <source>Nationality</source>
+        <translation>Kewarganegaraan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="250"/>
+        <source>Observed at</source>
+        <translation>Waktu pengamatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="251"/>
+        <source>Label</source>
+        <translation>Label TLP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="252"/>
+        <source>Narrative</source>
+        <translation>Narasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="259"/>
         <source>Reports observed from %1 to %2</source>
         <translation>Laporan yang diamati dari %1 sampai %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="249"/>
+        <location filename="../../ui/pdf.py" line="323"/>
         <source>Outpost period summary %1 – %2</source>
         <translation>Ringkasan periode Outpost %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="257"/>
+        <location filename="../../ui/pdf.py" line="331"/>
         <source>period summary</source>
         <translation>ringkasan periode</translation>
     </message>

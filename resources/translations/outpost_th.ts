@@ -829,73 +829,163 @@
 <context>
     <name>Pdf</name>
     <message>
-        <location filename="../../ui/pdf.py" line="50"/>
+        <location filename="../../ui/pdf.py" line="52"/>
         <source>(not yet set: treat as TLP:RED)</source>
         <translation>(ยังไม่กำหนด: ให้ถือเป็น TLP:RED)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="95"/>
+        <location filename="../../ui/pdf.py" line="97"/>
         <source>Page %1 of %2</source>
         <translation>หน้า %1 จาก %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="154"/>
+        <location filename="../../ui/pdf.py" line="156"/>
         <source>Outpost report %1</source>
         <translation>รายงาน Outpost %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="159"/>
-        <location filename="../../ui/pdf.py" line="255"/>
+        <location filename="../../ui/pdf.py" line="165"/>
+        <location filename="../../ui/pdf.py" line="329"/>
         <source>paper or PDF: %1</source>
         <translation>กระดาษหรือ PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="176"/>
+        <location filename="../../ui/pdf.py" line="186"/>
+        <source>none</source>
+        <translation>ไม่มี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="192"/>
+        <source>Released as %1 by %2 on %3</source>
+        <translation>เผยแพร่เป็น %1 โดย %2 เมื่อ %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="201"/>
+        <source>everyone on the portal (TLP:CLEAR)</source>
+        <translation>ทุกคนบนพอร์ทัล (TLP:CLEAR)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="203"/>
+        <source>none: it stays inside the originating agency</source>
+        <translation>ไม่มี: อยู่ภายในหน่วยงานต้นทางเท่านั้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="205"/>
+        <source>Releasable to member states</source>
+        <translation>เผยแพร่ให้ประเทศสมาชิกได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="206"/>
+        <source>Releasable to agencies</source>
+        <translation>เผยแพร่ให้หน่วยงานได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="211"/>
+        <source>Recipients (TLP:RED)</source>
+        <translation>ผู้รับ (TLP:RED)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="217"/>
+        <source>Third parties</source>
+        <translation>บุคคลที่สาม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="218"/>
+        <source>May be passed to third parties</source>
+        <translation>ส่งต่อให้บุคคลที่สามได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="220"/>
+        <source>Not to be passed to third parties</source>
+        <translation>ห้ามส่งต่อให้บุคคลที่สาม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="223"/>
+        <source>Legal basis for sharing</source>
+        <translation>ฐานทางกฎหมายในการแบ่งปัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="225"/>
+        <source>Reason for loosening the label</source>
+        <translation>เหตุผลที่ผ่อนระดับป้าย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="240"/>
         <source>Period summary</source>
         <translation>สรุปตามช่วงเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="177"/>
+        <location filename="../../ui/pdf.py" line="241"/>
         <source>reports</source>
         <translation>รายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="178"/>
+        <location filename="../../ui/pdf.py" line="242"/>
         <source>By kind</source>
         <translation>ตามประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="179"/>
+        <location filename="../../ui/pdf.py" line="243"/>
         <source>By crossing point</source>
         <translation>ตามจุดผ่านแดน</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="180"/>
+        <location filename="../../ui/pdf.py" line="244"/>
         <source>By nationality</source>
         <translation>ตามสัญชาติ</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="181"/>
+        <location filename="../../ui/pdf.py" line="245"/>
         <source>Queue health</source>
         <translation>สถานะคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="182"/>
+        <location filename="../../ui/pdf.py" line="246"/>
         <source>Reports</source>
         <translation>รายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="189"/>
+        <location filename="../../ui/pdf.py" line="247"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="248"/>
+        <source>Crossing point</source>
+        <translation>จุดผ่านแดน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="249"/>
+        <source>Nationality</source>
+        <translation>สัญชาติ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="250"/>
+        <source>Observed at</source>
+        <translation>เวลาที่พบเหตุ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="251"/>
+        <source>Label</source>
+        <translation>ป้าย TLP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="252"/>
+        <source>Narrative</source>
+        <translation>คำบรรยาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf.py" line="259"/>
         <source>Reports observed from %1 to %2</source>
         <translation>รายงานที่พบเหตุตั้งแต่ %1 ถึง %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="249"/>
+        <location filename="../../ui/pdf.py" line="323"/>
         <source>Outpost period summary %1 – %2</source>
         <translation>สรุปตามช่วงเวลาของ Outpost %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf.py" line="257"/>
+        <location filename="../../ui/pdf.py" line="331"/>
         <source>period summary</source>
         <translation>สรุปตามช่วงเวลา</translation>
     </message>
