@@ -26,7 +26,7 @@ from ui import i18n
 from ui.context import Context
 from ui.ops import OpError
 from ui.settings import LANGUAGES, MAX_IDLE_MINUTES
-from ui.unlock_window import passphrase_strength
+from ui.unlock_window import StrengthMeter
 from ui.widgets import start_folder
 
 
@@ -107,7 +107,7 @@ class SettingsPage(QWidget):
         self.new_repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_repeat.setAccessibleName(self.tr("Repeat the passphrase"))
         add.addRow(self.tr("Rep&eat:"), self.new_repeat)
-        self.strength = QLabel()
+        self.strength = StrengthMeter()  # the same meter as at first run
         add.addRow(self.tr("Strength:"), self.strength)
         self.add_button = QPushButton(self.tr("A&dd user"))
         add.addRow(self.add_button)
@@ -125,9 +125,7 @@ class SettingsPage(QWidget):
         self.provision_button.clicked.connect(self.choose_provisioning)
         self.enrol_button.clicked.connect(self.enrol)
         self.enrol_code.returnPressed.connect(self.enrol)
-        self.new_pass.textChanged.connect(
-            lambda text: self.strength.setText(passphrase_strength(text)[1])
-        )
+        self.new_pass.textChanged.connect(self.strength.show_text)
 
     def _idle(self, minutes: int) -> None:
         self.ctx.settings.idle_seconds = minutes * 60

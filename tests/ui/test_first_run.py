@@ -284,3 +284,25 @@ def test_the_unlock_after_the_demo_keeps_the_rules_in_the_language(
     finally:
         close_controller(controller)
         install_language("en")
+
+
+def test_settings_shows_the_same_meter_when_a_user_is_added(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    from ui.settings_page import SettingsPage
+    from ui.unlock_window import StrengthMeter
+
+    from .flows import first_run
+
+    main = first_run(qtbot, controller)
+    page = main.go("settings")
+    assert isinstance(page, SettingsPage)
+    settle(qtbot)
+    meter = page.strength
+    assert isinstance(meter, StrengthMeter) and meter.bar.isVisible()
+    assert meter.bar.value() == 0 and meter.level.text()
+    qtbot.keyClicks(page.new_pass, "abcdefgh")
+    weak = meter.bar.value()
+    qtbot.keyClicks(page.new_pass, "-Correct-Horse-9")
+    assert 0 < weak < meter.bar.value() == meter.bar.maximum()
+    assert meter.level.text() == "strong"
