@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QFileDialog,
     QLineEdit,
     QProgressBar,
     QWidget,
@@ -191,6 +192,10 @@ def test_the_first_run_by_keyboard_alone(qtbot: QtBot, tmp_path: Path) -> None:
     chain = tab_chain(window)
     assert chain[:3] == window.language_buttons
     assert chain[3:] == [window.provision_next, window.demo_button, window.no_file_button]
+    qtbot.keyClick(window.provision_next, Qt.Key.Key_Return)  # it has the focus: Enter opens
+    dialogs = [d for d in window.findChildren(QFileDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    dialogs[0].reject()
     window.no_file_button.setFocus()
     qtbot.keyClick(window.no_file_button, Qt.Key.Key_Space)
     assert window.name.isVisible() and window.focusWidget() is window.name
