@@ -7,13 +7,14 @@ The GUI calls `set_language` with the user's choice; the command line stays in E
 from __future__ import annotations
 
 import gettext
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 import pycountry
 from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.dates import format_time as _babel_time
+from babel.dates import format_timedelta
 from babel.numbers import format_decimal
 
 from app.clock import parse_rfc3339
@@ -24,6 +25,7 @@ __all__ = [
     "N_",
     "_",
     "country_name",
+    "format_age",
     "format_date",
     "format_moment",
     "format_number",
@@ -65,6 +67,19 @@ def format_moment(rfc3339: str | None, *, seconds: bool = False) -> str:
     day = _babel_date(moment, format="medium", locale=_locale())
     clock = _babel_time(moment, format="medium" if seconds else "short", locale=_locale())
     return f"{day} {clock}"
+
+
+def format_age(rfc3339: str | None, now: datetime | None = None) -> str:
+    """How long ago a stored UTC time was, in the user's language ("3 hours ago")."""
+    if not rfc3339:
+        return ""
+    try:
+        moment = parse_rfc3339(rfc3339)
+    except ValueError:
+        return rfc3339
+    current = now if now is not None else datetime.now(moment.tzinfo)
+    age = max(current - moment, timedelta(seconds=1))  # never "in 0 seconds"
+    return format_timedelta(-age, add_direction=True, threshold=1.0, locale=_locale())
 
 
 def format_date(day: str) -> str:

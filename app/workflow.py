@@ -15,7 +15,7 @@ from typing import Any, cast
 from app import codelists
 from app.audience import release_lines, return_lines, submission_lines
 from app.audit import AuditTrail
-from app.clock import now_rfc3339
+from app.clock import now_rfc3339, to_rfc3339
 from app.directory import resolve_recipients
 from app.domain import ReportStatus, Role, tlp_rank
 from app.envelope_store import store_envelope
@@ -159,6 +159,14 @@ _AGENCY_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{1,31}")
 _PRINCIPAL_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
 
 
+@dataclass(frozen=True)
+class QueueFacts:
+    """What the review queue shows beside a report: its author and how long it waits."""
+
+    author: str
+    waiting_since: str | None  # RFC 3339, when the author signed the submission
+
+
 class Workflow:
     """The signed workflow for one unlocked user."""
 
@@ -237,6 +245,15 @@ class Workflow:
         self._require_focal_point()
         views = self._service.list_page(ReportFilter(status=ReportStatus.QUEUED.value), 500)
         return [v for v in views if self._agency_of_author(v.record) is not None]
+
+    def queue_facts(self, view: ReportView) -> QueueFacts:
+        """Who wrote a queued report and since when it waits: the time its author signed
+        the submission (portal time), not when it reached this device."""
+        body = self._submission_body(view.record)
+        return QueueFacts(
+            author=author_name(self._db, view.record.author_id),
+            waiting_since=None if body is None else to_rfc3339(body.created_at),
+        )
 
     def can_decide(self, view: ReportView) -> tuple[bool, str]:
         """Whether this user may approve or return `view`, and if not, why (for the UI)."""
@@ -369,10 +386,14 @@ class Workflow:
             raise NotAllowed(_("This report belongs to an agency outside your review area."))
 
     def _agency_of_author(self, record: ReportRecord) -> str | None:
+        body = self._submission_body(record)
+        return None if body is None else body.agency
+
+    def _submission_body(self, record: ReportRecord) -> SubmissionBody | None:
         if record.submission_hash is None:
             return None
         envelope = Envelope.from_bytes(self._envelopes.get(record.submission_hash).body)
-        return cast(SubmissionBody, envelope.body).agency
+        return cast(SubmissionBody, envelope.body)
 
     def _verified_submission(self, record: ReportRecord) -> Envelope[SubmissionBody]:
         """The reviewer checks the author's signature before putting theirs beside it."""

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app import codelists
 from app.domain import tlp_rank
-from app.i18n import format_moment
+from app.i18n import format_age, format_moment
 from app.reports import ReportView
 from app.signing import SigningSummary
 from app.workflow import ReleaseSettings, release_warning
@@ -48,6 +48,15 @@ class QueueItem:
     view: ReportView
     can_decide: bool
     reason: str
+    author: str = ""
+    waiting_since: str | None = None  # RFC 3339: when the author signed the submission
+
+
+# The queue's columns sort by a key kept in SORT_KEY (a time as RFC 3339, else the text);
+# the first cell keeps the QueueItem's index in self.items, so sorting moves nothing else.
+SORT_KEY = Qt.ItemDataRole.UserRole
+ITEM_INDEX = Qt.ItemDataRole.UserRole + 1
+WAITING_COLUMN = 4
 
 
 class ReviewPage(QWidget):
@@ -70,12 +79,22 @@ class ReviewPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.model = QStandardItemModel(0, 3, self)
+        self.model = QStandardItemModel(0, 5, self)
         self.model.setHorizontalHeaderLabels(
-            [self.tr("Observed"), self.tr("Kind"), self.tr("Crossing point")]
+            [
+                self.tr("Observed"),
+                self.tr("Kind"),
+                self.tr("Crossing point"),
+                self.tr("Author"),
+                self.tr("Waiting since"),
+            ]
         )
+        self.model.setSortRole(SORT_KEY)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        # Oldest first: a queue is worked from the report that has waited longest.
+        self.table.sortByColumn(WAITING_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -156,7 +175,7 @@ class ReviewPage(QWidget):
         right_layout.addWidget(decision)
         self.decision_box = decision
         splitter.addWidget(right)
-        splitter.setSizes([330, 800])
+        splitter.setSizes([460, 700])
 
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.approve_button.clicked.connect(self.approve)
@@ -175,7 +194,8 @@ class ReviewPage(QWidget):
             items = []
             for view in workflow.review_queue():
                 ok, reason = workflow.can_decide(view)
-                items.append(QueueItem(view, ok, reason))
+                facts = workflow.queue_facts(view)
+                items.append(QueueItem(view, ok, reason, facts.author, facts.waiting_since))
             return items
 
         self.ctx.ops.run(work, self._loaded, self._failed, label=self.tr("Reading the queue"))
@@ -198,19 +218,27 @@ class ReviewPage(QWidget):
 
     def _loaded(self, items: list[QueueItem]) -> None:
         self.items = items
+        self.table.setSortingEnabled(False)  # rows stay where they are added, then sorted
         self.model.removeRows(0, self.model.rowCount())
-        for item in items:
+        for index, item in enumerate(items):
             r = item.view.record
+            kind = i18n.label("report_kinds", r.kind)
+            crossing = codelists.label("crossing_points", r.crossing_point or "")
             cells = [
-                QStandardItem(format_moment(r.observed_at)),
-                QStandardItem(i18n.label("report_kinds", r.kind)),
-                QStandardItem(codelists.label("crossing_points", r.crossing_point or "")),
+                _cell(format_moment(r.observed_at), r.observed_at or ""),
+                _cell(kind, kind),
+                _cell(crossing, crossing),
+                _cell(item.author, item.author.casefold()),
+                _cell(format_age(item.waiting_since), item.waiting_since or ""),
             ]
+            cells[0].setData(index, ITEM_INDEX)
+            cells[WAITING_COLUMN].setToolTip(format_moment(item.waiting_since))
             if not item.can_decide:
                 for cell in cells:
                     cell.setToolTip(item.reason)
                     cell.setForeground(Qt.GlobalColor.gray)
             self.model.appendRow(cells)
+        self.table.setSortingEnabled(True)  # sorts by the column and order last chosen
         self.count.setText(self.tr("%1 reports waiting").replace("%1", str(len(items))))
         if items:
             self.table.selectRow(0)
@@ -219,13 +247,27 @@ class ReviewPage(QWidget):
             self.detail.clear()
             self._set_decision_enabled(False, "")
 
+    def item_at(self, row: int) -> QueueItem | None:
+        """The queue item shown in `row` (as sorted on screen)."""
+        cell = self.model.item(row, 0)
+        index = None if cell is None else cell.data(ITEM_INDEX)
+        return self.items[index] if isinstance(index, int) and index < len(self.items) else None
+
+    def select_report(self, report_id: str) -> bool:
+        for row in range(self.model.rowCount()):
+            item = self.item_at(row)
+            if item is not None and item.view.report_id == report_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
     def _failed(self, error: OpError) -> None:
         self.message.setText(error.message)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid() or current.row() >= len(self.items):
-            return
-        item = self.items[current.row()]
+        item = self.item_at(current.row()) if current.isValid() else None
+        if item is None or item is self.current:
+            return  # sorting moves the row, not the choice: what was typed stays
         self.current = item
         self.message.clear()
         handling = item.view.report.get("handling") or {}
@@ -382,6 +424,12 @@ class ReviewPage(QWidget):
     def showEvent(self, event: Any) -> None:
         self.reload()
         super().showEvent(event)
+
+
+def _cell(text: str, key: str) -> QStandardItem:
+    cell = QStandardItem(text)
+    cell.setData(key, SORT_KEY)
+    return cell
 
 
 def _listed(text: str, *, upper: bool = False) -> tuple[str, ...]:

@@ -1892,197 +1892,207 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review.py" line="64"/>
+        <location filename="../../ui/review.py" line="73"/>
         <source>Review queue</source>
         <translation>Antrean peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="75"/>
+        <location filename="../../ui/review.py" line="85"/>
         <source>Observed</source>
         <translation>Diamati</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="75"/>
+        <location filename="../../ui/review.py" line="86"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="75"/>
+        <location filename="../../ui/review.py" line="87"/>
         <source>Crossing point</source>
         <translation>Pos lintas batas</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="84"/>
+        <location filename="../../ui/review.py" line="88"/>
+        <source>Author</source>
+        <translation>Penulis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="89"/>
+        <source>Waiting since</source>
+        <translation>Menunggu sejak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="103"/>
         <source>Reports waiting for review</source>
         <translation>Laporan yang menunggu peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="98"/>
+        <location filename="../../ui/review.py" line="117"/>
         <source>Why you cannot decide</source>
         <translation>Mengapa Anda tidak dapat memutuskan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="105"/>
+        <location filename="../../ui/review.py" line="124"/>
         <source>Decision</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="108"/>
+        <location filename="../../ui/review.py" line="127"/>
         <source>Release TLP label</source>
         <translation>Label TLP rilis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="109"/>
+        <location filename="../../ui/review.py" line="128"/>
         <source>Release as &amp;TLP:</source>
         <translation>Rilis sebagai &amp;TLP:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="111"/>
+        <location filename="../../ui/review.py" line="130"/>
         <source>needed only when loosening the author&apos;s label</source>
         <translation>hanya diperlukan jika melonggarkan label penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="112"/>
+        <location filename="../../ui/review.py" line="131"/>
         <source>Reason for loosening the TLP label</source>
         <translation>Alasan melonggarkan label TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="113"/>
+        <location filename="../../ui/review.py" line="132"/>
         <source>Reason for &amp;loosening:</source>
         <translation>Alasan pe&amp;longgaran:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="114"/>
+        <location filename="../../ui/review.py" line="133"/>
         <source>May be passed to third parties</source>
         <translation>Boleh diteruskan ke pihak ketiga</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="115"/>
+        <location filename="../../ui/review.py" line="134"/>
         <source>Third &amp;parties:</source>
         <translation>&amp;Pihak ketiga:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="117"/>
+        <location filename="../../ui/review.py" line="136"/>
         <source>MOU or arrangement reference (required)</source>
         <translation>Referensi MOU atau perjanjian (wajib)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="118"/>
+        <location filename="../../ui/review.py" line="137"/>
         <source>Legal basis</source>
         <translation>Dasar hukum</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="119"/>
+        <location filename="../../ui/review.py" line="138"/>
         <source>Legal &amp;basis:</source>
         <translation>&amp;Dasar hukum:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="122"/>
+        <location filename="../../ui/review.py" line="141"/>
         <source>member states, e.g. MYS, KHM (empty: own agency)</source>
         <translation>negara anggota, mis. MYS, KHM (kosong: instansi sendiri)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="124"/>
+        <location filename="../../ui/review.py" line="143"/>
         <source>Releasable to member states</source>
         <translation>Dapat dirilis ke negara anggota</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="125"/>
+        <location filename="../../ui/review.py" line="144"/>
         <source>&amp;Releasable to:</source>
         <translation>Dapat di&amp;rilis ke:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="127"/>
+        <location filename="../../ui/review.py" line="146"/>
         <source>named agencies, e.g. MYS-IMM</source>
         <translation>instansi yang disebut, mis. MYS-IMM</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="128"/>
+        <location filename="../../ui/review.py" line="147"/>
         <source>Releasable to agencies</source>
         <translation>Dapat dirilis ke instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="129"/>
+        <location filename="../../ui/review.py" line="148"/>
         <source>Age&amp;ncies:</source>
         <translation>&amp;Instansi:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="132"/>
+        <location filename="../../ui/review.py" line="151"/>
         <source>TLP:RED only: names from the portal directory, comma-separated</source>
         <translation>hanya TLP:RED: nama dari direktori portal, dipisahkan koma</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="134"/>
+        <location filename="../../ui/review.py" line="153"/>
         <source>TLP:RED recipients</source>
         <translation>Penerima TLP:RED</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="135"/>
+        <location filename="../../ui/review.py" line="154"/>
         <source>Rec&amp;ipients:</source>
         <translation>P&amp;enerima:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="143"/>
+        <location filename="../../ui/review.py" line="162"/>
         <source>Comment to the author</source>
         <translation>Komentar untuk penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="144"/>
+        <location filename="../../ui/review.py" line="163"/>
         <source>Co&amp;mment:</source>
         <translation>Ko&amp;mentar:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="150"/>
+        <location filename="../../ui/review.py" line="169"/>
         <source>&amp;Approve and sign</source>
         <translation>Setu&amp;jui dan tandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="151"/>
+        <location filename="../../ui/review.py" line="170"/>
         <source>R&amp;eturn to author</source>
         <translation>Kemb&amp;alikan ke penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="181"/>
+        <location filename="../../ui/review.py" line="201"/>
         <source>Reading the queue</source>
         <translation>Membaca antrean</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="197"/>
+        <location filename="../../ui/review.py" line="217"/>
         <source>Directory</source>
         <translation>Direktori</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="214"/>
+        <location filename="../../ui/review.py" line="242"/>
         <source>%1 reports waiting</source>
         <translation>%1 laporan menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="245"/>
+        <location filename="../../ui/review.py" line="287"/>
         <source>Opening report</source>
         <translation>Membuka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="301"/>
+        <location filename="../../ui/review.py" line="343"/>
         <source>Choose the TLP label to release it under.</source>
         <translation>Pilih label TLP untuk merilisnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="304"/>
+        <location filename="../../ui/review.py" line="346"/>
         <source>Approving needs a legal basis (MOU or arrangement).</source>
         <translation>Persetujuan memerlukan dasar hukum (MOU atau perjanjian).</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="330"/>
+        <location filename="../../ui/review.py" line="372"/>
         <source>Say in the comment what the author should correct.</source>
         <translation>Tuliskan di komentar apa yang harus diperbaiki penulis.</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="351"/>
+        <location filename="../../ui/review.py" line="393"/>
         <source>Checking the decision</source>
         <translation>Memeriksa keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="380"/>
+        <location filename="../../ui/review.py" line="422"/>
         <source>Signing the decision</source>
         <translation>Menandatangani keputusan</translation>
     </message>

@@ -1892,197 +1892,207 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review.py" line="64"/>
+        <location filename="../../ui/review.py" line="73"/>
         <source>Review queue</source>
         <translation>คิวตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="75"/>
+        <location filename="../../ui/review.py" line="85"/>
         <source>Observed</source>
         <translation>พบเหตุเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="75"/>
+        <location filename="../../ui/review.py" line="86"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="75"/>
+        <location filename="../../ui/review.py" line="87"/>
         <source>Crossing point</source>
         <translation>จุดผ่านแดน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="84"/>
+        <location filename="../../ui/review.py" line="88"/>
+        <source>Author</source>
+        <translation>ผู้เขียน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="89"/>
+        <source>Waiting since</source>
+        <translation>รอตั้งแต่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="103"/>
         <source>Reports waiting for review</source>
         <translation>รายงานที่รอการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="98"/>
+        <location filename="../../ui/review.py" line="117"/>
         <source>Why you cannot decide</source>
         <translation>เหตุที่คุณวินิจฉัยไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="105"/>
+        <location filename="../../ui/review.py" line="124"/>
         <source>Decision</source>
         <translation>คำวินิจฉัย</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="108"/>
+        <location filename="../../ui/review.py" line="127"/>
         <source>Release TLP label</source>
         <translation>ป้าย TLP ที่เผยแพร่</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="109"/>
+        <location filename="../../ui/review.py" line="128"/>
         <source>Release as &amp;TLP:</source>
         <translation>เผยแพร่เป็น TLP (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="111"/>
+        <location filename="../../ui/review.py" line="130"/>
         <source>needed only when loosening the author&apos;s label</source>
         <translation>จำเป็นเฉพาะเมื่อผ่อนป้ายของผู้เขียนลง</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="112"/>
+        <location filename="../../ui/review.py" line="131"/>
         <source>Reason for loosening the TLP label</source>
         <translation>เหตุผลที่ผ่อนป้าย TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="113"/>
+        <location filename="../../ui/review.py" line="132"/>
         <source>Reason for &amp;loosening:</source>
         <translation>เหตุผลที่ผ่อนป้าย (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="114"/>
+        <location filename="../../ui/review.py" line="133"/>
         <source>May be passed to third parties</source>
         <translation>ส่งต่อให้บุคคลที่สามได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="115"/>
+        <location filename="../../ui/review.py" line="134"/>
         <source>Third &amp;parties:</source>
         <translation>บุคคลที่สาม (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="117"/>
+        <location filename="../../ui/review.py" line="136"/>
         <source>MOU or arrangement reference (required)</source>
         <translation>เลขอ้างอิงบันทึกความเข้าใจหรือข้อตกลง (จำเป็น)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="118"/>
+        <location filename="../../ui/review.py" line="137"/>
         <source>Legal basis</source>
         <translation>ฐานทางกฎหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="119"/>
+        <location filename="../../ui/review.py" line="138"/>
         <source>Legal &amp;basis:</source>
         <translation>ฐานทางกฎหมาย (&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="122"/>
+        <location filename="../../ui/review.py" line="141"/>
         <source>member states, e.g. MYS, KHM (empty: own agency)</source>
         <translation>ประเทศสมาชิก เช่น MYS, KHM (เว้นว่าง: หน่วยงานตนเอง)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="124"/>
+        <location filename="../../ui/review.py" line="143"/>
         <source>Releasable to member states</source>
         <translation>เผยแพร่ให้ประเทศสมาชิกได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="125"/>
+        <location filename="../../ui/review.py" line="144"/>
         <source>&amp;Releasable to:</source>
         <translation>เผยแพร่ให้ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="127"/>
+        <location filename="../../ui/review.py" line="146"/>
         <source>named agencies, e.g. MYS-IMM</source>
         <translation>หน่วยงานที่ระบุชื่อ เช่น MYS-IMM</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="128"/>
+        <location filename="../../ui/review.py" line="147"/>
         <source>Releasable to agencies</source>
         <translation>เผยแพร่ให้หน่วยงานได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="129"/>
+        <location filename="../../ui/review.py" line="148"/>
         <source>Age&amp;ncies:</source>
         <translation>หน่วยงาน (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="132"/>
+        <location filename="../../ui/review.py" line="151"/>
         <source>TLP:RED only: names from the portal directory, comma-separated</source>
         <translation>เฉพาะ TLP:RED: ชื่อจากสมุดรายชื่อของพอร์ทัล คั่นด้วยจุลภาค</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="134"/>
+        <location filename="../../ui/review.py" line="153"/>
         <source>TLP:RED recipients</source>
         <translation>ผู้รับ TLP:RED</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="135"/>
+        <location filename="../../ui/review.py" line="154"/>
         <source>Rec&amp;ipients:</source>
         <translation>ผู้รับ (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="143"/>
+        <location filename="../../ui/review.py" line="162"/>
         <source>Comment to the author</source>
         <translation>ความเห็นถึงผู้เขียน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="144"/>
+        <location filename="../../ui/review.py" line="163"/>
         <source>Co&amp;mment:</source>
         <translation>ความเห็น (&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="150"/>
+        <location filename="../../ui/review.py" line="169"/>
         <source>&amp;Approve and sign</source>
         <translation>อนุมัติและลงลายมือชื่อ (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="151"/>
+        <location filename="../../ui/review.py" line="170"/>
         <source>R&amp;eturn to author</source>
         <translation>ส่งกลับให้ผู้เขียน (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="181"/>
+        <location filename="../../ui/review.py" line="201"/>
         <source>Reading the queue</source>
         <translation>กำลังอ่านคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="197"/>
+        <location filename="../../ui/review.py" line="217"/>
         <source>Directory</source>
         <translation>สมุดรายชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="214"/>
+        <location filename="../../ui/review.py" line="242"/>
         <source>%1 reports waiting</source>
         <translation>รอ %1 รายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="245"/>
+        <location filename="../../ui/review.py" line="287"/>
         <source>Opening report</source>
         <translation>กำลังเปิดรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="301"/>
+        <location filename="../../ui/review.py" line="343"/>
         <source>Choose the TLP label to release it under.</source>
         <translation>เลือกป้าย TLP ที่จะใช้เผยแพร่</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="304"/>
+        <location filename="../../ui/review.py" line="346"/>
         <source>Approving needs a legal basis (MOU or arrangement).</source>
         <translation>การอนุมัติต้องมีฐานทางกฎหมาย (บันทึกความเข้าใจหรือข้อตกลง)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="330"/>
+        <location filename="../../ui/review.py" line="372"/>
         <source>Say in the comment what the author should correct.</source>
         <translation>ระบุในความเห็นว่าผู้เขียนควรแก้ไขอะไร</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="351"/>
+        <location filename="../../ui/review.py" line="393"/>
         <source>Checking the decision</source>
         <translation>กำลังตรวจสอบการตัดสินใจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="380"/>
+        <location filename="../../ui/review.py" line="422"/>
         <source>Signing the decision</source>
         <translation>กำลังลงลายมือชื่อคำวินิจฉัย</translation>
     </message>

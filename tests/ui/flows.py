@@ -150,8 +150,7 @@ def certify_focal_point(controller: AppController) -> None:
 
 def select_in_queue(qtbot: QtBot, page: ReviewPage, report_id: str) -> None:
     qtbot.waitUntil(lambda: any(i.view.report_id == report_id for i in page.items), timeout=20_000)
-    row = next(n for n, i in enumerate(page.items) if i.view.report_id == report_id)
-    page.table.selectRow(row)
+    assert page.select_report(report_id)
     settle(qtbot)
     assert page.current is not None and page.current.view.report_id == report_id
     assert page.current.can_decide and page.approve_button.isEnabled()

@@ -328,7 +328,8 @@ def _main_pages(prefix: str, main: MainWindow, found: Findings) -> Iterator[str]
 def _signing_dialogs(review: ReviewPage, found: Findings) -> None:
     """The confirmations before signing an approval (every row shown) and a return."""
     assert review.current is not None and review.current.can_decide  # the demo's queue
-    review.tlp.set_value("AMBER")
+    review.tlp.set_value("AMBER")  # whatever the demo's author proposed, with a reason
+    review.tlp_reason.setText("[SYNTHETIC] Reviewed.")
     review.legal_basis.setText("MOU-THA-MYS-2019")
     review.release_to.setText("MYS")
     review.comment.setPlainText("[SYNTHETIC] Checked.")
