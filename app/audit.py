@@ -3,23 +3,34 @@
 Each entry's hash is SHA-256 over a purpose prefix, the previous entry's hash and the RFC 8785
 canonical form of the entry, so editing, removing or reordering any entry breaks the chain at
 that point, and `verify()` names the first place where it breaks.
+
+Acts that come in bursts (a draft autosaved every few seconds) are coalesced without touching
+the chain: `record_repeated` writes the first of a series at once, counts the repeats in
+memory, and appends one closing entry (how many saves, the first and the last time) when the
+series ends. Nothing written is ever rewritten; a crash loses only the count, never the fact
+that the draft was edited.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
-from app.clock import now_rfc3339
+from app.clock import now_rfc3339, to_rfc3339, utc_now
+from app.i18n import format_moment
 from resources.i18n import N_, _
 from storage.audit_repo import GENESIS_HASH, AuditRecord, AuditRepository
 from storage.database import Database
 from sync.protocol.canonical import canonical_bytes
 
 _PURPOSE = b"outpost/audit/v1\n"
+# A pause longer than this ends a series of repeated acts: the next one is written again.
+SERIES_GAP = timedelta(minutes=15)
 
 
 def entry_hash(
@@ -59,21 +70,85 @@ class AuditVerification:
         return not self.problems
 
 
+@dataclass
+class _Series:
+    """Repeats of one act (same actor, action, object and details) not written yet."""
+
+    details: dict[str, Any]
+    first: datetime
+    last: datetime
+    saves: int = 1
+
+
 class AuditTrail:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._repo = AuditRepository(db)
+        self._series: dict[tuple[str, str, str], _Series] = {}
+        # Always taken inside the store's transaction (never the other way round): no deadlock.
+        self._lock = threading.Lock()
 
     def record(
         self, actor: str, action: str, obj: str, details: Mapping[str, Any] | None = None
     ) -> AuditRecord:
-        """Appends one entry. Call inside the transaction that makes the change it describes."""
+        """Appends one entry. Call inside the transaction that makes the change it describes.
+        A series of repeated acts on the same object is closed first, so the log keeps the
+        order in which things happened (the edits, then the submission)."""
+        with self._db.transaction(), self._lock:
+            for key in [k for k in self._series if k[2] == obj]:
+                self._close(key)
+            return self._append(actor, action, obj, dict(details or {}))
+
+    def record_repeated(
+        self, actor: str, action: str, obj: str, details: Mapping[str, Any] | None = None
+    ) -> AuditRecord | None:
+        """For acts that repeat in bursts (a draft's autosaves). The first of a series is
+        written at once and returned; repeats with the same details are counted (None). The
+        series ends, with one closing entry that has the number of saves and the first and
+        last time, at another act on the object, other details (a new version), a pause over
+        SERIES_GAP, or `flush()` (the session locks)."""
+        wanted = dict(details or {})
+        key = (actor, action, obj)
+        now = utc_now()
+        with self._db.transaction(), self._lock:
+            series = self._series.get(key)
+            if series is not None and series.details == wanted and now - series.last <= SERIES_GAP:
+                series.saves += 1
+                series.last = now
+                return None
+            if series is not None:
+                self._close(key)
+            record = self._append(actor, action, obj, wanted)
+            self._series[key] = _Series(wanted, now, now)
+            return record
+
+    def flush(self) -> None:
+        """Writes the closing entry of every open series (before the store closes)."""
+        if not self._series:
+            return
+        with self._db.transaction(), self._lock:
+            for key in list(self._series):
+                self._close(key)
+
+    def _close(self, key: tuple[str, str, str]) -> None:
+        series = self._series.pop(key)
+        if series.saves > 1:  # a single act was written whole already
+            actor, action, obj = key
+            closing = {
+                **series.details,
+                "saves": series.saves,
+                "first_at": to_rfc3339(series.first),
+                "last_at": to_rfc3339(series.last),
+            }
+            self._append(actor, action, obj, closing)
+
+    def _append(self, actor: str, action: str, obj: str, details: dict[str, Any]) -> AuditRecord:
         with self._db.transaction():
             last = self._repo.last()
             seq = 1 if last is None else last.seq + 1
             prev = GENESIS_HASH if last is None else last.hash
             at = now_rfc3339()
-            details_text = canonical_bytes(dict(details or {})).decode("utf-8")
+            details_text = canonical_bytes(details).decode("utf-8")
             digest = entry_hash(
                 seq=seq,
                 at=at,
@@ -163,3 +238,19 @@ def action_label(action: str) -> str:
     """An audit action in the user's language (the code itself when it has no name yet)."""
     label = ACTION_LABELS.get(action)
     return _(label) if label is not None else action
+
+
+def describe(record: AuditRecord) -> str:
+    """An entry's action as the log shows it; a closing entry of coalesced saves says how
+    many there were and when the last one was."""
+    text = action_label(record.action)
+    try:
+        details = details_of(record)
+    except ValueError:
+        return text
+    saves = details.get("saves")
+    if isinstance(saves, int) and isinstance(details.get("last_at"), str):
+        return _("{action}: saved {n} times, the last at {time}").format(
+            action=text, n=saves, time=format_moment(details["last_at"])
+        )
+    return text

@@ -235,7 +235,8 @@ class ReportService:
                 index=search_index(payload),
             )
             self._link_attachments(current.rowid, payload)
-            self._audit.record(
+            # Autosaves come every few seconds: one entry per series, not one per save.
+            self._audit.record_repeated(
                 self._user.id, "report.edited", report_id, {"version": current.version}
             )
         return self.get(report_id)

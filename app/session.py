@@ -119,11 +119,15 @@ class Session:
 
     def lock(self) -> None:
         """Closes the store and overwrites the key copy we own (best effort in Python)."""
-        if self._db_key is not None:
-            for i in range(len(self._db_key)):
-                self._db_key[i] = 0
-            self._db_key = None
-        self.db.close()
+        try:
+            if not self.is_locked:
+                self.audit.flush()  # the closing entries of coalesced autosaves
+        finally:
+            if self._db_key is not None:
+                for i in range(len(self._db_key)):
+                    self._db_key[i] = 0
+                self._db_key = None
+            self.db.close()
 
     def __enter__(self) -> Session:
         return self

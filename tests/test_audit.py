@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from support import sample
+from support import PASSPHRASE, sample
 
+from app import clock
+from app.audit import SERIES_GAP, describe, details_of
+from app.paths import DataPaths
 from app.reports import ReportService
-from app.session import Session
+from app.session import Session, unlock
+from app.workflow import Workflow
 
 
 def _fill(session: Session, n: int = 6) -> None:
@@ -78,3 +82,58 @@ def test_reordered_entries_are_found(session: Session) -> None:
     session.db.execute(f"UPDATE audit_log SET {cols} WHERE seq=?", (*r4, s5))
     result = session.audit.verify()
     assert not result.ok and result.problems[0].startswith("entry 4 ")
+
+
+def _entries_of(session: Session, obj: str) -> list[tuple[str, dict[str, object]]]:
+    return [(r.action, details_of(r)) for r in reversed(session.audit.recent(1000, obj))]
+
+
+def test_autosaves_of_a_draft_coalesce_and_the_chain_still_verifies(
+    session: Session, paths: DataPaths
+) -> None:
+    service = ReportService(session.db, session.user, session.audit)
+    data = sample(12, 0)
+    report_id = service.create_draft(data).report_id
+    before = session.audit.verify().entries
+    for i in range(20):  # an autosave every few seconds
+        data["narrative"] = f"[SYNTHETIC] typed so far: {i}"
+        service.update_draft(report_id, data)
+    assert [a for a, _d in _entries_of(session, report_id)] == ["report.created", "report.edited"]
+    assert session.audit.verify().entries == before + 1
+    session.lock()  # the series ends: one closing entry with the count and the last time
+
+    with unlock(paths, "officer.one", PASSPHRASE) as again:
+        entries = _entries_of(again, report_id)
+        assert [a for a, _d in entries] == ["report.created", "report.edited", "report.edited"]
+        closing = entries[-1][1]
+        assert closing["saves"] == 20 and closing["version"] == 1
+        assert str(closing["first_at"]) <= str(closing["last_at"])
+        result = again.audit.verify()
+        assert result.ok and result.entries == before + 2
+        record = again.audit.recent(1, report_id)[0]
+        assert "saved 20 times" in describe(record)
+
+
+def test_a_series_ends_before_the_next_act_and_after_a_pause(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = ReportService(session.db, session.user, session.audit)
+    data = sample(12, 1)
+    report_id = service.create_draft(data).report_id
+    for _ in range(3):
+        service.update_draft(report_id, data)
+    now = clock.wall_seconds()
+    monkeypatch.setattr(clock, "_wall", lambda: now + SERIES_GAP.total_seconds() + 60)
+    for _ in range(2):  # after a long pause: a new series
+        service.update_draft(report_id, data)
+    Workflow(session.db, session.user, session.audit).submit(report_id)
+    actions = [(a, d.get("saves")) for a, d in _entries_of(session, report_id)]
+    assert actions[:5] == [
+        ("report.created", None),
+        ("report.edited", None),
+        ("report.edited", 3),  # closed by the pause
+        ("report.edited", None),
+        ("report.edited", 2),  # closed by the submission, which comes after it
+    ]
+    assert actions[5][0] == "report.submitted"
+    assert session.audit.verify().ok

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.audit import AuditVerification, action_label
+from app.audit import AuditVerification, describe
 from app.i18n import format_moment
 from storage.audit_repo import AuditRecord
 from ui.context import Context
@@ -85,7 +85,7 @@ class AuditPage(QWidget):
                     QStandardItem(str(r.seq)),
                     QStandardItem(format_moment(r.at, seconds=True)),
                     QStandardItem(names.get(r.actor, r.actor)),
-                    QStandardItem(action_label(r.action)),
+                    QStandardItem(describe(r)),
                     QStandardItem(names.get(r.object, r.object)),
                 ]
             )
