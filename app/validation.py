@@ -757,6 +757,13 @@ def _node_at(path: str) -> _Node | None:
     return node
 
 
+def field_label(path: str) -> str | None:
+    """The English label of the field at `path` (e.g. "persons[0].count" -> "Count"), to be
+    translated where it is shown; None for a path that is not part of the report."""
+    node = _node_at(path)
+    return None if node is None else node.label
+
+
 def check_field(
     path: str, value: object, *, for_submit: bool = False, now: datetime | None = None
 ) -> str | None:

@@ -23,6 +23,7 @@ from app.errors import InvalidInput, NotAllowed
 from app.identity import LocalKeyResolver, signing_key
 from app.lifecycle import Action, next_status
 from app.portal_clock import PortalClock, validation_time, verify_with_clock
+from app.report_diff import Change, report_changes
 from app.reports import ReportService, ReportView
 from app.roles import require_certified_focal_point
 from app.signing import SigningSummary, author_name, signer_of, summarise
@@ -167,6 +168,14 @@ class QueueFacts:
     waiting_since: str | None  # RFC 3339, when the author signed the submission
 
 
+@dataclass(frozen=True)
+class ReturnedChanges:
+    """What a corrected version changes in the version that was returned."""
+
+    returned_version: int
+    changes: list[Change]
+
+
 class Workflow:
     """The signed workflow for one unlocked user."""
 
@@ -253,6 +262,22 @@ class Workflow:
         return QueueFacts(
             author=author_name(self._db, view.record.author_id),
             waiting_since=None if body is None else to_rfc3339(body.created_at),
+        )
+
+    def changes_since_returned(self, report_id: str) -> ReturnedChanges | None:
+        """For a corrected version, what changed since the version that was returned (None
+        for a first version, or one that corrects an approved report)."""
+        versions = self._service.versions(report_id)
+        current = versions[-1]
+        if current.record.supersedes is None:
+            return None
+        previous = next(
+            (v for v in versions if v.record.submission_hash == current.record.supersedes), None
+        )
+        if previous is None or previous.status != ReportStatus.RETURNED:
+            return None
+        return ReturnedChanges(
+            previous.record.version, report_changes(previous.report, current.report)
         )
 
     def can_decide(self, view: ReportView) -> tuple[bool, str]:

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,9 +31,10 @@ from PySide6.QtWidgets import (
 from app import codelists
 from app.domain import tlp_rank
 from app.i18n import format_age, format_moment
+from app.report_diff import Change
 from app.reports import ReportView
 from app.signing import SigningSummary
-from app.workflow import ReleaseSettings, release_warning
+from app.workflow import ReleaseSettings, ReturnedChanges, release_warning
 from services.directory import refresh_directory
 from services.portal import portal_state
 from sync.transport import TransportError
@@ -110,6 +113,24 @@ class ReviewPage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        self.changes_box = QGroupBox()
+        changes_layout = QVBoxLayout(self.changes_box)
+        self.changes = QTableWidget(0, 3)
+        self.changes.setHorizontalHeaderLabels(
+            [self.tr("Field"), self.tr("Before"), self.tr("Now")]
+        )
+        self.changes.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.changes.verticalHeader().hide()
+        self.changes.horizontalHeader().setStretchLastSection(True)
+        self.changes.setWordWrap(True)
+        self.changes.setMaximumHeight(150)
+        self.changes.setAccessibleName(self.tr("Changes since the returned version"))
+        fit_headers(self.changes)
+        changes_layout.addWidget(self.changes)
+        self.no_changes = QLabel(self.tr("Nothing changed since the returned version."))
+        changes_layout.addWidget(self.no_changes)
+        self.changes_box.hide()
+        right_layout.addWidget(self.changes_box)
         self.detail = ReportDetail()
         right_layout.addWidget(self.detail, 1)
         self.four_eyes = QLabel()
@@ -280,16 +301,56 @@ class ReviewPage(QWidget):
         self.comment.clear()
         self._set_decision_enabled(item.can_decide, item.reason)
         ctx, report_id = self.ctx, item.view.report_id
-        self.ctx.ops.run(
-            lambda: load_detail(ctx, report_id),
-            self._show_detail,
-            self._failed,
-            label=self.tr("Opening report"),
-        )
+        self.changes_box.hide()
 
-    def _show_detail(self, detail: Detail) -> None:
-        if self.current is not None and detail.view.report_id == self.current.view.report_id:
-            self.detail.show_detail(detail)
+        def work() -> tuple[Detail, ReturnedChanges | None]:
+            return load_detail(ctx, report_id), ctx.workflow().changes_since_returned(report_id)
+
+        self.ctx.ops.run(work, self._show_detail, self._failed, label=self.tr("Opening report"))
+
+    def _show_detail(self, loaded: tuple[Detail, ReturnedChanges | None]) -> None:
+        detail, changed = loaded
+        if self.current is None or detail.view.report_id != self.current.view.report_id:
+            return  # another row was chosen meanwhile
+        self.detail.show_detail(detail)
+        self._show_changes(changed)
+
+    def _show_changes(self, changed: ReturnedChanges | None) -> None:
+        """A corrected version: what changed since the version returned, field by field."""
+        self.changes.setRowCount(0)
+        if changed is None:
+            self.changes_box.hide()
+            return
+        self.changes_box.setTitle(
+            self.tr("Changed since version %1, which was returned").replace(
+                "%1", str(changed.returned_version)
+            )
+        )
+        for change in changed.changes:
+            row = self.changes.rowCount()
+            self.changes.insertRow(row)
+            for column, text in enumerate(
+                (change.label, self._shown(change, change.old), self._shown(change, change.new))
+            ):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.changes.setItem(row, column, cell)
+        self.changes.setVisible(bool(changed.changes))
+        self.no_changes.setVisible(not changed.changes)
+        self.changes.resizeRowsToContents()
+        self.changes_box.show()
+
+    def _shown(self, change: Change, value: object) -> str:
+        if value is None:
+            return self.tr("(empty)")
+        values: list[Any] = value if isinstance(value, list) else [value]
+        if change.path == "observed_at":
+            return format_moment(str(value))
+        if isinstance(value, bool):
+            return self.tr("yes") if value else self.tr("no")
+        if change.code_list:
+            return ", ".join(i18n.label(change.code_list, v) for v in values)
+        return ", ".join(str(v) for v in values)
 
     def _set_decision_enabled(self, enabled: bool, reason: str) -> None:
         for w in (

@@ -4,27 +4,27 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="124"/>
+        <location filename="../../ui/controller.py" line="122"/>
         <source>Creating the demo installation…</source>
         <translation>Membuat instalasi demo…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="127"/>
+        <location filename="../../ui/controller.py" line="125"/>
         <source>Creating synthetic reports: %1 of %2</source>
         <translation>Membuat laporan sintetis: %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="144"/>
+        <location filename="../../ui/controller.py" line="142"/>
         <source>A demo installation with synthetic reports was created. Unlock it as one of these users (user / passphrase):</source>
         <translation>Instalasi demo dengan laporan sintetis telah dibuat. Buka kuncinya sebagai salah satu pengguna berikut (pengguna / frasa sandi):</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="199"/>
+        <location filename="../../ui/controller.py" line="197"/>
         <source>Connecting</source>
         <translation>Menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="280"/>
+        <location filename="../../ui/controller.py" line="278"/>
         <source>Locked. Enter your passphrase to continue.</source>
         <translation>Terkunci. Masukkan frasa sandi Anda untuk melanjutkan.</translation>
     </message>
@@ -1892,207 +1892,252 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review.py" line="73"/>
+        <location filename="../../ui/review.py" line="76"/>
         <source>Review queue</source>
         <translation>Antrean peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="85"/>
+        <location filename="../../ui/review.py" line="88"/>
         <source>Observed</source>
         <translation>Diamati</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="86"/>
+        <location filename="../../ui/review.py" line="89"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="87"/>
+        <location filename="../../ui/review.py" line="90"/>
         <source>Crossing point</source>
         <translation>Pos lintas batas</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="88"/>
+        <location filename="../../ui/review.py" line="91"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="89"/>
+        <location filename="../../ui/review.py" line="92"/>
         <source>Waiting since</source>
         <translation>Menunggu sejak</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="103"/>
+        <location filename="../../ui/review.py" line="106"/>
         <source>Reports waiting for review</source>
         <translation>Laporan yang menunggu peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="117"/>
+        <location filename="../../ui/review.py" line="120"/>
+        <source>Field</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="120"/>
+        <source>Before</source>
+        <translation>Sebelumnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="120"/>
+        <source>Now</source>
+        <translation>Sekarang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="127"/>
+        <source>Changes since the returned version</source>
+        <translation>Perubahan sejak versi yang dikembalikan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="130"/>
+        <source>Nothing changed since the returned version.</source>
+        <translation>Tidak ada yang berubah sejak versi yang dikembalikan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="138"/>
         <source>Why you cannot decide</source>
         <translation>Mengapa Anda tidak dapat memutuskan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="124"/>
+        <location filename="../../ui/review.py" line="145"/>
         <source>Decision</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="127"/>
+        <location filename="../../ui/review.py" line="148"/>
         <source>Release TLP label</source>
         <translation>Label TLP rilis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="128"/>
+        <location filename="../../ui/review.py" line="149"/>
         <source>Release as &amp;TLP:</source>
         <translation>Rilis sebagai &amp;TLP:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="130"/>
+        <location filename="../../ui/review.py" line="151"/>
         <source>needed only when loosening the author&apos;s label</source>
         <translation>hanya diperlukan jika melonggarkan label penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="131"/>
+        <location filename="../../ui/review.py" line="152"/>
         <source>Reason for loosening the TLP label</source>
         <translation>Alasan melonggarkan label TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="132"/>
+        <location filename="../../ui/review.py" line="153"/>
         <source>Reason for &amp;loosening:</source>
         <translation>Alasan pe&amp;longgaran:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="133"/>
+        <location filename="../../ui/review.py" line="154"/>
         <source>May be passed to third parties</source>
         <translation>Boleh diteruskan ke pihak ketiga</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="134"/>
+        <location filename="../../ui/review.py" line="155"/>
         <source>Third &amp;parties:</source>
         <translation>&amp;Pihak ketiga:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="136"/>
+        <location filename="../../ui/review.py" line="157"/>
         <source>MOU or arrangement reference (required)</source>
         <translation>Referensi MOU atau perjanjian (wajib)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="137"/>
+        <location filename="../../ui/review.py" line="158"/>
         <source>Legal basis</source>
         <translation>Dasar hukum</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="138"/>
+        <location filename="../../ui/review.py" line="159"/>
         <source>Legal &amp;basis:</source>
         <translation>&amp;Dasar hukum:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="141"/>
+        <location filename="../../ui/review.py" line="162"/>
         <source>member states, e.g. MYS, KHM (empty: own agency)</source>
         <translation>negara anggota, mis. MYS, KHM (kosong: instansi sendiri)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="143"/>
+        <location filename="../../ui/review.py" line="164"/>
         <source>Releasable to member states</source>
         <translation>Dapat dirilis ke negara anggota</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="144"/>
+        <location filename="../../ui/review.py" line="165"/>
         <source>&amp;Releasable to:</source>
         <translation>Dapat di&amp;rilis ke:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="146"/>
+        <location filename="../../ui/review.py" line="167"/>
         <source>named agencies, e.g. MYS-IMM</source>
         <translation>instansi yang disebut, mis. MYS-IMM</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="147"/>
+        <location filename="../../ui/review.py" line="168"/>
         <source>Releasable to agencies</source>
         <translation>Dapat dirilis ke instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="148"/>
+        <location filename="../../ui/review.py" line="169"/>
         <source>Age&amp;ncies:</source>
         <translation>&amp;Instansi:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="151"/>
+        <location filename="../../ui/review.py" line="172"/>
         <source>TLP:RED only: names from the portal directory, comma-separated</source>
         <translation>hanya TLP:RED: nama dari direktori portal, dipisahkan koma</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="153"/>
+        <location filename="../../ui/review.py" line="174"/>
         <source>TLP:RED recipients</source>
         <translation>Penerima TLP:RED</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="154"/>
+        <location filename="../../ui/review.py" line="175"/>
         <source>Rec&amp;ipients:</source>
         <translation>P&amp;enerima:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="162"/>
+        <location filename="../../ui/review.py" line="183"/>
         <source>Comment to the author</source>
         <translation>Komentar untuk penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="163"/>
+        <location filename="../../ui/review.py" line="184"/>
         <source>Co&amp;mment:</source>
         <translation>Ko&amp;mentar:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="169"/>
+        <location filename="../../ui/review.py" line="190"/>
         <source>&amp;Approve and sign</source>
         <translation>Setu&amp;jui dan tandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="170"/>
+        <location filename="../../ui/review.py" line="191"/>
         <source>R&amp;eturn to author</source>
         <translation>Kemb&amp;alikan ke penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="201"/>
+        <location filename="../../ui/review.py" line="222"/>
         <source>Reading the queue</source>
         <translation>Membaca antrean</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="217"/>
+        <location filename="../../ui/review.py" line="238"/>
         <source>Directory</source>
         <translation>Direktori</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="242"/>
+        <location filename="../../ui/review.py" line="263"/>
         <source>%1 reports waiting</source>
         <translation>%1 laporan menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="287"/>
+        <location filename="../../ui/review.py" line="309"/>
         <source>Opening report</source>
         <translation>Membuka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="343"/>
+        <location filename="../../ui/review.py" line="325"/>
+        <source>Changed since version %1, which was returned</source>
+        <translation>Berubah sejak versi %1, yang dikembalikan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="345"/>
+        <source>(empty)</source>
+        <translation>(kosong)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="350"/>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="350"/>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="404"/>
         <source>Choose the TLP label to release it under.</source>
         <translation>Pilih label TLP untuk merilisnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="346"/>
+        <location filename="../../ui/review.py" line="407"/>
         <source>Approving needs a legal basis (MOU or arrangement).</source>
         <translation>Persetujuan memerlukan dasar hukum (MOU atau perjanjian).</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="372"/>
+        <location filename="../../ui/review.py" line="433"/>
         <source>Say in the comment what the author should correct.</source>
         <translation>Tuliskan di komentar apa yang harus diperbaiki penulis.</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="393"/>
+        <location filename="../../ui/review.py" line="454"/>
         <source>Checking the decision</source>
         <translation>Memeriksa keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="422"/>
+        <location filename="../../ui/review.py" line="483"/>
         <source>Signing the decision</source>
         <translation>Menandatangani keputusan</translation>
     </message>
@@ -2260,82 +2305,82 @@
         <translation>Tamba&amp;h pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="148"/>
+        <location filename="../../ui/settings_page.py" line="146"/>
         <source>Reading users</source>
         <translation>Membaca pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="162"/>
+        <location filename="../../ui/settings_page.py" line="160"/>
         <source>Not connected. Load the provisioning file your agency gave you.</source>
         <translation>Belum terhubung. Muat berkas provisioning yang diberikan instansi Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="166"/>
+        <location filename="../../ui/settings_page.py" line="164"/>
         <source>Connected to %1; you are enrolled.</source>
         <translation>Terhubung ke %1; Anda sudah terdaftar.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="170"/>
+        <location filename="../../ui/settings_page.py" line="168"/>
         <source>Connected to %1; enter your enrolment code to be able to sync.</source>
         <translation>Terhubung ke %1; masukkan kode pendaftaran Anda agar dapat menyinkronkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="180"/>
+        <location filename="../../ui/settings_page.py" line="178"/>
         <source>Agency provisioning file</source>
         <translation>Berkas provisioning instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="182"/>
+        <location filename="../../ui/settings_page.py" line="180"/>
         <source>Provisioning files (*.json);;All files (*)</source>
         <translation>Berkas provisioning (*.json);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="192"/>
+        <location filename="../../ui/settings_page.py" line="190"/>
         <source>Reading the provisioning file…</source>
         <translation>Membaca berkas provisioning…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="195"/>
+        <location filename="../../ui/settings_page.py" line="193"/>
         <source>Connected to %1.</source>
         <translation>Terhubung ke %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="197"/>
+        <location filename="../../ui/settings_page.py" line="195"/>
         <source>Connecting to the portal</source>
         <translation>Menghubungkan ke portal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="205"/>
+        <location filename="../../ui/settings_page.py" line="203"/>
         <source>Type the one-time code first.</source>
         <translation>Ketik kode sekali pakai terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="208"/>
+        <location filename="../../ui/settings_page.py" line="206"/>
         <source>Enrolling…</source>
         <translation>Mendaftarkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="213"/>
+        <location filename="../../ui/settings_page.py" line="211"/>
         <source>Enrolling</source>
         <translation>Mendaftarkan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="228"/>
+        <location filename="../../ui/settings_page.py" line="226"/>
         <source>The two passphrases differ.</source>
         <translation>Kedua frasa sandi berbeda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="239"/>
+        <location filename="../../ui/settings_page.py" line="237"/>
         <source>Adding…</source>
         <translation>Menambahkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="244"/>
+        <location filename="../../ui/settings_page.py" line="242"/>
         <source>Adding user</source>
         <translation>Menambahkan pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="252"/>
+        <location filename="../../ui/settings_page.py" line="250"/>
         <source>%1 can now unlock this installation.</source>
         <translation>%1 sekarang dapat membuka instalasi ini.</translation>
     </message>
@@ -2719,8 +2764,8 @@
     </message>
     <message>
         <location filename="../../ui/unlock_window.py" line="192"/>
-        <location filename="../../ui/unlock_window.py" line="275"/>
-        <location filename="../../ui/unlock_window.py" line="324"/>
+        <location filename="../../ui/unlock_window.py" line="273"/>
+        <location filename="../../ui/unlock_window.py" line="322"/>
         <source>Agency provisioning file</source>
         <translation>Berkas provisioning instansi</translation>
     </message>
@@ -2770,87 +2815,87 @@
         <translation>&amp;Bahasa:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="253"/>
+        <location filename="../../ui/unlock_window.py" line="251"/>
         <source>Welcome to Outpost</source>
         <translation>Selamat datang di Outpost</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="261"/>
+        <location filename="../../ui/unlock_window.py" line="259"/>
         <source>Outpost is where you write reports on what you observe at your crossing point and send them to your agency. It works offline: reports are kept encrypted on this computer and are sent when there is a connection. To set it up you need the provisioning file from your agency (or try a demo with synthetic data first); then you choose a user name and a passphrase.</source>
         <translation>Outpost adalah tempat Anda menulis laporan tentang apa yang Anda amati di pos lintas batas Anda dan mengirimkannya ke instansi Anda. Outpost bekerja secara luring (tanpa internet): laporan disimpan terenkripsi di komputer ini dan dikirim saat ada koneksi. Untuk menyiapkannya, Anda memerlukan berkas provisioning dari instansi Anda (atau coba dulu demo dengan data sintetis); lalu Anda memilih nama pengguna dan frasa sandi.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="274"/>
+        <location filename="../../ui/unlock_window.py" line="272"/>
         <source>Load the agency&apos;s &amp;provisioning file…</source>
         <translation>Muat berkas &amp;provisioning instansi…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="281"/>
+        <location filename="../../ui/unlock_window.py" line="279"/>
         <source>Create a &amp;demo installation instead</source>
         <translation>Buat instalasi d&amp;emo saja</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="283"/>
+        <location filename="../../ui/unlock_window.py" line="281"/>
         <source>Two demo users and about 200 synthetic reports, clearly marked [SYNTHETIC]</source>
         <translation>Dua pengguna demo dan sekitar 200 laporan sintetis, ditandai jelas [SYNTHETIC]</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="287"/>
+        <location filename="../../ui/unlock_window.py" line="285"/>
         <source>Set up &amp;without a provisioning file</source>
         <translation>Siapkan &amp;tanpa berkas provisioning</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="289"/>
+        <location filename="../../ui/unlock_window.py" line="287"/>
         <source>You type your agency code; the portal can be connected later in Settings</source>
         <translation>Anda mengetik sendiri kode instansi; portal dapat dihubungkan nanti di Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="326"/>
+        <location filename="../../ui/unlock_window.py" line="324"/>
         <source>Provisioning files (*.json);;All files (*)</source>
         <translation>Berkas provisioning (*.json);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="353"/>
+        <location filename="../../ui/unlock_window.py" line="351"/>
         <source>Portal %1 at %2, agency %3.</source>
         <translation>Portal %1 di %2, instansi %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="361"/>
+        <location filename="../../ui/unlock_window.py" line="359"/>
         <source>Found the provisioning file of agency %1.</source>
         <translation>Berkas provisioning instansi %1 ditemukan.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="364"/>
+        <location filename="../../ui/unlock_window.py" line="362"/>
         <source>Continue with this &amp;provisioning file</source>
         <translation>Lanjutkan dengan berkas &amp;provisioning ini</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="372"/>
+        <location filename="../../ui/unlock_window.py" line="370"/>
         <source>The two passphrases differ.</source>
         <translation>Kedua frasa sandi berbeda.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="382"/>
+        <location filename="../../ui/unlock_window.py" line="380"/>
         <source>Enter your agency code (from your focal point).</source>
         <translation>Masukkan kode instansi Anda (dari titik fokus Anda).</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="407"/>
+        <location filename="../../ui/unlock_window.py" line="405"/>
         <source>Working…</source>
         <translation>Sedang bekerja…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="416"/>
+        <location filename="../../ui/unlock_window.py" line="414"/>
         <source>The installation was created, but connecting to the portal failed: %1 You can try again in Settings.</source>
         <translation>Instalasi telah dibuat, tetapi gagal terhubung ke portal: %1 Anda dapat mencoba lagi di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="421"/>
+        <location filename="../../ui/unlock_window.py" line="419"/>
         <source>OK</source>
         <translation>Oke</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/unlock_window.py" line="450"/>
+        <location filename="../../ui/unlock_window.py" line="448"/>
         <source>You can try again in %n second(s).</source>
         <translation>
             <numerusform>Anda dapat mencoba lagi dalam %n detik.</numerusform>

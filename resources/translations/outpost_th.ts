@@ -4,27 +4,27 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="124"/>
+        <location filename="../../ui/controller.py" line="122"/>
         <source>Creating the demo installation…</source>
         <translation>กำลังสร้างการติดตั้งสาธิต…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="127"/>
+        <location filename="../../ui/controller.py" line="125"/>
         <source>Creating synthetic reports: %1 of %2</source>
         <translation>กำลังสร้างรายงานจำลอง: %1 จาก %2</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="144"/>
+        <location filename="../../ui/controller.py" line="142"/>
         <source>A demo installation with synthetic reports was created. Unlock it as one of these users (user / passphrase):</source>
         <translation>สร้างการติดตั้งสาธิตพร้อมรายงานจำลองแล้ว ปลดล็อกได้ในฐานะผู้ใช้คนใดคนหนึ่งต่อไปนี้ (ผู้ใช้ / วลีรหัสผ่าน):</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="199"/>
+        <location filename="../../ui/controller.py" line="197"/>
         <source>Connecting</source>
         <translation>กำลังเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="280"/>
+        <location filename="../../ui/controller.py" line="278"/>
         <source>Locked. Enter your passphrase to continue.</source>
         <translation>ล็อกแล้ว ใส่วลีรหัสผ่านเพื่อทำงานต่อ</translation>
     </message>
@@ -1892,207 +1892,252 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review.py" line="73"/>
+        <location filename="../../ui/review.py" line="76"/>
         <source>Review queue</source>
         <translation>คิวตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="85"/>
+        <location filename="../../ui/review.py" line="88"/>
         <source>Observed</source>
         <translation>พบเหตุเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="86"/>
+        <location filename="../../ui/review.py" line="89"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="87"/>
+        <location filename="../../ui/review.py" line="90"/>
         <source>Crossing point</source>
         <translation>จุดผ่านแดน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="88"/>
+        <location filename="../../ui/review.py" line="91"/>
         <source>Author</source>
         <translation>ผู้เขียน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="89"/>
+        <location filename="../../ui/review.py" line="92"/>
         <source>Waiting since</source>
         <translation>รอตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="103"/>
+        <location filename="../../ui/review.py" line="106"/>
         <source>Reports waiting for review</source>
         <translation>รายงานที่รอการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="117"/>
+        <location filename="../../ui/review.py" line="120"/>
+        <source>Field</source>
+        <translation>ช่องข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="120"/>
+        <source>Before</source>
+        <translation>ก่อนหน้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="120"/>
+        <source>Now</source>
+        <translation>ตอนนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="127"/>
+        <source>Changes since the returned version</source>
+        <translation>การเปลี่ยนแปลงนับจากฉบับที่ถูกส่งคืน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="130"/>
+        <source>Nothing changed since the returned version.</source>
+        <translation>ไม่มีการเปลี่ยนแปลงนับจากฉบับที่ถูกส่งคืน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="138"/>
         <source>Why you cannot decide</source>
         <translation>เหตุที่คุณวินิจฉัยไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="124"/>
+        <location filename="../../ui/review.py" line="145"/>
         <source>Decision</source>
         <translation>คำวินิจฉัย</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="127"/>
+        <location filename="../../ui/review.py" line="148"/>
         <source>Release TLP label</source>
         <translation>ป้าย TLP ที่เผยแพร่</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="128"/>
+        <location filename="../../ui/review.py" line="149"/>
         <source>Release as &amp;TLP:</source>
         <translation>เผยแพร่เป็น TLP (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="130"/>
+        <location filename="../../ui/review.py" line="151"/>
         <source>needed only when loosening the author&apos;s label</source>
         <translation>จำเป็นเฉพาะเมื่อผ่อนป้ายของผู้เขียนลง</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="131"/>
+        <location filename="../../ui/review.py" line="152"/>
         <source>Reason for loosening the TLP label</source>
         <translation>เหตุผลที่ผ่อนป้าย TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="132"/>
+        <location filename="../../ui/review.py" line="153"/>
         <source>Reason for &amp;loosening:</source>
         <translation>เหตุผลที่ผ่อนป้าย (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="133"/>
+        <location filename="../../ui/review.py" line="154"/>
         <source>May be passed to third parties</source>
         <translation>ส่งต่อให้บุคคลที่สามได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="134"/>
+        <location filename="../../ui/review.py" line="155"/>
         <source>Third &amp;parties:</source>
         <translation>บุคคลที่สาม (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="136"/>
+        <location filename="../../ui/review.py" line="157"/>
         <source>MOU or arrangement reference (required)</source>
         <translation>เลขอ้างอิงบันทึกความเข้าใจหรือข้อตกลง (จำเป็น)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="137"/>
+        <location filename="../../ui/review.py" line="158"/>
         <source>Legal basis</source>
         <translation>ฐานทางกฎหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="138"/>
+        <location filename="../../ui/review.py" line="159"/>
         <source>Legal &amp;basis:</source>
         <translation>ฐานทางกฎหมาย (&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="141"/>
+        <location filename="../../ui/review.py" line="162"/>
         <source>member states, e.g. MYS, KHM (empty: own agency)</source>
         <translation>ประเทศสมาชิก เช่น MYS, KHM (เว้นว่าง: หน่วยงานตนเอง)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="143"/>
+        <location filename="../../ui/review.py" line="164"/>
         <source>Releasable to member states</source>
         <translation>เผยแพร่ให้ประเทศสมาชิกได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="144"/>
+        <location filename="../../ui/review.py" line="165"/>
         <source>&amp;Releasable to:</source>
         <translation>เผยแพร่ให้ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="146"/>
+        <location filename="../../ui/review.py" line="167"/>
         <source>named agencies, e.g. MYS-IMM</source>
         <translation>หน่วยงานที่ระบุชื่อ เช่น MYS-IMM</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="147"/>
+        <location filename="../../ui/review.py" line="168"/>
         <source>Releasable to agencies</source>
         <translation>เผยแพร่ให้หน่วยงานได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="148"/>
+        <location filename="../../ui/review.py" line="169"/>
         <source>Age&amp;ncies:</source>
         <translation>หน่วยงาน (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="151"/>
+        <location filename="../../ui/review.py" line="172"/>
         <source>TLP:RED only: names from the portal directory, comma-separated</source>
         <translation>เฉพาะ TLP:RED: ชื่อจากสมุดรายชื่อของพอร์ทัล คั่นด้วยจุลภาค</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="153"/>
+        <location filename="../../ui/review.py" line="174"/>
         <source>TLP:RED recipients</source>
         <translation>ผู้รับ TLP:RED</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="154"/>
+        <location filename="../../ui/review.py" line="175"/>
         <source>Rec&amp;ipients:</source>
         <translation>ผู้รับ (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="162"/>
+        <location filename="../../ui/review.py" line="183"/>
         <source>Comment to the author</source>
         <translation>ความเห็นถึงผู้เขียน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="163"/>
+        <location filename="../../ui/review.py" line="184"/>
         <source>Co&amp;mment:</source>
         <translation>ความเห็น (&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="169"/>
+        <location filename="../../ui/review.py" line="190"/>
         <source>&amp;Approve and sign</source>
         <translation>อนุมัติและลงลายมือชื่อ (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="170"/>
+        <location filename="../../ui/review.py" line="191"/>
         <source>R&amp;eturn to author</source>
         <translation>ส่งกลับให้ผู้เขียน (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="201"/>
+        <location filename="../../ui/review.py" line="222"/>
         <source>Reading the queue</source>
         <translation>กำลังอ่านคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="217"/>
+        <location filename="../../ui/review.py" line="238"/>
         <source>Directory</source>
         <translation>สมุดรายชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="242"/>
+        <location filename="../../ui/review.py" line="263"/>
         <source>%1 reports waiting</source>
         <translation>รอ %1 รายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="287"/>
+        <location filename="../../ui/review.py" line="309"/>
         <source>Opening report</source>
         <translation>กำลังเปิดรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="343"/>
+        <location filename="../../ui/review.py" line="325"/>
+        <source>Changed since version %1, which was returned</source>
+        <translation>เปลี่ยนแปลงนับจากฉบับที่ %1 ซึ่งถูกส่งคืน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="345"/>
+        <source>(empty)</source>
+        <translation>(ว่าง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="350"/>
+        <source>yes</source>
+        <translation>ใช่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="350"/>
+        <source>no</source>
+        <translation>ไม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="404"/>
         <source>Choose the TLP label to release it under.</source>
         <translation>เลือกป้าย TLP ที่จะใช้เผยแพร่</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="346"/>
+        <location filename="../../ui/review.py" line="407"/>
         <source>Approving needs a legal basis (MOU or arrangement).</source>
         <translation>การอนุมัติต้องมีฐานทางกฎหมาย (บันทึกความเข้าใจหรือข้อตกลง)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="372"/>
+        <location filename="../../ui/review.py" line="433"/>
         <source>Say in the comment what the author should correct.</source>
         <translation>ระบุในความเห็นว่าผู้เขียนควรแก้ไขอะไร</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="393"/>
+        <location filename="../../ui/review.py" line="454"/>
         <source>Checking the decision</source>
         <translation>กำลังตรวจสอบการตัดสินใจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="422"/>
+        <location filename="../../ui/review.py" line="483"/>
         <source>Signing the decision</source>
         <translation>กำลังลงลายมือชื่อคำวินิจฉัย</translation>
     </message>
@@ -2260,82 +2305,82 @@
         <translation>เพิ่มผู้ใช้ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="148"/>
+        <location filename="../../ui/settings_page.py" line="146"/>
         <source>Reading users</source>
         <translation>กำลังอ่านรายชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="162"/>
+        <location filename="../../ui/settings_page.py" line="160"/>
         <source>Not connected. Load the provisioning file your agency gave you.</source>
         <translation>ยังไม่ได้เชื่อมต่อ โหลดไฟล์ตั้งค่าที่หน่วยงานให้คุณมา</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="166"/>
+        <location filename="../../ui/settings_page.py" line="164"/>
         <source>Connected to %1; you are enrolled.</source>
         <translation>เชื่อมต่อกับ %1 แล้ว คุณลงทะเบียนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="170"/>
+        <location filename="../../ui/settings_page.py" line="168"/>
         <source>Connected to %1; enter your enrolment code to be able to sync.</source>
         <translation>เชื่อมต่อกับ %1 แล้ว ใส่รหัสลงทะเบียนเพื่อให้ซิงค์ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="180"/>
+        <location filename="../../ui/settings_page.py" line="178"/>
         <source>Agency provisioning file</source>
         <translation>ไฟล์ตั้งค่าของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="182"/>
+        <location filename="../../ui/settings_page.py" line="180"/>
         <source>Provisioning files (*.json);;All files (*)</source>
         <translation>ไฟล์ตั้งค่า (*.json);;ไฟล์ทั้งหมด (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="192"/>
+        <location filename="../../ui/settings_page.py" line="190"/>
         <source>Reading the provisioning file…</source>
         <translation>กำลังอ่านไฟล์ตั้งค่า…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="195"/>
+        <location filename="../../ui/settings_page.py" line="193"/>
         <source>Connected to %1.</source>
         <translation>เชื่อมต่อกับ %1 แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="197"/>
+        <location filename="../../ui/settings_page.py" line="195"/>
         <source>Connecting to the portal</source>
         <translation>กำลังเชื่อมต่อพอร์ทัล</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="205"/>
+        <location filename="../../ui/settings_page.py" line="203"/>
         <source>Type the one-time code first.</source>
         <translation>พิมพ์รหัสใช้ครั้งเดียวก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="208"/>
+        <location filename="../../ui/settings_page.py" line="206"/>
         <source>Enrolling…</source>
         <translation>กำลังลงทะเบียน…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="213"/>
+        <location filename="../../ui/settings_page.py" line="211"/>
         <source>Enrolling</source>
         <translation>กำลังลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="228"/>
+        <location filename="../../ui/settings_page.py" line="226"/>
         <source>The two passphrases differ.</source>
         <translation>วลีรหัสผ่านทั้งสองไม่ตรงกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="239"/>
+        <location filename="../../ui/settings_page.py" line="237"/>
         <source>Adding…</source>
         <translation>กำลังเพิ่ม…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="244"/>
+        <location filename="../../ui/settings_page.py" line="242"/>
         <source>Adding user</source>
         <translation>กำลังเพิ่มผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="252"/>
+        <location filename="../../ui/settings_page.py" line="250"/>
         <source>%1 can now unlock this installation.</source>
         <translation>ตอนนี้ %1 ปลดล็อกการติดตั้งนี้ได้แล้ว</translation>
     </message>
@@ -2719,8 +2764,8 @@
     </message>
     <message>
         <location filename="../../ui/unlock_window.py" line="192"/>
-        <location filename="../../ui/unlock_window.py" line="275"/>
-        <location filename="../../ui/unlock_window.py" line="324"/>
+        <location filename="../../ui/unlock_window.py" line="273"/>
+        <location filename="../../ui/unlock_window.py" line="322"/>
         <source>Agency provisioning file</source>
         <translation>ไฟล์ตั้งค่าของหน่วยงาน</translation>
     </message>
@@ -2770,87 +2815,87 @@
         <translation>ภาษา (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="253"/>
+        <location filename="../../ui/unlock_window.py" line="251"/>
         <source>Welcome to Outpost</source>
         <translation>ยินดีต้อนรับสู่ Outpost</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="261"/>
+        <location filename="../../ui/unlock_window.py" line="259"/>
         <source>Outpost is where you write reports on what you observe at your crossing point and send them to your agency. It works offline: reports are kept encrypted on this computer and are sent when there is a connection. To set it up you need the provisioning file from your agency (or try a demo with synthetic data first); then you choose a user name and a passphrase.</source>
         <translation>Outpost ใช้เขียนรายงานสิ่งที่คุณพบเห็นที่จุดผ่านแดนของคุณและส่งไปยังหน่วยงานของคุณ ทำงานได้แม้ไม่มีอินเทอร์เน็ต: รายงานถูกเก็บแบบเข้ารหัสในเครื่องนี้และจะส่งออกไปเมื่อมีการเชื่อมต่อ ในการตั้งค่า คุณต้องมีไฟล์ตั้งค่าจากหน่วยงานของคุณ (หรือลองใช้การติดตั้งสาธิตที่มีข้อมูลจำลองก่อนก็ได้) จากนั้นจึงเลือกชื่อผู้ใช้และวลีรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="274"/>
+        <location filename="../../ui/unlock_window.py" line="272"/>
         <source>Load the agency&apos;s &amp;provisioning file…</source>
         <translation>โหลดไฟล์ตั้งค่าของหน่วยงาน… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="281"/>
+        <location filename="../../ui/unlock_window.py" line="279"/>
         <source>Create a &amp;demo installation instead</source>
         <translation>สร้างการติดตั้งสาธิตแทน (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="283"/>
+        <location filename="../../ui/unlock_window.py" line="281"/>
         <source>Two demo users and about 200 synthetic reports, clearly marked [SYNTHETIC]</source>
         <translation>ผู้ใช้สาธิตสองคนและรายงานจำลองประมาณ 200 ฉบับ มีเครื่องหมาย [SYNTHETIC] ชัดเจน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="287"/>
+        <location filename="../../ui/unlock_window.py" line="285"/>
         <source>Set up &amp;without a provisioning file</source>
         <translation>ตั้งค่าโดยไม่มีไฟล์ตั้งค่า (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="289"/>
+        <location filename="../../ui/unlock_window.py" line="287"/>
         <source>You type your agency code; the portal can be connected later in Settings</source>
         <translation>คุณพิมพ์รหัสหน่วยงานเอง เชื่อมต่อพอร์ทัลภายหลังได้ในหน้าการตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="326"/>
+        <location filename="../../ui/unlock_window.py" line="324"/>
         <source>Provisioning files (*.json);;All files (*)</source>
         <translation>ไฟล์ตั้งค่า (*.json);;ไฟล์ทั้งหมด (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="353"/>
+        <location filename="../../ui/unlock_window.py" line="351"/>
         <source>Portal %1 at %2, agency %3.</source>
         <translation>พอร์ทัล %1 ที่ %2 หน่วยงาน %3</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="361"/>
+        <location filename="../../ui/unlock_window.py" line="359"/>
         <source>Found the provisioning file of agency %1.</source>
         <translation>พบไฟล์ตั้งค่าของหน่วยงาน %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="364"/>
+        <location filename="../../ui/unlock_window.py" line="362"/>
         <source>Continue with this &amp;provisioning file</source>
         <translation>ใช้ไฟล์ตั้งค่านี้ต่อ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="372"/>
+        <location filename="../../ui/unlock_window.py" line="370"/>
         <source>The two passphrases differ.</source>
         <translation>วลีรหัสผ่านทั้งสองไม่ตรงกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="382"/>
+        <location filename="../../ui/unlock_window.py" line="380"/>
         <source>Enter your agency code (from your focal point).</source>
         <translation>ใส่รหัสหน่วยงานของคุณ (จากผู้ประสานงาน)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="407"/>
+        <location filename="../../ui/unlock_window.py" line="405"/>
         <source>Working…</source>
         <translation>กำลังดำเนินการ…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="416"/>
+        <location filename="../../ui/unlock_window.py" line="414"/>
         <source>The installation was created, but connecting to the portal failed: %1 You can try again in Settings.</source>
         <translation>สร้างการติดตั้งแล้ว แต่เชื่อมต่อพอร์ทัลไม่สำเร็จ: %1 ลองใหม่ได้ในหน้าการตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_window.py" line="421"/>
+        <location filename="../../ui/unlock_window.py" line="419"/>
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/unlock_window.py" line="450"/>
+        <location filename="../../ui/unlock_window.py" line="448"/>
         <source>You can try again in %n second(s).</source>
         <translation>
             <numerusform>ลองใหม่ได้ในอีก %n วินาที</numerusform>

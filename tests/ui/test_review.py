@@ -104,3 +104,75 @@ def test_queue_shows_author_and_waiting_since_sortable(
         assert page.current is not None and page.current.view.report_id == ids["zed"]
     finally:
         close_controller(controller)
+
+
+def test_a_corrected_version_shows_what_changed_since_it_was_returned(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Issue 12 item 10: the review detail of a resubmitted report lists, field by field,
+    what changed since the returned version (label, before, now)."""
+    paths = DataPaths(tmp_path / "data")
+    with initialise(paths, NewUser("ana", Role.OFFICER, AGENCY), PASSPHRASE, kdf=FAST_KDF) as s:
+        s.add_user(NewUser("ben", Role.OFP, AGENCY), PASSPHRASE)
+        certify(s.db, s.audit)
+        first = sample(6, 0)
+        first["persons"][0]["nationality"] = "MMR"
+        report_id = ReportService(s.db, s.user, s.audit).create_draft(first).report_id
+        Workflow(s.db, s.user, s.audit).submit(report_id)
+    with unlock(paths, "ben", PASSPHRASE) as s:
+        Workflow(s.db, s.user, s.audit).return_to_author(report_id, "Nationality is wrong.")
+    with unlock(paths, "ana", PASSPHRASE) as s:
+        service = ReportService(s.db, s.user, s.audit)
+        corrected = service.get(report_id).report
+        corrected["persons"][0]["nationality"] = "KHM"
+        corrected["narrative"] = "Corrected after review."
+        service.update_draft(report_id, corrected)
+        Workflow(s.db, s.user, s.audit).submit(report_id)
+    session = unlock(paths, "ben", PASSPHRASE)
+    controller = AppController(
+        paths, settings=UiSettings(tmp_path / "ui.ini"), kdf=FAST_KDF, engine_factory=None
+    )
+    try:
+        controller.on_unlocked(session)
+        page = controller.main_window.go("review")
+        assert isinstance(page, ReviewPage)
+        qtbot.waitUntil(lambda: len(page.items) == 1, timeout=10_000)
+        settle(qtbot)
+        assert page.changes_box.isVisibleTo(page)
+        assert "version 1, which was returned" in page.changes_box.title()
+        rows = {
+            page.changes.item(r, 0).text(): (
+                page.changes.item(r, 1).text(),
+                page.changes.item(r, 2).text(),
+            )
+            for r in range(page.changes.rowCount())
+        }
+        assert rows == {
+            "Person 1: Nationality": ("Myanmar", "Cambodia"),
+            "Narrative": (first["narrative"], "Corrected after review."),
+        }
+    finally:
+        close_controller(controller)
+
+
+def test_a_first_version_shows_no_changes_panel(qtbot: QtBot, tmp_path: Path) -> None:
+    paths = DataPaths(tmp_path / "data")
+    with initialise(paths, NewUser("ana", Role.OFFICER, AGENCY), PASSPHRASE, kdf=FAST_KDF) as s:
+        s.add_user(NewUser("ben", Role.OFP, AGENCY), PASSPHRASE)
+        certify(s.db, s.audit)
+        report_id = ReportService(s.db, s.user, s.audit).create_draft(sample(6, 1)).report_id
+        Workflow(s.db, s.user, s.audit).submit(report_id)
+    session = unlock(paths, "ben", PASSPHRASE)
+    controller = AppController(
+        paths, settings=UiSettings(tmp_path / "ui.ini"), kdf=FAST_KDF, engine_factory=None
+    )
+    try:
+        controller.on_unlocked(session)
+        page = controller.main_window.go("review")
+        assert isinstance(page, ReviewPage)
+        qtbot.waitUntil(lambda: len(page.items) == 1, timeout=10_000)
+        settle(qtbot)
+        assert page.detail.detail is not None  # the detail has arrived
+        assert not page.changes_box.isVisibleTo(page)
+    finally:
+        close_controller(controller)
