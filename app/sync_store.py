@@ -44,6 +44,9 @@ CURSOR_PREFIX = "feed_cursor"
 PUBLISHED_KINDS = frozenset({"alert", "bulletin", "mou_template", "fraud_notice"})
 
 
+LINK_KEY = "sync_link"  # meta: JSON {"batch": n, "feed_page": n}, see SyncStore.link_memory
+
+
 def cursor_key(portal_key_id: str | None, user_id: str) -> str:
     """The meta key of one local user's feed cursor at one portal: the portal filters the
     feed per signer, so a cursor shared by two users would skip what one may not see."""
@@ -220,6 +223,22 @@ class LocalSyncStore:
         ).verified
 
     # -- clock -----------------------------------------------------------------------------------
+
+    def link_memory(self) -> tuple[int, int] | None:
+        """What the last process learned about the link: (batch, feed page); a damaged value
+        is forgotten."""
+        raw = MetaRepository(self._db).get(LINK_KEY)
+        if raw is None:
+            return None
+        try:
+            value = json.loads(raw)
+            return int(value["batch"]), int(value["feed_page"])
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def remember_link(self, batch: int, feed_page: int) -> None:
+        value = {"batch": batch, "feed_page": feed_page}
+        MetaRepository(self._db).set(LINK_KEY, json.dumps(value, sort_keys=True))
 
     def learn_clock(self, offset: float) -> None:
         """The offset measured by this pass's hello (app/portal_clock.py)."""

@@ -59,6 +59,17 @@ def _unlock(args: argparse.Namespace) -> Session:
     return unlock(paths, args.user, passphrase)
 
 
+def _seconds(text: str) -> float:
+    """A positive number of seconds for an option (argparse turns the error into usage)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError("give a number of seconds above 0")
+    return value
+
+
 def _read_json_input(source: str) -> Any:
     try:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
@@ -701,6 +712,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--watch", action="store_true", help="keep syncing whenever a link appears")
     p.add_argument("--metered", action="store_true", help="hold attachments back")
     p.add_argument("--no-progress", dest="progress", action="store_false")
+    p.add_argument(
+        "--max-time",
+        type=_seconds,
+        default=sc.DEFAULT_MAX_TIME,
+        metavar="SECONDS",
+        help="keep going across a link that drops for at most this long "
+        f"(default {sc.DEFAULT_MAX_TIME:.0f})",
+    )
     p = add(sub, "outbox", unlocked(sc.cmd_outbox), "what waits to be sent, and why")
     p.add_argument("--all", action="store_true", help="include delivered items")
     p.add_argument("--json", action="store_true")

@@ -56,6 +56,16 @@ def _summary(summary: PassSummary) -> str:
     return text
 
 
+DEFAULT_MAX_TIME = 300.0  # seconds `outpost sync` keeps going across a link that drops
+
+
+def _say_retry(summary: PassSummary, delay: float) -> None:
+    """One line per retry, so a person watching a bad link sees it is still being worked."""
+    moved = "; it was moving, so again" if summary.progressed else "; again"
+    sys.stderr.write(f"\noutpost: {summary.error}{moved} in {delay:.0f} s\n")
+    sys.stderr.flush()
+
+
 def cmd_sync(args: argparse.Namespace, session: Session) -> int:
     engine = sync_engine(session)
     engine.set_metered(args.metered)
@@ -77,7 +87,7 @@ def cmd_sync(args: argparse.Namespace, session: Session) -> int:
             engine.stop()
             print("Stopped; anything not delivered stays queued.")
             return 0
-    summary = engine.run_pass()
+    summary = engine.run_until_done(args.max_time, on_retry=_say_retry)
     if args.progress:
         sys.stderr.write("\n")
     if not summary.complete:

@@ -34,6 +34,7 @@ from sync.transport import (
 log = logging.getLogger(__name__)
 
 TEXT_KINDS = ("submission", "approval")
+GROW_AFTER_CUT = 4  # requests in a row that went through before sizes grow again
 
 
 class OutboxItem(Protocol):
@@ -58,10 +59,16 @@ class SyncStore(Protocol):
     def apply_feed_page(self, items: list[dict[str, Any]], cursor: str) -> int: ...
     def counts(self) -> tuple[int, int]: ...  # (waiting, quarantined)
     def learn_clock(self, offset: float) -> None: ...  # portal − device, from hello
+    # What the last process learned about the link, kept so the next one starts there (and
+    # small, if it ended on a cut): (envelopes per push, feed items per page).
+    def link_memory(self) -> tuple[int, int] | None: ...
+    def remember_link(self, batch: int, feed_page: int) -> None: ...
 
 
 class AttachmentUploader(Protocol):
     def upload(self, item: Any, progress: Any, cancelled: threading.Event) -> int: ...
+    @property
+    def confirmed_bytes(self) -> int: ...  # bytes the portal has acknowledged, all uploads
 
 
 @dataclass
@@ -69,10 +76,11 @@ class EngineSettings:
     target_request_seconds: float = 8.0  # a batch should finish within this on the current link
     max_batch: int = 500
     start_batch: int = 20
-    feed_page: int = 100
+    feed_page: int = 100  # the most feed items asked for in one page
     watch_interval: float = 300.0  # between passes while everything works
     backoff_base: float = 2.0
     backoff_cap: float = 600.0
+    progress_retry: float = 1.0  # after a pass that moved something and then failed
     compress: Compression | None = "zstd"
 
 
@@ -93,7 +101,14 @@ class SyncEngine:
         self.uploader = uploader
         self.settings = settings or EngineSettings()
         self.metered = False
-        self._batch = self.settings.start_batch
+        # Start where the last process on this link ended (small, if it ended on a cut).
+        batch, page = store.link_memory() or (None, None)
+        self._batch = _clamp(batch or self.settings.start_batch, self.settings.max_batch)
+        self._feed_page = _clamp(page or self.settings.feed_page, self.settings.feed_page)
+        # Requests that went through since the last cut (None: no cut seen). After a cut,
+        # sizes grow back only after GROW_AFTER_CUT in a row: growing at once would only be
+        # cut again, and on a link that drops every few KB each cut costs a whole request.
+        self._since_cut: int | None = None
         self._listeners: list[Listener] = []
         self._backoff = Backoff(self.settings.backoff_base, self.settings.backoff_cap)
         self._wake = threading.Event()
@@ -108,7 +123,7 @@ class SyncEngine:
         self._next_attempt_in: float | None = None
         self._retry_after: float | None = None
         self._hard_error = False
-        self._done = {"pushed": 0, "uploaded": 0, "pulled": 0, "refused": 0}  # this pass
+        self._done = {"pushed": 0, "uploaded": 0, "pulled": 0, "refused": 0, "moved": 0}
 
     # -- control (any thread) -------------------------------------------------------------------
 
@@ -167,14 +182,44 @@ class SyncEngine:
             if summary.error is None:
                 self._backoff.reset()
                 delay = self.settings.watch_interval
-            elif self._hard_error:
-                delay = None  # e.g. a TLS pin mismatch: wait for a person to act, never poll
             else:
-                delay = self._backoff.next_delay(self._retry_after)
+                delay = self._retry_delay(summary)
             self._next_attempt_in = delay
             self._publish_status()
             self._wake.wait(delay)
             self._wake.clear()
+
+    def _retry_delay(self, summary: PassSummary) -> float | None:
+        """How long to wait after a failed pass; None: until a person acts."""
+        if self._hard_error:
+            return None  # e.g. a TLS pin mismatch: wait for a person to act, never poll
+        if summary.progressed:
+            # The link works, it only drops: come back at once (or when a busy portal asked).
+            self._backoff.reset()
+            return max(self.settings.progress_retry, self._retry_after or 0.0)
+        return self._backoff.next_delay(self._retry_after)
+
+    def run_until_done(self, max_seconds: float, on_retry: Any = None) -> PassSummary:
+        """Passes one after another until one completes, a person must act (a hard error, a
+        cancel) or `max_seconds` have passed: the CLI's `outpost sync` across a link that
+        keeps dropping. Returns the passes summed; error and counts are the last pass's.
+        `on_retry(summary, delay)` is called before each wait."""
+        deadline = time.monotonic() + max_seconds
+        total: PassSummary | None = None
+        while True:
+            summary = self.run_pass()
+            total = summary if total is None else _combined(total, summary)
+            if summary.error is None or self._cancel.is_set():
+                return total
+            delay = self._retry_delay(summary)
+            remaining = deadline - time.monotonic()
+            if delay is None or remaining <= 0:
+                return total
+            delay = min(delay, remaining)
+            if on_retry is not None:
+                on_retry(summary, delay)
+            if self._cancel.wait(delay):
+                return total
 
     # -- one pass -------------------------------------------------------------------------------
 
@@ -188,7 +233,8 @@ class SyncEngine:
             self._publish_status()
             started = time.monotonic()
             traffic0 = self.client.traffic()
-            self._done = {"pushed": 0, "uploaded": 0, "pulled": 0, "refused": 0}
+            confirmed0 = self._confirmed_bytes()
+            self._done = {"pushed": 0, "uploaded": 0, "pulled": 0, "refused": 0, "moved": 0}
             error: str | None = None
             retry_after: float | None = None
             try:
@@ -229,11 +275,15 @@ class SyncEngine:
                 error=error,
                 refused=self._done["refused"],
                 waiting=waiting,
+                progressed=self._done["moved"] > 0 or self._confirmed_bytes() > confirmed0,
             )
             self._retry_after = retry_after
             self._emit(summary)
             self._publish_status()
             return summary
+
+    def _confirmed_bytes(self) -> int:
+        return self.uploader.confirmed_bytes if self.uploader is not None else 0
 
     def _check_cancel(self) -> None:
         if self._cancel.is_set():
@@ -257,11 +307,13 @@ class SyncEngine:
             try:
                 answer = self._push_batch(envelopes)
             except TransportError:
-                self._batch = max(1, self._batch // 4)  # a cut or stall: try smaller requests
+                self._cut()
+                self._set_batch(max(1, self._batch // 4))  # a cut or stall: smaller requests
                 raise
             elapsed = max(time.monotonic() - started, 1e-3)
             bytes_done += answer.body_bytes
             self._adapt_batch(len(items), elapsed)
+            self._done["moved"] += len(items)  # answered, delivered or not
             for item, result in zip(items, answer.results, strict=True):
                 delivered = self._settle(item, result)
                 pushed += delivered
@@ -307,7 +359,31 @@ class SyncEngine:
         target = self.settings.target_request_seconds
         wanted = int(target / per_item) if per_item > 0 else self.settings.max_batch
         # Grow at most 2x per step (one fast request may be luck), shrink at once.
-        self._batch = max(1, min(self.settings.max_batch, wanted, self._batch * 2))
+        grown = self._batch * 2 if self._may_grow() else self._batch
+        self._set_batch(max(1, min(self.settings.max_batch, wanted, grown)))
+
+    def _cut(self) -> None:
+        self._since_cut = 0
+
+    def _may_grow(self) -> bool:
+        """Called once per request that went through."""
+        if self._since_cut is None:
+            return True
+        self._since_cut += 1
+        return self._since_cut >= GROW_AFTER_CUT
+
+    def _set_batch(self, batch: int) -> None:
+        if batch != self._batch:
+            self._batch = batch
+            self._remember()
+
+    def _set_feed_page(self, size: int) -> None:
+        if size != self._feed_page:
+            self._feed_page = size
+            self._remember()
+
+    def _remember(self) -> None:
+        self.store.remember_link(self._batch, self._feed_page)
 
     def _upload(self) -> int:
         if self.uploader is None or self.metered:
@@ -330,7 +406,15 @@ class SyncEngine:
         pulled = 0
         while True:
             self._check_cancel()
-            page = self.client.feed(cursor, self.settings.feed_page)
+            try:
+                page = self.client.feed(cursor, self._feed_page)
+            except TransportError:
+                self._cut()
+                self._set_feed_page(max(1, self._feed_page // 4))  # a page the link cut
+                raise
+            self._done["moved"] += 1
+            if page.more and self._may_grow():  # a full page came through
+                self._set_feed_page(min(self.settings.feed_page, self._feed_page * 2))
             items = [
                 {
                     "id": i.id,
@@ -360,6 +444,28 @@ class SyncEngine:
 
     def _publish_status(self) -> None:
         self._emit(self.status())
+
+
+def _clamp(value: int, most: int) -> int:
+    return max(1, min(most, value))
+
+
+def _combined(a: PassSummary, b: PassSummary) -> PassSummary:
+    """Two passes as one: work and traffic summed; error and what waits from the later."""
+    return PassSummary(
+        pushed=a.pushed + b.pushed,
+        uploaded=a.uploaded + b.uploaded,
+        pulled=a.pulled + b.pulled,
+        quarantined=b.quarantined,
+        bytes_sent=a.bytes_sent + b.bytes_sent,
+        bytes_received=a.bytes_received + b.bytes_received,
+        seconds=a.seconds + b.seconds,
+        error=b.error,
+        refused=b.refused,
+        waiting=b.waiting,
+        progressed=a.progressed or b.progressed,
+        passes=a.passes + b.passes,
+    )
 
 
 def _is_link_error(exc: Exception) -> bool:

@@ -57,6 +57,10 @@ class PassSummary:
     error: str | None
     refused: int = 0  # items tried in this pass that were not delivered (retry or quarantine)
     waiting: int = 0  # outbox items still pending after the pass
+    # Anything moved: an item the portal answered for, a feed page, attachment bytes it
+    # confirmed. A pass that failed after moving something was no outage: retry at once.
+    progressed: bool = False
+    passes: int = 1  # passes summed into this summary (`SyncEngine.run_until_done`)
 
     @property
     def complete(self) -> bool:

@@ -60,6 +60,13 @@ class TusUploader:
     def __init__(self, client: PortalClient, store: UploadStore) -> None:
         self.client = client
         self.store = store
+        self._confirmed = 0
+
+    @property
+    def confirmed_bytes(self) -> int:
+        """Bytes the portal acknowledged (its new Upload-Offset) since this uploader was made:
+        the engine's proof that a pass cut mid-upload still moved the file forward."""
+        return self._confirmed
 
     def _path(self, url: str) -> str:
         """The upload's path below the portal base URL (Location may be absolute)."""
@@ -132,7 +139,9 @@ class TusUploader:
                 raise
             finally:
                 self.store.add_bytes(item, len(data))
-            offset = int(answer.headers.get("Upload-Offset", str(offset + len(data))))
+            reached = int(answer.headers.get("Upload-Offset", str(offset + len(data))))
+            self._confirmed += max(0, reached - offset)
+            offset = reached
             streak = streak + 1 if time.monotonic() - started < FAST_CHUNK_SECONDS else 0
             if streak >= GROW_AFTER:
                 chunk, streak = min(MAX_CHUNK, chunk * 2), 0

@@ -11,12 +11,15 @@ from typing import Any
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException
+from selenium.common.exceptions import (
+    NoSuchElementException,
+    StaleElementReferenceException,
+    WebDriverException,
+)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.virtual_authenticator import VirtualAuthenticatorOptions
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 CHROMIUM = "/usr/bin/chromium"
@@ -112,7 +115,7 @@ class Browser:
         """Click a button that loads another page, and wait until that page is there."""
         old = self.driver.find_element(By.TAG_NAME, "html")
         self.el(element_id).click()
-        WebDriverWait(self.driver, timeout).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, timeout).until(lambda _driver: _gone(old))
 
     def text(self, element_id: str) -> str:
         return str(self.el(element_id).text)
@@ -159,3 +162,20 @@ class Browser:
             if phone:
                 self.driver.set_window_size(*DESKTOP)
         return path
+
+
+def _gone(element: WebElement) -> bool:
+    """The page that held `element` has been replaced. Chromium reports this either as a stale
+    element or, when it asks while the new document is being attached, as an inspector error
+    ("Node with given id does not belong to the document"), which Selenium's staleness_of
+    does not catch."""
+    try:
+        element.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as exc:
+        if "does not belong to the document" in str(exc):
+            return True
+        raise
+    return False
+

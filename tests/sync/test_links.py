@@ -1,0 +1,150 @@
+"""Issue 11's worst links, against the real portal through the shaping proxy:
+
+- a pass that moved something and was then cut is retried at once, not after a growing
+  backoff (`sync --watch` with a 2 MiB photo on a link cut every 200 KB);
+- one `outpost sync` keeps going across cuts until everything is delivered, on a link cut
+  every 4 KB, push and feed alike;
+- what the engine learned about the link (batch and feed page size) is kept in the store, so
+  the next process starts small instead of being cut again at its first request.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from support import run_cli
+from sync_support import FOCAL, PASSPHRASE, approved_reports, connected_post
+
+from app.sync_store import LocalSyncStore
+from portal.clock import now_seconds
+from portal.registry import publish
+from services.sync_session import sync_engine
+from storage.outbox_repo import OutboxRepository
+from sync.engine import EngineSettings
+from sync.events import PassSummary, Status
+from tests.linkproxy import LinkProfile, LinkProxy, Shape
+from tests.portal_server import PortalServer, envelopes_on_portal
+
+ProxyFactory = Callable[..., LinkProxy]
+
+# Cut every 200 KB upstream, fast otherwise: the photo test takes seconds, not minutes.
+CUT_200K = LinkProfile(
+    "cut-200k",
+    Shape(latency=0.01, bandwidth=4_000_000, cut_after=200_000),
+    Shape(latency=0.01, bandwidth=4_000_000),
+    cut_scope="cumulative",
+)
+# The issue's worst link, cut every 4 KB each way (latency kept low so the suite stays quick;
+# the full 40 kbit/s, 800 ms profile is in the benchmark).
+CUT_4K = LinkProfile(
+    "cut-4k",
+    Shape(latency=0.005, bandwidth=2_000_000, cut_after=4096),
+    Shape(latency=0.005, bandwidth=2_000_000, cut_after=4096),
+    cut_scope="cumulative",
+)
+
+
+def test_watch_retries_at_once_while_the_upload_moves(
+    tmp_path: Path, live_portal: PortalServer, link_proxy_factory: ProxyFactory
+) -> None:
+    proxy = link_proxy_factory(live_portal.address, CUT_200K)
+    post = connected_post(tmp_path / "post", live_portal, url=proxy.url())
+    approved_reports(post, 1, attachment=os.urandom(2 * 1024 * 1024))
+    waits: list[float] = []
+    finished = threading.Event()
+    with post.officer() as s:
+        settings = EngineSettings(watch_interval=3600, backoff_base=4.0)
+        engine = sync_engine(s, settings, stall_timeout=10)
+
+        def listen(event: object) -> None:
+            if isinstance(event, Status) and event.next_attempt_in is not None:
+                waits.append(event.next_attempt_in)
+            if isinstance(event, PassSummary) and event.error is None:
+                finished.set()
+
+        engine.add_listener(listen)
+        engine.start()
+        try:
+            assert finished.wait(120), f"not delivered; waits between passes: {waits}"
+        finally:
+            engine.stop()
+        uploads = [o for o in OutboxRepository(s.db).items() if o.kind == "attachment"]
+        assert [o.state for o in uploads] == ["delivered"]
+    assert proxy.stats.cuts >= 5  # the link really did cut, pass after pass
+    failed_waits = waits[:-1]  # the last one is the watch interval after success
+    assert failed_waits, "no pass was cut"
+    # Every pass moved the file forward, so none waited out a backoff (base 4 s here).
+    assert max(failed_waits) <= settings.progress_retry, failed_waits
+
+
+def test_one_sync_run_crosses_every_cut_and_the_next_starts_small(
+    tmp_path: Path,
+    live_portal: PortalServer,
+    link_proxy_factory: ProxyFactory,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    proxy = link_proxy_factory(live_portal.address, CUT_4K)
+    post = connected_post(tmp_path / "post", live_portal, url=proxy.url())
+    ids = approved_reports(post, 20)
+    for n in range(40):  # a feed of bulletins the focal point must receive through the cuts
+        publish(
+            live_portal.db,
+            {"kind": "bulletin", "title": f"Series {n}", "body": "Microprint.", "tlp": "GREEN"},
+            now=now_seconds(),
+        )
+    monkeypatch.setenv("OUTPOST_DATA_DIR", str(post.paths.root))
+    monkeypatch.setenv("OUTPOST_PASSPHRASE", PASSPHRASE)
+
+    code, out, err = run_cli(capsys, "sync", "--no-progress", "--max-time", "240", "--user", FOCAL)
+
+    assert code == 0, err
+    assert "Sync complete: pushed 40" in out
+    assert proxy.stats.cuts >= 5
+    assert "it was moving, so again" in err  # it said why it went on
+    assert envelopes_on_portal(live_portal, ids) == dict.fromkeys(ids, 2)  # exactly once
+    with post.focal() as s:
+        assert {o.state for o in OutboxRepository(s.db).items()} == {"delivered"}
+        bulletins = s.db.execute_one("SELECT count(*) FROM feed_items WHERE kind='bulletin'")
+        assert bulletins is not None and bulletins[0] >= 40
+        memory = LocalSyncStore(s.db, s.audit, s.user).link_memory()
+        assert memory is not None
+        batch, feed_page = memory
+        # The next process starts where this one ended: small requests, not the defaults.
+        fresh = sync_engine(s)
+        assert fresh._batch == batch < EngineSettings().start_batch
+        assert fresh._feed_page == feed_page < EngineSettings().feed_page
+
+
+def test_a_sync_run_that_cannot_finish_says_what_waits(
+    tmp_path: Path,
+    live_portal: PortalServer,
+    link_proxy_factory: ProxyFactory,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    proxy = link_proxy_factory(live_portal.address, CUT_4K)
+    post = connected_post(tmp_path / "post", live_portal, url=proxy.url())
+    approved_reports(post, 3)
+    proxy.set_blackhole(True)  # the link is gone for good
+    monkeypatch.setenv("OUTPOST_DATA_DIR", str(post.paths.root))
+    monkeypatch.setenv("OUTPOST_PASSPHRASE", PASSPHRASE)
+
+    code, _out, err = run_cli(capsys, "sync", "--no-progress", "--max-time", "3", "--user", FOCAL)
+
+    assert code == 1
+    assert "sync incomplete" in err and "6 item(s) wait in the outbox" in err
+
+
+def test_a_damaged_link_memory_is_forgotten(tmp_path: Path, live_portal: PortalServer) -> None:
+    from storage.users_repo import MetaRepository
+
+    post = connected_post(tmp_path / "post", live_portal)
+    with post.officer() as s:
+        MetaRepository(s.db).set("sync_link", '{"batch": "many"}')
+        assert LocalSyncStore(s.db, s.audit, s.user).link_memory() is None
+        assert sync_engine(s)._batch == EngineSettings().start_batch
