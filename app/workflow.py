@@ -20,6 +20,7 @@ from app.directory import resolve_recipients
 from app.domain import ReportStatus, Role, tlp_rank
 from app.envelope_store import store_envelope
 from app.errors import InvalidInput, NotAllowed
+from app.history import report_history
 from app.identity import LocalKeyResolver, signing_key
 from app.lifecycle import Action, next_status
 from app.portal_clock import PortalClock, validation_time, verify_with_clock
@@ -176,6 +177,21 @@ class ReturnedChanges:
     changes: list[Change]
 
 
+@dataclass(frozen=True)
+class ActionItem:
+    """A report of this user's that a reviewer returned, waiting for them to correct it."""
+
+    report_id: str
+    version: int  # the version on the officer's desk (the returned one, or its correction)
+    kind: str
+    observed_at: str | None
+    crossing_point: str | None
+    returned_by: str
+    returned_at: str
+    comment: str
+    correcting: bool  # a corrected draft has been started
+
+
 class Workflow:
     """The signed workflow for one unlocked user."""
 
@@ -246,6 +262,46 @@ class Workflow:
                 {"version": record.version, "envelope": envelope.hash},
             )
         return self._service.get(report_id)
+
+    def needs_my_action(self) -> list[ActionItem]:
+        """This user's returned reports (and corrections of them not yet resubmitted), with
+        the reviewer's comment, who returned it and when; longest waiting first."""
+        mine = self._service.list_page(
+            ReportFilter(statuses=("returned", "draft"), author_id=self._user.id), 500
+        )
+        items = []
+        for view in mine:
+            record = view.record
+            if record.status == ReportStatus.DRAFT and not self._corrects_returned(record):
+                continue
+            returns = [
+                h for h in report_history(self._db, record.report_id) if h.action == "returned"
+            ]
+            if not returns:
+                continue
+            last = returns[-1]
+            items.append(
+                ActionItem(
+                    record.report_id,
+                    record.version,
+                    record.kind,
+                    record.observed_at,
+                    record.crossing_point,
+                    last.actor,
+                    last.at,
+                    last.comment,
+                    correcting=record.status == ReportStatus.DRAFT,
+                )
+            )
+        return sorted(items, key=lambda i: i.returned_at)
+
+    def _corrects_returned(self, record: ReportRecord) -> bool:
+        if record.supersedes is None:
+            return False
+        return any(
+            v.record.submission_hash == record.supersedes and v.status == ReportStatus.RETURNED
+            for v in self._service.versions(record.report_id)
+        )
 
     # -- the focal point's side -------------------------------------------------------------------
 

@@ -48,6 +48,7 @@ PAGES = (
     "alerts",
     "audit",
     "settings",
+    "action",  # added last: Ctrl+1 … Ctrl+8 keep their screens
 )
 
 
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
             "alerts": self.tr("Alerts & bulletins"),
             "audit": self.tr("Audit log"),
             "settings": self.tr("Settings"),
+            "action": self.tr("Needs my action"),
         }
         self.titles = titles
         self.visible_pages = [p for p in PAGES if p != "review" or ctx.is_focal_point]
@@ -215,6 +217,13 @@ class MainWindow(QMainWindow):
             listing.open_report.connect(self.open_report)
             listing.new_report.connect(self.new_report)
             return listing
+        if key == "action":
+            from ui.action_page import NeedsActionPage
+
+            action = NeedsActionPage(ctx)
+            action.open_report.connect(self.edit_report)
+            action.count_changed.connect(self._returned_count)
+            return action
         if key == "review":
             from ui.review import ReviewPage
 
@@ -266,6 +275,11 @@ class MainWindow(QMainWindow):
         self.page(key)
         # Coming back to the editor shows the draft in progress; Ctrl+N starts a new one.
         self.stack.setCurrentWidget(self._frames[key])
+
+    def _returned_count(self, count: int) -> None:
+        item = self.nav.item(self.visible_pages.index("action"))
+        text = self.titles["action"]
+        item.setText(f"{text} ({count})" if count else text)
 
     def _unread(self, count: int) -> None:
         if "alerts" in self.visible_pages:

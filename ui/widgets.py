@@ -143,6 +143,7 @@ _NAV_ICONS = {
     "alerts": QStyle.StandardPixmap.SP_MessageBoxWarning,
     "audit": QStyle.StandardPixmap.SP_FileDialogDetailedView,
     "settings": QStyle.StandardPixmap.SP_ComputerIcon,
+    "action": QStyle.StandardPixmap.SP_ArrowBack,  # returned to you
 }
 
 

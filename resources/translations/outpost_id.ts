@@ -339,7 +339,7 @@
 <context>
     <name>GradePicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="292"/>
+        <location filename="../../ui/widgets.py" line="293"/>
         <source>— choose —</source>
         <translation>— pilih —</translation>
     </message>
@@ -390,204 +390,209 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Outpost</source>
         <translation>Outpost</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Navigation</source>
         <translation>Navigasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Dashboard</source>
         <translation>Dasbor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>New report</source>
         <translation>Laporan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>My reports</source>
         <translation>Laporan saya</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Review queue</source>
         <translation>Antrean peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Outbox &amp; sync</source>
         <translation>Kotak keluar &amp; sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Alerts &amp; bulletins</source>
         <translation>Peringatan &amp; buletin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>Audit log</source>
         <translation>Log audit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="99"/>
+        <source>Needs my action</source>
+        <translation>Perlu tindakan saya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;New report</source>
         <translation>Laporan &amp;baru</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Period &amp;summary as PDF…</source>
         <translation>&amp;Ringkasan periode sebagai PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;Quit</source>
         <translation>K&amp;eluar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Go</source>
         <translation>&amp;Navigasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Sync</source>
         <translation>&amp;Sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Sync &amp;now</source>
         <translation>Sinkronkan &amp;sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Cancel sync</source>
         <translation>&amp;Batalkan sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Help</source>
         <translation>Bant&amp;uan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Pintasan papan ketik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Signed in user</source>
         <translation>Pengguna yang masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Charts need the PySide6-Addons package.</source>
         <translation>Grafik memerlukan paket PySide6-Addons.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Report %1 %2 and signed.</source>
         <translation>Laporan %1 %2 dan ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Opening report</source>
         <translation>Membuka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Ctrl+N: new report</source>
         <translation>Ctrl+N: laporan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Ctrl+S: save the draft now</source>
         <translation>Ctrl+S: simpan draf sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Ctrl+Enter: sign and submit</source>
         <translation>Ctrl+Enter: tandatangani dan kirim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Ctrl+F: search (My reports)</source>
         <translation>Ctrl+F: cari (Laporan saya)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Ctrl+P: save the open report as PDF</source>
         <translation>Ctrl+P: simpan laporan yang terbuka sebagai PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>F5: sync now</source>
         <translation>F5: sinkronkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Ctrl+L: lock</source>
         <translation>Ctrl+L: kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan papan ketik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Save as PDF</source>
         <translation>Simpan sebagai PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>printed copy for the file</source>
         <translation>salinan cetak untuk arsip</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>Tersimpan %1 (%2 halaman).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Writing PDF</source>
         <translation>Menulis PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>The PDF was not written: %1</source>
         <translation>PDF tidak ditulis: %1</translation>
     </message>
@@ -595,9 +600,74 @@
 <context>
     <name>MultiCodePicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="365"/>
+        <location filename="../../ui/widgets.py" line="366"/>
         <source>none chosen — click to choose</source>
         <translation>belum dipilih — klik untuk memilih</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsActionPage</name>
+    <message>
+        <location filename="../../ui/action_page.py" line="38"/>
+        <source>Needs my action</source>
+        <translation>Perlu tindakan saya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="43"/>
+        <source>Reports a reviewer returned to you. Correct each one as the comment asks, then sign and submit it again.</source>
+        <translation>Laporan yang dikembalikan peninjau kepada Anda. Perbaiki masing-masing sesuai komentar, lalu tandatangani dan ajukan kembali.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="51"/>
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="51"/>
+        <source>Returned by</source>
+        <translation>Dikembalikan oleh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="51"/>
+        <source>Returned on</source>
+        <translation>Dikembalikan pada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="51"/>
+        <source>Comment</source>
+        <translation>Komentar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="59"/>
+        <source>Returned reports</source>
+        <translation>Laporan yang dikembalikan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="66"/>
+        <source>&amp;Correct the report</source>
+        <translation>&amp;Perbaiki laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="81"/>
+        <source>Reading returned reports</source>
+        <translation>Membaca laporan yang dikembalikan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="102"/>
+        <source>(correction started)</source>
+        <translation>(perbaikan sudah dimulai)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/action_page.py" line="112"/>
+        <source>%n report(s) need your action.</source>
+        <translation>
+            <numerusform>%n laporan perlu tindakan Anda.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="114"/>
+        <source>Nothing needs your action.</source>
+        <translation>Tidak ada yang perlu tindakan Anda.</translation>
     </message>
 </context>
 <context>
@@ -993,27 +1063,27 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>Period summary as PDF</source>
         <translation>Ringkasan periode sebagai PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>&amp;From:</source>
         <translation>&amp;Dari:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>&amp;To:</source>
         <translation>&amp;Sampai:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>&amp;Choose where to save…</source>
         <translation>&amp;Pilih tempat menyimpan…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>

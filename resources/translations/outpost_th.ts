@@ -339,7 +339,7 @@
 <context>
     <name>GradePicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="292"/>
+        <location filename="../../ui/widgets.py" line="293"/>
         <source>— choose —</source>
         <translation>— เลือก —</translation>
     </message>
@@ -390,204 +390,209 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Outpost</source>
         <translation>Outpost</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Navigation</source>
         <translation>การนำทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Dashboard</source>
         <translation>แดชบอร์ด</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>New report</source>
         <translation>รายงานใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>My reports</source>
         <translation>รายงานของฉัน</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Review queue</source>
         <translation>คิวตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Outbox &amp; sync</source>
         <translation>กล่องขาออกและการซิงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Alerts &amp; bulletins</source>
         <translation>การแจ้งเตือนและจดหมายข่าว</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>Audit log</source>
         <translation>บันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Settings</source>
         <translation>การตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="99"/>
+        <source>Needs my action</source>
+        <translation>รอการดำเนินการของฉัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&amp;File</source>
         <translation>ไฟล์ (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;New report</source>
         <translation>รายงานใหม่ (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Period &amp;summary as PDF…</source>
         <translation>สรุปตามช่วงเวลาเป็น PDF… (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Lock</source>
         <translation>ล็อก (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;Quit</source>
         <translation>ออก (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Go</source>
         <translation>ไปที่ (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Sync</source>
         <translation>ซิงค์ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Sync &amp;now</source>
         <translation>ซิงค์เดี๋ยวนี้ (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Cancel sync</source>
         <translation>ยกเลิกการซิงค์ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Help</source>
         <translation>ช่วยเหลือ (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>ปุ่มลัด (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Signed in user</source>
         <translation>ผู้ใช้ที่ลงชื่อเข้าใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Charts need the PySide6-Addons package.</source>
         <translation>แผนภูมิต้องใช้แพ็กเกจ PySide6-Addons</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Report %1 %2 and signed.</source>
         <translation>รายงาน %1 %2 และลงลายมือชื่อแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Opening report</source>
         <translation>กำลังเปิดรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Ctrl+N: new report</source>
         <translation>Ctrl+N: รายงานใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Ctrl+S: save the draft now</source>
         <translation>Ctrl+S: บันทึกฉบับร่างทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Ctrl+Enter: sign and submit</source>
         <translation>Ctrl+Enter: ลงลายมือชื่อและส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Ctrl+F: search (My reports)</source>
         <translation>Ctrl+F: ค้นหา (รายงานของฉัน)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Ctrl+P: save the open report as PDF</source>
         <translation>Ctrl+P: บันทึกรายงานที่เปิดอยู่เป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>F5: sync now</source>
         <translation>F5: ซิงค์เดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Ctrl+L: lock</source>
         <translation>Ctrl+L: ล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Keyboard shortcuts</source>
         <translation>ปุ่มลัด</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Save as PDF</source>
         <translation>บันทึกเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>PDF files (*.pdf)</source>
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>printed copy for the file</source>
         <translation>สำเนาพิมพ์เพื่อเก็บเข้าแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>บันทึก %1 แล้ว (%2 หน้า)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Writing PDF</source>
         <translation>กำลังเขียน PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>The PDF was not written: %1</source>
         <translation>ไม่ได้เขียน PDF: %1</translation>
     </message>
@@ -595,9 +600,74 @@
 <context>
     <name>MultiCodePicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="365"/>
+        <location filename="../../ui/widgets.py" line="366"/>
         <source>none chosen — click to choose</source>
         <translation>ยังไม่ได้เลือก — คลิกเพื่อเลือก</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsActionPage</name>
+    <message>
+        <location filename="../../ui/action_page.py" line="38"/>
+        <source>Needs my action</source>
+        <translation>รอการดำเนินการของฉัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="43"/>
+        <source>Reports a reviewer returned to you. Correct each one as the comment asks, then sign and submit it again.</source>
+        <translation>รายงานที่ผู้ตรวจสอบส่งคืนให้คุณ แก้ไขแต่ละฉบับตามความเห็น แล้วลงนามและส่งอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="51"/>
+        <source>Report</source>
+        <translation>รายงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="51"/>
+        <source>Returned by</source>
+        <translation>ส่งคืนโดย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="51"/>
+        <source>Returned on</source>
+        <translation>ส่งคืนเมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="51"/>
+        <source>Comment</source>
+        <translation>ความเห็น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="59"/>
+        <source>Returned reports</source>
+        <translation>รายงานที่ถูกส่งคืน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="66"/>
+        <source>&amp;Correct the report</source>
+        <translation>แก้ไขรายงาน (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="81"/>
+        <source>Reading returned reports</source>
+        <translation>กำลังอ่านรายงานที่ถูกส่งคืน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="102"/>
+        <source>(correction started)</source>
+        <translation>(เริ่มแก้ไขแล้ว)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/action_page.py" line="112"/>
+        <source>%n report(s) need your action.</source>
+        <translation>
+            <numerusform>มีรายงาน %n ฉบับรอการดำเนินการของคุณ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_page.py" line="114"/>
+        <source>Nothing needs your action.</source>
+        <translation>ไม่มีรายการที่รอการดำเนินการของคุณ</translation>
     </message>
 </context>
 <context>
@@ -993,27 +1063,27 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>Period summary as PDF</source>
         <translation>สรุปตามช่วงเวลาเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>&amp;From:</source>
         <translation>ตั้งแต่ (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>&amp;To:</source>
         <translation>ถึง (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>&amp;Choose where to save…</source>
         <translation>เลือกที่บันทึก… (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
