@@ -39,6 +39,18 @@ CODE_LISTS: Mapping[str, str] = {
 }
 
 
+# Lists that are sets (each code once, order meaningless): reordering them changes nothing.
+_SETS = {"documents[].features", "modus_operandi.tags"}
+
+
+def _generic(path: str) -> str:
+    """persons[3].role -> persons[].role"""
+    if "[" not in path:
+        return path
+    head, rest = path.split("]", 1)
+    return head.split("[")[0] + "[]" + rest
+
+
 @dataclass(frozen=True)
 class Change:
     path: str  # e.g. "persons[1].nationality", "attachments"
@@ -71,6 +83,8 @@ def _leaves(value: Any, path: str, out: dict[str, Any]) -> None:
         )
         out[path] = files or None
         return
+    if isinstance(value, list) and _generic(path) in _SETS:
+        value = sorted(value, key=str)
     out[path] = None if _empty(value) else value
 
 
@@ -99,9 +113,5 @@ def report_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Chang
         was, now = before.get(path), after.get(path)
         if was == now:
             continue
-        generic = path
-        if "[" in path:
-            head, rest = path.split("]", 1)
-            generic = head.split("[")[0] + "[]" + rest
-        changes.append(Change(path, _label(path), was, now, CODE_LISTS.get(generic)))
+        changes.append(Change(path, _label(path), was, now, CODE_LISTS.get(_generic(path))))
     return changes

@@ -213,6 +213,7 @@ class Workflow:
         if record.author_id != self._user.id:
             raise NotAllowed(_("Only the author can submit a report."))
         next_status(record.status, Action.SUBMIT)
+        self._require_change_since_returned(record)
         report = validate_report(
             json.loads(record.payload), for_submit=True, **validation_time(self._db)
         ).to_dict()
@@ -231,6 +232,7 @@ class Workflow:
             if record.author_id != self._user.id:
                 raise NotAllowed(_("Only the author can submit a report."))
             status = next_status(record.status, Action.SUBMIT)
+            self._require_change_since_returned(record)
             report = validate_report(
                 json.loads(record.payload), for_submit=True, **validation_time(self._db)
             )
@@ -294,6 +296,29 @@ class Workflow:
                 )
             )
         return sorted(items, key=lambda i: i.returned_at)
+
+    def _require_change_since_returned(self, record: ReportRecord) -> None:
+        """A correction of a returned report must correct something: resubmitting the
+        returned content unchanged would only send the reviewer the same report again."""
+        if record.supersedes is None:
+            return
+        previous = next(
+            (
+                v
+                for v in self._service.versions(record.report_id)
+                if v.record.submission_hash == record.supersedes
+            ),
+            None,
+        )
+        if previous is None or previous.status != ReportStatus.RETURNED:
+            return
+        if not report_changes(previous.report, json.loads(record.payload)):
+            raise InvalidInput(
+                _(
+                    "Nothing has changed since this report was returned. Correct what the "
+                    "reviewer's comment asks for, then sign and submit it again."
+                )
+            )
 
     def _corrects_returned(self, record: ReportRecord) -> bool:
         if record.supersedes is None:

@@ -12,6 +12,7 @@ from support import ok_cli as ok
 from support import run_cli as run
 
 from app.paths import DataPaths
+from app.reports import ReportService
 from app.session import unlock
 
 PASS = "a long enough passphrase"
@@ -136,6 +137,14 @@ def test_return_and_resubmit(capsys: pytest.CaptureFixture[str], env: Path) -> N
     )
     assert code == 1 and "only approved reports" in err
     ok(capsys, "report", "revise", report_id[:8], "--user", "ana")
+    # The corrected version must correct something (issue 12 item 10).
+    code, _, err = run(capsys, "report", "submit", report_id[:8], "--user", "ana")
+    assert code != 0 and "Nothing has changed since this report was returned" in err
+    with unlock(DataPaths(env / "data"), "ana", PASS) as s:
+        service = ReportService(s.db, s.user, s.audit)
+        corrected = dict(service.get(report_id).report)
+        corrected["source"] = dict(corrected["source"], description="Graded again.")
+        service.update_draft(report_id, corrected)
     ok(capsys, "report", "submit", report_id[:8], "--user", "ana")
     history = json.loads(ok(capsys, "report", "history", report_id[:8], "--json", "--user", "ana"))
     assert [(h["version"], h["action"]) for h in history] == [

@@ -70,3 +70,14 @@ def test_labels_in_the_users_language() -> None:
         assert change.label == "Orang 1: Jumlah orang"
     finally:
         set_language("en")
+
+
+def test_reordered_sets_of_codes_are_no_change_but_a_reordered_route_is() -> None:
+    old = _report()
+    old["modus_operandi"]["tags"] = ["bribery_attempt", "visa_misuse"]
+    old["route"]["transit"] = ["MYS", "KHM"]
+    new = copy.deepcopy(old)
+    new["modus_operandi"]["tags"] = ["visa_misuse", "bribery_attempt"]
+    assert report_changes(old, new) == []
+    new["route"]["transit"] = ["KHM", "MYS"]
+    assert [c.path for c in report_changes(old, new)] == ["route.transit"]

@@ -260,3 +260,24 @@ def test_tampered_stored_report_cannot_be_approved(installation: DataPaths) -> N
         with pytest.raises(NotAllowed, match="differs from what its author signed"):
             Workflow(s.db, s.user, s.audit).approve(report_id, RELEASE)
         assert _state(s) == before
+
+
+def test_a_returned_report_cannot_be_resubmitted_unchanged(installation: DataPaths) -> None:
+    """Issue 12 item 10: resubmitting the returned content unchanged is refused with what
+    to do, and writes nothing; any change lets it through."""
+    with _as(installation, "officer") as s:
+        report_id = _draft(s)
+        first = Workflow(s.db, s.user, s.audit).submit(report_id)
+    with _as(installation, "focal") as s:
+        Workflow(s.db, s.user, s.audit).return_to_author(report_id, "Add the route.")
+    with _as(installation, "officer") as s:
+        service, workflow = ReportService(s.db, s.user, s.audit), Workflow(s.db, s.user, s.audit)
+        draft = service.update_draft(report_id, first.report)  # saved again, same content
+        assert draft.record.version == 2
+        before = _state(s)
+        for attempt in (workflow.prepare_submission, workflow.submit):
+            with pytest.raises(InvalidInput, match="Nothing has changed since this report was"):
+                attempt(report_id)
+        assert _state(s) == before
+        service.update_draft(report_id, dict(first.report, narrative="Route added."))
+        assert workflow.submit(report_id).record.version == 2

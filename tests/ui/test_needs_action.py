@@ -91,3 +91,46 @@ def test_returned_reports_with_comment_open_in_the_editor(qtbot: QtBot, tmp_path
         assert main.nav.item(main.visible_pages.index("action")).text() == "Needs my action"
     finally:
         close_controller(controller)
+
+
+def test_resubmitting_a_returned_report_unchanged_says_what_to_do(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    paths = DataPaths(tmp_path / "data")
+    with initialise(paths, NewUser("ana", Role.OFFICER, AGENCY), PASSPHRASE, kdf=FAST_KDF) as s:
+        s.add_user(NewUser("ben", Role.OFP, AGENCY), FOCAL_PASS)
+        certify(s.db, s.audit)
+        report = sample(9, 0)
+        report["observed_at"] = "2026-11-28T14:05:00Z"  # whole minutes, as the editor keeps it
+        report_id = ReportService(s.db, s.user, s.audit).create_draft(report).report_id
+        Workflow(s.db, s.user, s.audit).submit(report_id)
+    with unlock(paths, "ben", FOCAL_PASS) as s:
+        Workflow(s.db, s.user, s.audit).return_to_author(report_id, "Grade the source again.")
+    session = unlock(paths, "ana", PASSPHRASE)
+    controller = AppController(
+        paths, settings=UiSettings(tmp_path / "ui.ini"), kdf=FAST_KDF, engine_factory=None
+    )
+    try:
+        controller.on_unlocked(session)
+        main = controller.main_window
+        main.edit_report(report_id)
+        settle(qtbot)
+        editor = main.editor
+        assert "Grade the source again." in editor.banner.text()
+        envelopes = session.db.execute_one("SELECT count(*) FROM envelopes")
+        qtbot.mouseClick(editor.submit_button, Qt.MouseButton.LeftButton)  # nothing changed
+        settle(qtbot)
+        assert editor.confirmation is None  # nothing to confirm: it is refused first
+        assert "Nothing has changed since this report was returned" in editor.summary.text()
+        assert editor.summary.isVisibleTo(editor)
+        assert session.db.execute_one("SELECT count(*) FROM envelopes") == envelopes
+        assert editor.submit_button.isEnabled()
+
+        editor.narrative.setPlainText(editor.narrative.toPlainText() + " Source graded again.")
+        with qtbot.waitSignal(editor.submitted, timeout=30_000):
+            qtbot.mouseClick(editor.submit_button, Qt.MouseButton.LeftButton)
+            confirm_signing(qtbot, editor)
+        settle(qtbot)
+        assert main.ctx.reports().get(report_id).record.version == 2
+    finally:
+        close_controller(controller)
