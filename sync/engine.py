@@ -20,7 +20,16 @@ from typing import Any, Protocol
 
 from resources.i18n import _
 from sync.backoff import Backoff
-from sync.events import LinkState, Listener, PassSummary, Phase, Progress, Status
+from sync.events import (
+    ItemUpdate,
+    LinkState,
+    Listener,
+    PassSummary,
+    Phase,
+    Progress,
+    Status,
+    SyncEvent,
+)
 from sync.transport import (
     Compression,
     ConnectFailed,
@@ -44,6 +53,8 @@ class OutboxItem(Protocol):
     def kind(self) -> str: ...
     @property
     def ref(self) -> str: ...
+    @property
+    def attempts(self) -> int: ...  # failed attempts before this pass
 
 
 class SyncStore(Protocol):
@@ -242,6 +253,9 @@ class SyncEngine:
                 hello = self.client.hello()
                 self.store.learn_clock(hello.clock_offset)
                 self._link = LinkState.ONLINE
+                # Say so at once: on a slow link the push below may take minutes.
+                self._emit(Progress(Phase.PROBE, 1, 1, 0, 0))
+                self._publish_status()
                 self._push()
                 self._upload()
                 self._pull()
@@ -304,11 +318,18 @@ class SyncEngine:
             tried.update(i.id for i in items)
             envelopes = [self.store.envelope(item) for item in items]
             started = time.monotonic()
+
+            def moving(sent: int, _size: int, _base: int = bytes_done, _n: int = pushed) -> None:
+                # Bytes as they leave, so that a slow link shows its real rate mid-batch.
+                self._emit(Progress(Phase.PUSH, _n, total, _base + sent, 0))
+
             try:
-                answer = self._push_batch(envelopes)
-            except TransportError:
+                answer = self._push_batch(envelopes, moving)
+            except TransportError as exc:
                 self._cut()
                 self._set_batch(max(1, self._batch // 4))  # a cut or stall: smaller requests
+                for item in items:  # each of them was tried and failed: count it, say why
+                    self._failed(item, str(exc))
                 raise
             elapsed = max(time.monotonic() - started, 1e-3)
             bytes_done += answer.body_bytes
@@ -318,17 +339,25 @@ class SyncEngine:
                 delivered = self._settle(item, result)
                 pushed += delivered
                 self._done["pushed"] += delivered
-            self._emit(Progress(Phase.PUSH, pushed, total, bytes_done, bytes_done))
+            self._emit(Progress(Phase.PUSH, pushed, total, bytes_done, 0))
+            self._publish_status()  # the waiting count went down
 
-    def _push_batch(self, envelopes: list[dict[str, Any]]) -> Any:
+    def _push_batch(self, envelopes: list[dict[str, Any]], progress: Any) -> Any:
         """One push; a connection the far end had already closed (a keep-alive timer that ran
         out while a slow link was still delivering the last answer) is retried once on a new
         connection at once. Pushing is idempotent, so the retry is harmless."""
+        compress = self.settings.compress
         try:
-            return self.client.push_envelopes(envelopes, compress=self.settings.compress)
+            return self.client.push_envelopes(envelopes, compress=compress, progress=progress)
         except ConnectionCut:
             self._check_cancel()
-            return self.client.push_envelopes(envelopes, compress=self.settings.compress)
+            return self.client.push_envelopes(envelopes, compress=compress, progress=progress)
+
+    def _failed(self, item: OutboxItem, error: str) -> None:
+        """An attempt at this item failed; it stays queued (when it is retried is the loop's
+        backoff, unchanged) and the outbox shows the attempt and why."""
+        self.store.retry_later(item, error, None)
+        self._emit(ItemUpdate(item.id, item.kind, "pending", item.attempts + 1, error))
 
     def _settle(self, item: OutboxItem, result: Any) -> int:
         """Applies the portal's answer for one item. Returns 1 if it is now delivered."""
@@ -338,20 +367,29 @@ class SyncEngine:
             try:
                 self.store.accept_receipt(item, result.receipt)
             except Exception as exc:  # an invalid receipt never counts as delivery
-                self.store.retry_later(
-                    item,
-                    _("The portal's receipt did not verify: {reason}").format(reason=exc),
-                    None,
+                self._failed(
+                    item, _("The portal's receipt did not verify: {reason}").format(reason=exc)
                 )
                 self._done["refused"] += 1
                 return 0
+            self._emit(ItemUpdate(item.id, item.kind, "delivered", item.attempts, None))
             return 1
         self._done["refused"] += 1
         problem = result.problem
+        reason = ": ".join(p for p in (problem.title, problem.detail) if p) or problem.slug
         if problem.permanent:
-            self.store.quarantine(item, f"{problem.title}: {problem.detail}")
+            message = _(
+                "The portal refused this item for good ({reason}); it is not sent again."
+            ).format(reason=reason)
+            self.store.quarantine(item, message)
+            self._emit(ItemUpdate(item.id, item.kind, "quarantined", item.attempts + 1, message))
         else:
-            self.store.retry_later(item, f"{problem.title}: {problem.detail}", None)
+            self._failed(
+                item,
+                _("The portal could not take this item now ({reason}); it is sent again.").format(
+                    reason=reason
+                ),
+            )
         return 0
 
     def _adapt_batch(self, sent: int, elapsed: float) -> None:
@@ -396,9 +434,16 @@ class SyncEngine:
             def progress(sent: int, total: int, _i: int = done) -> None:
                 self._emit(Progress(Phase.UPLOAD, _i, len(items), sent, total))
 
-            finished = self.uploader.upload(item, progress, self._cancel)
+            try:
+                finished = self.uploader.upload(item, progress, self._cancel)
+            except TransportError as exc:
+                self._failed(item, str(exc))
+                raise
             done += finished
             self._done["uploaded"] += finished
+            if finished:
+                self._emit(ItemUpdate(item.id, item.kind, "delivered", item.attempts, None))
+                self._publish_status()
         return done
 
     def _pull(self) -> int:
@@ -435,7 +480,7 @@ class SyncEngine:
 
     # -- events --------------------------------------------------------------------------------
 
-    def _emit(self, event: Progress | Status | PassSummary) -> None:
+    def _emit(self, event: SyncEvent) -> None:
         for listener in list(self._listeners):
             try:
                 listener(event)

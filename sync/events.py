@@ -3,8 +3,9 @@ signals, the CLI prints them. Callbacks run on the engine's worker thread."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -41,6 +42,9 @@ class Status:
     last_error: str | None  # readable, actionable; None after a clean pass
     last_success: str | None  # RFC 3339 time of the last complete pass
     next_attempt_in: float | None  # seconds until the next probe when offline
+    # When it was read (monotonic): a status asked for on the store worker may arrive after a
+    # newer one from the engine's thread, and the older one must not win.
+    at: float = field(default_factory=time.monotonic, compare=False)
 
 
 @dataclass(frozen=True)
@@ -68,4 +72,16 @@ class PassSummary:
         return self.error is None and self.refused == 0
 
 
-Listener = Callable[[Progress | Status | PassSummary], None]
+@dataclass(frozen=True)
+class ItemUpdate:
+    """One outbox item changed during a pass: delivered, refused, or tried and failed."""
+
+    item_id: int
+    kind: str  # submission | approval | attachment
+    state: str  # pending | delivered | quarantined
+    attempts: int  # failed attempts so far, this one included
+    last_error: str | None  # in the user's language; None once delivered
+
+
+SyncEvent = Progress | Status | PassSummary | ItemUpdate
+Listener = Callable[[SyncEvent], None]

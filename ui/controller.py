@@ -190,7 +190,7 @@ class AppController(QObject):
         def done(engine: SyncControl | None) -> None:
             if self.bridge is None:  # locked meanwhile: the lock op stops it
                 return
-            self.bridge.attach(engine)
+            self.bridge.attach(engine, self.ctx.ops if self.ctx is not None else None)
             if engine is not None and not self._network_watched:
                 self._network_watched = _watch_network(self._network_changed)
 

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 
 from app import codelists
 from app.dashboard import DashboardFigures, DashboardService
+from sync.events import Status
 from ui import i18n
 from ui.context import Context
 from ui.ops import OpError
+from ui.sync_panel import SyncBridge, describe_transfer
 
 # One colour per report kind, distinguishable in print and for common colour-vision deficits
 # (Okabe–Ito palette).
@@ -70,9 +72,17 @@ class Tile(QFrame):
         self.value.setStyleSheet("font-size:22px; font-weight:bold;")
         self.caption = QLabel(caption)
         self.caption.setWordWrap(True)
+        self.detail = QLabel()  # e.g. the outbox tile's speed while a sync runs
+        self.detail.setWordWrap(True)
+        self.detail.hide()
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
+        layout.addWidget(self.detail)
         self.setAccessibleName(caption)
+
+    def set_detail(self, text: str) -> None:
+        self.detail.setText(text)
+        self.detail.setVisible(bool(text))
 
     def set(self, value: str, warn: bool = False) -> None:
         self.value.setText(value)
@@ -85,9 +95,12 @@ class Tile(QFrame):
 class DashboardPage(QWidget):
     summary_pdf_requested = Signal()
 
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: Context, bridge: SyncBridge | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.bridge = bridge  # the outbox tiles show the sync engine's own counts
         self.figures: DashboardFigures | None = None
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
@@ -130,9 +143,15 @@ class DashboardPage(QWidget):
         layout.addLayout(grid, 1)
         self.message = QLabel()
         layout.addWidget(self.message)
+        if bridge is not None:
+            bridge.status.connect(self.show_sync)
+            bridge.progress.connect(lambda _p: self.show_sync(bridge.last_status))
+            bridge.summary.connect(lambda _s: self.show_sync(bridge.last_status))
 
     def reload(self) -> None:
         db = self.ctx.session.db
+        if self.bridge is not None:
+            self.bridge.request_status(self.ctx.ops)  # the outbox may have grown meanwhile
         self.ctx.ops.run(
             lambda: DashboardService(db).figures(),
             self.show_figures,
@@ -152,6 +171,8 @@ class DashboardPage(QWidget):
         self.tile_returned.set(str(q.by_status.get("returned", 0)))
         self.tile_outbox.set(str(q.outbox.get("pending", 0)))
         self.tile_refused.set(str(q.outbox.get("quarantined", 0)), warn=q.outbox["quarantined"] > 0)
+        if self.bridge is not None:
+            self.show_sync(self.bridge.last_status)  # the engine's count wins over this read
         self._months(figures)
         self._horizontal(
             self.crossing_chart,
@@ -171,6 +192,16 @@ class DashboardPage(QWidget):
             [(i18n.status_label(s), n) for s, n in q.by_status.items()],
             "#E69F00",
         )
+
+    def show_sync(self, status: Status | None) -> None:
+        """The outbox tiles as the sync engine last counted them (the status bar and the
+        outbox say the same). Without an engine the store's figures stay."""
+        if status is None:
+            return
+        self.tile_outbox.set(str(status.waiting))
+        self.tile_refused.set(str(status.quarantined), warn=status.quarantined > 0)
+        assert self.bridge is not None
+        self.tile_outbox.set_detail(describe_transfer(self.bridge))
 
     def _months(self, figures: DashboardFigures) -> None:
         chart = self.months_chart

@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
                 from ui.dashboard_page import DashboardPage
             except ImportError:  # Qt Charts (PySide6-Addons) missing: everything else works
                 return QLabel(self.tr("Charts need the PySide6-Addons package."))
-            dashboard = DashboardPage(ctx)
+            dashboard = DashboardPage(ctx, self.bridge)
             dashboard.summary_pdf_requested.connect(self.summary_pdf)
             return dashboard
         if key == "new":

@@ -2,13 +2,17 @@
 
 The sync engine (`sync.engine.SyncEngine`) runs on its own worker thread and calls its
 listeners there; `SyncBridge` turns those calls into queued Qt signals, so widgets are only
-ever touched on the UI thread.
+ever touched on the UI thread. The bridge is also the one model of the sync state that every
+widget shows (status bar, dashboard tile, outbox): the engine's latest `Status`, the current
+pass's progress per phase and the transfer rate, all fed by the engine's events only.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -31,13 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import format_moment
+from app.i18n import format_moment, format_number
 from app.outbox_view import OutboxRow, OutboxView
-from sync.events import LinkState, PassSummary, Phase, Progress, Status
+from app.transfer import WINDOW_SECONDS, Estimate, estimate
+from sync.events import ItemUpdate, LinkState, PassSummary, Phase, Progress, Status, SyncEvent
 from ui.context import Context
 from ui.widgets import fit_headers, start_folder
-
-SyncEvent = Progress | Status | PassSummary
 
 translate = QCoreApplication.translate  # lupdate collects translate("Context", "…")
 
@@ -84,7 +87,9 @@ def default_engine_factory(session: Any) -> SyncControl | None:
 
 
 class SyncBridge(QObject):
-    """Receives engine events on the engine's thread and re-emits them on the UI thread.
+    """Receives engine events on the engine's thread and re-emits them on the UI thread, and
+    keeps what they say: the widgets built later (the outbox opened for the first time, the
+    main window rebuilt after a language switch) show the same state as those built before.
 
     The engine arrives a moment after unlock (it is composed on the store worker), so widgets
     listen to `engine_ready` instead of assuming one exists.
@@ -93,22 +98,34 @@ class SyncBridge(QObject):
     progress = Signal(object)
     status = Signal(object)
     summary = Signal(object)
+    item = Signal(object)  # ItemUpdate: one outbox item changed during the pass
     engine_ready = Signal()
+    _event = Signal(object)  # from the engine's thread, queued to the bridge's
 
     def __init__(self, engine: SyncControl | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.engine: SyncControl | None = None
         self.settled = False  # True once we know whether there is an engine
         self._alive = True
+        self.last_status: Status | None = None
+        self.phases: dict[Phase, Progress] = {}  # this pass's progress; empty between passes
+        self._samples: list[tuple[float, int]] = []  # (monotonic s, bytes done) of one transfer
+        self._sampled: tuple[Phase, int] | None = None  # which transfer the samples belong to
+        self._event.connect(self._dispatch)
         if engine is not None:
             self.attach(engine)
 
-    def attach(self, engine: SyncControl | None) -> None:
+    def attach(self, engine: SyncControl | None, ops: Any = None) -> None:
+        """The engine (or None: not provisioned). With `ops`, its state is read at once on
+        the store worker: the engine's own first status may have gone out before we listened,
+        and its first pass may take minutes on a slow or dead link."""
         self.settled = True
         if engine is not None:
             self.engine = engine
             engine.add_listener(self._on_event)
         self.engine_ready.emit()
+        if engine is not None and ops is not None:
+            self.request_status(ops)
 
     def sync_now(self) -> None:
         if self.engine is not None:
@@ -123,18 +140,62 @@ class SyncBridge(QObject):
             self.engine.set_metered(metered)
 
     def _on_event(self, event: SyncEvent) -> None:
-        # Engine thread: emitting is thread-safe; the connections are queued to the UI thread.
+        # Engine thread: emitting is thread-safe; the connection is queued to the UI thread.
         if not self._alive:
             return
         try:
-            if isinstance(event, Progress):
-                self.progress.emit(event)
-            elif isinstance(event, Status):
-                self.status.emit(event)
-            elif isinstance(event, PassSummary):
-                self.summary.emit(event)
+            self._event.emit(event)
         except RuntimeError:
             self._alive = False  # the bridge was destroyed (locked); the engine goes on
+
+    def _dispatch(self, event: SyncEvent) -> None:
+        if not self._alive:
+            return
+        if isinstance(event, Status):
+            self._take_status(event)
+        elif isinstance(event, Progress):
+            self._take_progress(event)
+            self.progress.emit(event)
+        elif isinstance(event, ItemUpdate):
+            self.item.emit(event)
+        elif isinstance(event, PassSummary):
+            self._clear_pass()
+            self.summary.emit(event)
+
+    def _take_status(self, status: Status) -> None:
+        last = self.last_status
+        if last is not None and status.at < last.at:
+            return  # read on the worker before the engine's newer one arrived
+        if status.running and (last is None or not last.running):
+            self._clear_pass()  # a new pass: nothing of the last one's progress is current
+        self.last_status = status
+        self.status.emit(status)
+
+    def _take_progress(self, progress: Progress) -> None:
+        self.phases[progress.phase] = progress
+        if not progress.bytes_total:
+            return
+        # Uploads report per file (a new file starts again at 0); pushes over the whole pass.
+        key = (progress.phase, progress.items_done if progress.phase is Phase.UPLOAD else 0)
+        if key != self._sampled or (self._samples and progress.bytes_done < self._samples[-1][1]):
+            self._samples, self._sampled = [], key
+        now = time.monotonic()
+        self._samples.append((now, progress.bytes_done))
+        self._samples = [s for s in self._samples if now - s[0] <= 2 * WINDOW_SECONDS]
+
+    def _clear_pass(self) -> None:
+        self.phases = {}
+        self._samples, self._sampled = [], None
+
+    def transfer(self) -> tuple[Progress, Estimate] | None:
+        """The transfer in progress (the last phase that moves bytes) and its speed and time
+        left, from the bytes that actually moved."""
+        if self._sampled is None:
+            return None
+        current = self.phases.get(self._sampled[0])
+        if current is None:
+            return None
+        return current, estimate(self._samples, current.bytes_total - current.bytes_done)
 
     def detach(self) -> None:
         self._alive = False
@@ -144,7 +205,34 @@ class SyncBridge(QObject):
         never on the UI thread) and publishes it like any other status event."""
         engine = self.engine
         if engine is not None:
-            ops.run(engine.status, self.status.emit)
+            ops.run(engine.status, self._take_status)
+
+
+def describe_duration(seconds: float) -> str:
+    if seconds < 90:
+        return translate("Sync", "%1 s").replace("%1", str(max(1, round(seconds))))
+    if seconds < 90 * 60:
+        return translate("Sync", "%1 min").replace("%1", str(round(seconds / 60)))
+    return translate("Sync", "%1 h").replace("%1", format_number(seconds / 3600, 1))
+
+
+def describe_transfer(bridge: SyncBridge) -> str:
+    """ "7.8 KB/s, about 40 s left" while bytes move; "" otherwise."""
+    found = bridge.transfer()
+    running = bridge.last_status is not None and bridge.last_status.running
+    if found is None or not running:
+        return ""
+    _progress, est = found
+    if est.rate is None:
+        return ""
+    text = translate("Sync", "%1/s").replace("%1", _size(round(est.rate)))
+    if est.seconds_left is not None:
+        text = (
+            translate("Sync", "%1, about %2 left")
+            .replace("%1", text)
+            .replace("%2", describe_duration(est.seconds_left))
+        )
+    return text
 
 
 def describe_status(status: Status | None, settled: bool = True) -> str:
@@ -177,7 +265,8 @@ def describe_status(status: Status | None, settled: bool = True) -> str:
 
 
 class SyncIndicator(QWidget):
-    """Status-bar widget: link, items waiting, progress, last error; Sync now and Cancel."""
+    """Status-bar widget: link, items waiting, progress, speed, last error; Sync now and
+    Cancel. Shows the bridge's state, so a rebuilt main window shows it at once."""
 
     def __init__(self, bridge: SyncBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -203,16 +292,18 @@ class SyncIndicator(QWidget):
         self.cancel_button.clicked.connect(bridge.cancel)
         bridge.status.connect(self.show_status)
         bridge.progress.connect(self.show_progress)
+        bridge.summary.connect(lambda _summary: self.show_status(self.bridge.last_status))
         bridge.engine_ready.connect(self._engine_ready)
         self._engine_ready()
 
     def _engine_ready(self) -> None:
         self.sync_button.setEnabled(self.bridge.engine is not None)
-        if self.bridge.engine is None:
-            self.show_status(None)
+        self.show_status(self.bridge.last_status)
 
     def show_status(self, status: Status | None) -> None:
-        self.label.setText(describe_status(status, self.bridge.settled))
+        text = describe_status(status, self.bridge.settled)
+        rate = describe_transfer(self.bridge)
+        self.label.setText(text + (" · " + rate if rate else ""))
         colour = "#888888"
         if status is not None:
             colour = {"online": "#2E7D32", "offline": "#C62828"}.get(status.link.value, "#888")
@@ -227,13 +318,18 @@ class SyncIndicator(QWidget):
         running = status is not None and status.running
         self.bar.setVisible(running)
         self.cancel_button.setVisible(running)
+        if not running:
+            self.bar.reset()
 
     def show_progress(self, progress: Progress) -> None:
-        self.bar.show()
+        running = self.bridge.last_status is not None and self.bridge.last_status.running
+        self.bar.setVisible(running)
         total = progress.bytes_total or progress.items_total
         done = progress.bytes_done if progress.bytes_total else progress.items_done
         self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(done)
+        self.bar.setValue(min(done, max(total, 1)))
+        if progress.bytes_total:
+            self.show_status(self.bridge.last_status)  # the speed changed
 
 
 def _size(n: int | None) -> str:
@@ -262,8 +358,28 @@ class OutboxModel(QAbstractTableModel):
 
     def set_rows(self, rows: list[OutboxRow]) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.rows = sorted(rows, key=_attention)
         self.endResetModel()
+
+    def apply(self, update: ItemUpdate) -> bool:
+        """One item changed during the pass (the engine said so): its row follows at once,
+        and moves to its place (delivered items sink). False if the item is not listed."""
+        for i, row in enumerate(self.rows):
+            if row.id == update.item_id:
+                changed = dataclasses.replace(
+                    row,
+                    state=update.state,
+                    attempts=update.attempts,
+                    last_error=update.last_error,
+                )
+                rows = list(self.rows)
+                rows[i] = changed
+                self.set_rows(rows)
+                return True
+        return False
+
+    def count(self, state: str) -> int:
+        return sum(1 for r in self.rows if r.state == state)
 
     def rowCount(self, parent: QModelIndex | Any = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -290,10 +406,13 @@ class OutboxModel(QAbstractTableModel):
                 "delivered": self.tr("Delivered"),
                 "quarantined": self.tr("Refused by the portal"),
             }
+            state = states.get(row.state, row.state)
+            if row.state == "pending" and row.last_error:
+                state = self.tr("Failed, retried")
             values = [
                 f"{kinds.get(row.kind, row.kind)} {row.ref[:10]}…",
                 (row.report_id or "")[:8],
-                states.get(row.state, row.state),
+                state,
                 f"{_size(row.bytes_sent)} / {_size(row.size)}"
                 if row.size
                 else _size(row.bytes_sent),
@@ -304,9 +423,23 @@ class OutboxModel(QAbstractTableModel):
             return values[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == 5:
             return row.last_error
-        if role == Qt.ItemDataRole.ForegroundRole and row.quarantined:
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            row.quarantined or (row.state == "pending" and row.last_error)
+        ):
             return QColor("#B00020")
         return None
+
+
+def _attention(row: OutboxRow) -> tuple[int, int]:
+    """What needs a look first: refused, then failing, then waiting; delivered last. Oldest
+    first within each."""
+    if row.state == "quarantined":
+        rank = 0
+    elif row.state == "pending":
+        rank = 1 if row.last_error else 2
+    else:
+        rank = 3
+    return rank, row.id
 
 
 class OutboxPage(QWidget):
@@ -387,6 +520,12 @@ class OutboxPage(QWidget):
         self.last_pass = QLabel()
         self.last_pass.setWordWrap(True)
         controls.addWidget(self.last_pass)
+        self.last_success = QLabel()  # beside the last pass's summary, not in its place
+        self.last_success.setWordWrap(True)
+        controls.addWidget(self.last_success)
+        self.rate = QLabel()
+        self.rate.setAccessibleName(self.tr("Speed and time left"))
+        phases.addRow(self.rate)
         top.addWidget(controls_box, 1)
         layout.addLayout(top)
 
@@ -408,11 +547,15 @@ class OutboxPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self._choose_export)
         self.import_button.clicked.connect(self._choose_import)
+        self._counts: dict[str, int] | None = None  # the store's, when last read
         bridge.progress.connect(self.show_progress)
         bridge.status.connect(self.show_status)
         bridge.summary.connect(self.show_summary)
+        bridge.item.connect(self.show_item)
         bridge.engine_ready.connect(self._engine_ready)
         self._engine_ready()
+        for progress in bridge.phases.values():
+            self.show_progress(progress)
 
     def _engine_ready(self) -> None:
         engine = self.bridge.engine
@@ -420,9 +563,8 @@ class OutboxPage(QWidget):
         self.export_button.setEnabled(engine is not None)  # bundles need the portal's keys
         self.import_button.setEnabled(engine is not None)
         self.engine_note.setVisible(self.bridge.settled and engine is None)
-        if engine is None:
-            self.show_status(None)
-        else:
+        self.show_status(self.bridge.last_status)
+        if engine is not None:
             self.bridge.request_status(self.ctx.ops)
 
     def _metered_toggled(self, on: bool) -> None:
@@ -441,22 +583,58 @@ class OutboxPage(QWidget):
     def _show_rows(self, result: tuple[list[OutboxRow], dict[str, int]]) -> None:
         rows, counts = result
         self.model.set_rows(rows)
+        self._counts = counts
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        """Waiting and refused as the engine last said (the status bar and the dashboard say
+        the same); without an engine, as the store said."""
+        status = self.bridge.last_status
+        if status is None and self._counts is None:
+            return
+        waiting = status.waiting if status is not None else (self._counts or {})["pending"]
+        refused = status.quarantined if status is not None else (self._counts or {})["quarantined"]
         self.counts.setText(
             self.tr("%1 waiting, %2 delivered, %3 refused by the portal")
-            .replace("%1", str(counts["pending"]))
-            .replace("%2", str(counts["delivered"]))
-            .replace("%3", str(counts["quarantined"]))
+            .replace("%1", str(waiting))
+            .replace("%2", str(self.model.count("delivered")))
+            .replace("%3", str(refused))
         )
 
+    def show_item(self, update: ItemUpdate) -> None:
+        if not self.model.apply(update):
+            self.refresh()  # queued after this screen last read the outbox
+        self._show_counts()
+
     def show_progress(self, progress: Progress) -> None:
+        self.rate.setText(describe_transfer(self.bridge))
         bar = self.bars[progress.phase]
         if progress.bytes_total:
             bar.setFormat(f"%v / %m ({_size(progress.bytes_done)} / {_size(progress.bytes_total)})")
-        bar.setRange(0, max(progress.items_total, 1))
+        else:
+            bar.setFormat("%v / %m")
+        total = max(progress.items_total, progress.items_done)
+        if total == 0:  # e.g. nothing new in the feed: this phase is done, not at 0 of 1
+            bar.setFormat(self.tr("nothing to do"))
+            bar.setRange(0, 1)
+            bar.setValue(1)
+            return
+        bar.setRange(0, total)
         bar.setValue(progress.items_done)
+
+    def _reset_bars(self) -> None:
+        """Between passes no bar shows a fraction: what the last pass did is in its summary."""
+        for bar in self.bars.values():
+            bar.setFormat("%v / %m")
+            bar.setRange(0, 1)
+            bar.reset()
+        self.rate.setText("")
 
     def show_status(self, status: Status | None) -> None:
         self.state.setText(describe_status(status, self.bridge.settled))
+        if not self.bridge.phases:  # between passes, or a new one that has not moved yet
+            self._reset_bars()
+        self._show_counts()
         self.error.setText(
             ""
             if status is None or not status.last_error
@@ -465,7 +643,7 @@ class OutboxPage(QWidget):
         running = status is not None and status.running
         self.cancel_button.setEnabled(running and self.bridge.engine is not None)
         if status is not None and status.last_success:
-            self.last_pass.setText(
+            self.last_success.setText(
                 self.tr("Last complete sync: %1").replace("%1", format_moment(status.last_success))
             )
 
@@ -480,6 +658,7 @@ class OutboxPage(QWidget):
         if summary.error:
             text += " — " + summary.error
         self.last_pass.setText(text)
+        self._reset_bars()
         self.refresh()
 
     # -- offline bundles ----------------------------------------------------------------------

@@ -209,78 +209,78 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="94"/>
+        <location filename="../../ui/dashboard_page.py" line="107"/>
         <source>Dashboard</source>
         <translation>Dasbor</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="97"/>
+        <location filename="../../ui/dashboard_page.py" line="110"/>
         <source>Period summary as P&amp;DF…</source>
         <translation>Ringkasan periode sebagai P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="102"/>
+        <location filename="../../ui/dashboard_page.py" line="115"/>
         <source>waiting for review</source>
         <translation>menunggu peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="103"/>
+        <location filename="../../ui/dashboard_page.py" line="116"/>
         <source>days the oldest has waited</source>
         <translation>hari yang terlama menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="104"/>
+        <location filename="../../ui/dashboard_page.py" line="117"/>
         <source>returned to authors</source>
         <translation>dikembalikan ke penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="105"/>
+        <location filename="../../ui/dashboard_page.py" line="118"/>
         <source>items waiting to be sent</source>
         <translation>item menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="106"/>
+        <location filename="../../ui/dashboard_page.py" line="119"/>
         <source>refused by the portal</source>
         <translation>ditolak oleh portal</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="117"/>
-        <location filename="../../ui/dashboard_page.py" line="123"/>
+        <location filename="../../ui/dashboard_page.py" line="130"/>
+        <location filename="../../ui/dashboard_page.py" line="136"/>
         <source>Reports by kind and month</source>
         <translation>Laporan menurut jenis dan bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="120"/>
+        <location filename="../../ui/dashboard_page.py" line="133"/>
         <source>By crossing point (12 months)</source>
         <translation>Menurut pos lintas batas (12 bulan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="121"/>
+        <location filename="../../ui/dashboard_page.py" line="134"/>
         <source>By nationality (top 10, 12 months)</source>
         <translation>Menurut kewarganegaraan (10 teratas, 12 bulan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="122"/>
+        <location filename="../../ui/dashboard_page.py" line="135"/>
         <source>Queue health: reports by state</source>
         <translation>Kesehatan antrean: laporan menurut status</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="124"/>
+        <location filename="../../ui/dashboard_page.py" line="137"/>
         <source>Reports by crossing point</source>
         <translation>Laporan menurut pos lintas batas</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="125"/>
+        <location filename="../../ui/dashboard_page.py" line="138"/>
         <source>Reports by nationality</source>
         <translation>Laporan menurut kewarganegaraan</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="126"/>
+        <location filename="../../ui/dashboard_page.py" line="139"/>
         <source>Queue health</source>
         <translation>Kesehatan antrean</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="140"/>
+        <location filename="../../ui/dashboard_page.py" line="159"/>
         <source>Counting reports</source>
         <translation>Menghitung laporan</translation>
     </message>
@@ -673,225 +673,240 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="254"/>
+        <location filename="../../ui/sync_panel.py" line="350"/>
         <source>Item</source>
         <translation>Butir</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="255"/>
+        <location filename="../../ui/sync_panel.py" line="351"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="256"/>
+        <location filename="../../ui/sync_panel.py" line="352"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="257"/>
+        <location filename="../../ui/sync_panel.py" line="353"/>
         <source>Bytes</source>
         <translation>Byte</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="258"/>
+        <location filename="../../ui/sync_panel.py" line="354"/>
         <source>Attempts</source>
         <translation>Percobaan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="259"/>
+        <location filename="../../ui/sync_panel.py" line="355"/>
         <source>Last error / portal&apos;s reason</source>
         <translation>Galat terakhir / alasan portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="260"/>
+        <location filename="../../ui/sync_panel.py" line="356"/>
         <source>Queued at</source>
         <translation>Diantrekan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="284"/>
+        <location filename="../../ui/sync_panel.py" line="400"/>
         <source>Submission</source>
         <translation>Pengajuan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="285"/>
+        <location filename="../../ui/sync_panel.py" line="401"/>
         <source>Decision</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="286"/>
+        <location filename="../../ui/sync_panel.py" line="402"/>
         <source>Attachment</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="289"/>
+        <location filename="../../ui/sync_panel.py" line="405"/>
         <source>Waiting</source>
         <translation>Menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="290"/>
+        <location filename="../../ui/sync_panel.py" line="406"/>
         <source>Delivered</source>
         <translation>Terkirim</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="291"/>
+        <location filename="../../ui/sync_panel.py" line="407"/>
         <source>Refused by the portal</source>
         <translation>Ditolak oleh portal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="411"/>
+        <source>Failed, retried</source>
+        <translation>Gagal, dicoba lagi</translation>
     </message>
 </context>
 <context>
     <name>OutboxPage</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="320"/>
+        <location filename="../../ui/sync_panel.py" line="453"/>
         <source>Outbox &amp; sync</source>
         <translation>Kotak keluar &amp; sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="325"/>
+        <location filename="../../ui/sync_panel.py" line="458"/>
         <source>Sync is not set up on this installation: it has not been provisioned for a portal yet. Submitted reports and decisions wait here, signed, until it is.</source>
         <translation>Sinkronisasi belum disiapkan pada instalasi ini: belum diprovisikan untuk portal. Laporan dan keputusan yang diajukan menunggu di sini, sudah ditandatangani, sampai siap.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="335"/>
+        <location filename="../../ui/sync_panel.py" line="468"/>
         <source>Progress</source>
         <translation>Kemajuan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="339"/>
+        <location filename="../../ui/sync_panel.py" line="472"/>
         <source>Reach the portal</source>
         <translation>Menjangkau portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="340"/>
+        <location filename="../../ui/sync_panel.py" line="473"/>
         <source>Send reports and decisions</source>
         <translation>Mengirim laporan dan keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="341"/>
+        <location filename="../../ui/sync_panel.py" line="474"/>
         <source>Upload attachments</source>
         <translation>Mengunggah lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="342"/>
+        <location filename="../../ui/sync_panel.py" line="475"/>
         <source>Receive alerts and decisions</source>
         <translation>Menerima peringatan dan keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="353"/>
+        <location filename="../../ui/sync_panel.py" line="486"/>
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="357"/>
+        <location filename="../../ui/sync_panel.py" line="490"/>
         <source>Sync state</source>
         <translation>Status sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="363"/>
+        <location filename="../../ui/sync_panel.py" line="496"/>
         <source>&amp;Metered link: send text only, attachments later</source>
         <translation>Koneksi &amp;terbatas: kirim teks saja, lampiran nanti</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="368"/>
+        <location filename="../../ui/sync_panel.py" line="501"/>
         <source>S&amp;ync now</source>
         <translation>Sinkronkan se&amp;karang</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="369"/>
+        <location filename="../../ui/sync_panel.py" line="502"/>
         <source>&amp;Cancel sync</source>
         <translation>Bata&amp;lkan sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="370"/>
+        <location filename="../../ui/sync_panel.py" line="503"/>
         <source>&amp;Refresh list</source>
         <translation>&amp;Muat ulang daftar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="376"/>
+        <location filename="../../ui/sync_panel.py" line="509"/>
         <source>&amp;Export offline bundle…</source>
         <translation>&amp;Ekspor bundel luring…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="379"/>
+        <location filename="../../ui/sync_panel.py" line="512"/>
         <source>No link at all: approved work, signed and encrypted to the portal, on a USB stick</source>
         <translation>Tanpa koneksi sama sekali: pekerjaan yang disetujui, ditandatangani dan dienkripsi untuk portal, di flashdisk</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="382"/>
+        <location filename="../../ui/sync_panel.py" line="515"/>
         <source>&amp;Import a bundle…</source>
         <translation>&amp;Impor bundel…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="383"/>
+        <location filename="../../ui/sync_panel.py" line="516"/>
         <source>Deliver another post&apos;s bundle through this link</source>
         <translation>Kirimkan bundel pos lain melalui koneksi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="396"/>
+        <location filename="../../ui/sync_panel.py" line="527"/>
+        <source>Speed and time left</source>
+        <translation>Kecepatan dan sisa waktu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="535"/>
         <source>Outbox items</source>
         <translation>Item kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="439"/>
+        <location filename="../../ui/sync_panel.py" line="581"/>
         <source>Reading the outbox</source>
         <translation>Membaca kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="445"/>
+        <location filename="../../ui/sync_panel.py" line="598"/>
         <source>%1 waiting, %2 delivered, %3 refused by the portal</source>
         <translation>%1 menunggu, %2 terkirim, %3 ditolak oleh portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="463"/>
+        <location filename="../../ui/sync_panel.py" line="618"/>
+        <source>nothing to do</source>
+        <translation>tidak ada pekerjaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="641"/>
         <source>Last error: %1</source>
         <translation>Galat terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="469"/>
+        <location filename="../../ui/sync_panel.py" line="647"/>
         <source>Last complete sync: %1</source>
         <translation>Sinkronisasi lengkap terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="474"/>
+        <location filename="../../ui/sync_panel.py" line="652"/>
         <source>Last pass: %1 sent, %2 attachments, %3 received in %4 s</source>
         <translation>Putaran terakhir: %1 dikirim, %2 lampiran, %3 diterima dalam %4 d</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="488"/>
+        <location filename="../../ui/sync_panel.py" line="667"/>
         <source>Export offline bundle</source>
         <translation>Ekspor bundel luring</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="496"/>
+        <location filename="../../ui/sync_panel.py" line="675"/>
         <source>Import a bundle</source>
         <translation>Impor bundel</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="503"/>
+        <location filename="../../ui/sync_panel.py" line="682"/>
         <source>offline delivery to the portal</source>
         <translation>pengiriman luring ke portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="512"/>
+        <location filename="../../ui/sync_panel.py" line="691"/>
         <source>Bundle written to %1.</source>
         <translation>Bundel ditulis ke %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="515"/>
+        <location filename="../../ui/sync_panel.py" line="694"/>
         <source>Writing the bundle</source>
         <translation>Menulis bundel</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="528"/>
+        <location filename="../../ui/sync_panel.py" line="707"/>
         <source>Bundle delivered to the portal.</source>
         <translation>Bundel terkirim ke portal.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="530"/>
+        <location filename="../../ui/sync_panel.py" line="709"/>
         <source>Bundle delivered; the portal refused some items.</source>
         <translation>Bundel terkirim; portal menolak beberapa item.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="533"/>
+        <location filename="../../ui/sync_panel.py" line="712"/>
         <source>Delivering the bundle</source>
         <translation>Mengirim bundel</translation>
     </message>
@@ -2653,47 +2668,72 @@
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="153"/>
+        <location filename="../../ui/sync_panel.py" line="213"/>
+        <source>%1 s</source>
+        <translation>%1 dtk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="215"/>
+        <source>%1 min</source>
+        <translation>%1 mnt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="216"/>
+        <source>%1 h</source>
+        <translation>%1 jam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="228"/>
+        <source>%1/s</source>
+        <translation>%1/dtk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="231"/>
+        <source>%1, about %2 left</source>
+        <translation>%1, sisa sekitar %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="241"/>
         <source>Sync: not set up</source>
         <translation>Sinkronisasi: belum disiapkan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="155"/>
+        <location filename="../../ui/sync_panel.py" line="243"/>
         <source>Sync: starting…</source>
         <translation>Sinkronisasi: memulai…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="158"/>
+        <location filename="../../ui/sync_panel.py" line="246"/>
         <source>Online</source>
         <translation>Daring</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="159"/>
+        <location filename="../../ui/sync_panel.py" line="247"/>
         <source>Offline</source>
         <translation>Luring</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="160"/>
+        <location filename="../../ui/sync_panel.py" line="248"/>
         <source>Link unknown</source>
         <translation>Koneksi tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="164"/>
+        <location filename="../../ui/sync_panel.py" line="252"/>
         <source>%1 waiting</source>
         <translation>%1 menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="167"/>
+        <location filename="../../ui/sync_panel.py" line="255"/>
         <source>%1 refused</source>
         <translation>%1 ditolak</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="169"/>
+        <location filename="../../ui/sync_panel.py" line="257"/>
         <source>syncing…</source>
         <translation>menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="172"/>
+        <location filename="../../ui/sync_panel.py" line="260"/>
         <source>next try in %1 s</source>
         <translation>coba lagi dalam %1 d</translation>
     </message>
@@ -2701,27 +2741,27 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="189"/>
+        <location filename="../../ui/sync_panel.py" line="278"/>
         <source>Sync state</source>
         <translation>Status sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="195"/>
+        <location filename="../../ui/sync_panel.py" line="284"/>
         <source>Sync now</source>
         <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="196"/>
+        <location filename="../../ui/sync_panel.py" line="285"/>
         <source>Sync now (F5)</source>
         <translation>Sinkronkan sekarang (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="198"/>
+        <location filename="../../ui/sync_panel.py" line="287"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="222"/>
+        <location filename="../../ui/sync_panel.py" line="313"/>
         <source>Last error: %1</source>
         <translation>Galat terakhir: %1</translation>
     </message>

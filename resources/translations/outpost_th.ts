@@ -209,78 +209,78 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="94"/>
+        <location filename="../../ui/dashboard_page.py" line="107"/>
         <source>Dashboard</source>
         <translation>แดชบอร์ด</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="97"/>
+        <location filename="../../ui/dashboard_page.py" line="110"/>
         <source>Period summary as P&amp;DF…</source>
         <translation>สรุปตามช่วงเวลาเป็น PDF… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="102"/>
+        <location filename="../../ui/dashboard_page.py" line="115"/>
         <source>waiting for review</source>
         <translation>รอการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="103"/>
+        <location filename="../../ui/dashboard_page.py" line="116"/>
         <source>days the oldest has waited</source>
         <translation>วันที่รายการเก่าสุดรอมา</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="104"/>
+        <location filename="../../ui/dashboard_page.py" line="117"/>
         <source>returned to authors</source>
         <translation>ส่งกลับให้ผู้เขียน</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="105"/>
+        <location filename="../../ui/dashboard_page.py" line="118"/>
         <source>items waiting to be sent</source>
         <translation>รายการที่รอส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="106"/>
+        <location filename="../../ui/dashboard_page.py" line="119"/>
         <source>refused by the portal</source>
         <translation>พอร์ทัลปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="117"/>
-        <location filename="../../ui/dashboard_page.py" line="123"/>
+        <location filename="../../ui/dashboard_page.py" line="130"/>
+        <location filename="../../ui/dashboard_page.py" line="136"/>
         <source>Reports by kind and month</source>
         <translation>รายงานตามประเภทและเดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="120"/>
+        <location filename="../../ui/dashboard_page.py" line="133"/>
         <source>By crossing point (12 months)</source>
         <translation>ตามจุดผ่านแดน (12 เดือน)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="121"/>
+        <location filename="../../ui/dashboard_page.py" line="134"/>
         <source>By nationality (top 10, 12 months)</source>
         <translation>ตามสัญชาติ (10 อันดับแรก, 12 เดือน)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="122"/>
+        <location filename="../../ui/dashboard_page.py" line="135"/>
         <source>Queue health: reports by state</source>
         <translation>สถานะคิว: รายงานตามสถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="124"/>
+        <location filename="../../ui/dashboard_page.py" line="137"/>
         <source>Reports by crossing point</source>
         <translation>รายงานตามจุดผ่านแดน</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="125"/>
+        <location filename="../../ui/dashboard_page.py" line="138"/>
         <source>Reports by nationality</source>
         <translation>รายงานตามสัญชาติ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="126"/>
+        <location filename="../../ui/dashboard_page.py" line="139"/>
         <source>Queue health</source>
         <translation>สถานะคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="140"/>
+        <location filename="../../ui/dashboard_page.py" line="159"/>
         <source>Counting reports</source>
         <translation>กำลังนับรายงาน</translation>
     </message>
@@ -673,225 +673,240 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="254"/>
+        <location filename="../../ui/sync_panel.py" line="350"/>
         <source>Item</source>
         <translation>รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="255"/>
+        <location filename="../../ui/sync_panel.py" line="351"/>
         <source>Report</source>
         <translation>รายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="256"/>
+        <location filename="../../ui/sync_panel.py" line="352"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="257"/>
+        <location filename="../../ui/sync_panel.py" line="353"/>
         <source>Bytes</source>
         <translation>ไบต์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="258"/>
+        <location filename="../../ui/sync_panel.py" line="354"/>
         <source>Attempts</source>
         <translation>จำนวนครั้งที่ลอง</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="259"/>
+        <location filename="../../ui/sync_panel.py" line="355"/>
         <source>Last error / portal&apos;s reason</source>
         <translation>ข้อผิดพลาดล่าสุด / เหตุผลของพอร์ทัล</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="260"/>
+        <location filename="../../ui/sync_panel.py" line="356"/>
         <source>Queued at</source>
         <translation>เข้าคิวเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="284"/>
+        <location filename="../../ui/sync_panel.py" line="400"/>
         <source>Submission</source>
         <translation>การส่งรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="285"/>
+        <location filename="../../ui/sync_panel.py" line="401"/>
         <source>Decision</source>
         <translation>คำวินิจฉัย</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="286"/>
+        <location filename="../../ui/sync_panel.py" line="402"/>
         <source>Attachment</source>
         <translation>ไฟล์แนบ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="289"/>
+        <location filename="../../ui/sync_panel.py" line="405"/>
         <source>Waiting</source>
         <translation>รอส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="290"/>
+        <location filename="../../ui/sync_panel.py" line="406"/>
         <source>Delivered</source>
         <translation>ส่งถึงแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="291"/>
+        <location filename="../../ui/sync_panel.py" line="407"/>
         <source>Refused by the portal</source>
         <translation>พอร์ทัลปฏิเสธ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="411"/>
+        <source>Failed, retried</source>
+        <translation>ล้มเหลว จะลองใหม่</translation>
     </message>
 </context>
 <context>
     <name>OutboxPage</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="320"/>
+        <location filename="../../ui/sync_panel.py" line="453"/>
         <source>Outbox &amp; sync</source>
         <translation>กล่องขาออกและการซิงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="325"/>
+        <location filename="../../ui/sync_panel.py" line="458"/>
         <source>Sync is not set up on this installation: it has not been provisioned for a portal yet. Submitted reports and decisions wait here, signed, until it is.</source>
         <translation>การติดตั้งนี้ยังไม่ได้ตั้งค่าการซิงค์ ยังไม่ได้รับไฟล์ตั้งค่าพอร์ทัล รายงานและคำวินิจฉัยที่ส่งแล้วจะรออยู่ที่นี่พร้อมลายมือชื่อจนกว่าจะตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="335"/>
+        <location filename="../../ui/sync_panel.py" line="468"/>
         <source>Progress</source>
         <translation>ความคืบหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="339"/>
+        <location filename="../../ui/sync_panel.py" line="472"/>
         <source>Reach the portal</source>
         <translation>ติดต่อพอร์ทัล</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="340"/>
+        <location filename="../../ui/sync_panel.py" line="473"/>
         <source>Send reports and decisions</source>
         <translation>ส่งรายงานและคำวินิจฉัย</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="341"/>
+        <location filename="../../ui/sync_panel.py" line="474"/>
         <source>Upload attachments</source>
         <translation>อัปโหลดไฟล์แนบ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="342"/>
+        <location filename="../../ui/sync_panel.py" line="475"/>
         <source>Receive alerts and decisions</source>
         <translation>รับการแจ้งเตือนและคำวินิจฉัย</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="353"/>
+        <location filename="../../ui/sync_panel.py" line="486"/>
         <source>Link</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="357"/>
+        <location filename="../../ui/sync_panel.py" line="490"/>
         <source>Sync state</source>
         <translation>สถานะการซิงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="363"/>
+        <location filename="../../ui/sync_panel.py" line="496"/>
         <source>&amp;Metered link: send text only, attachments later</source>
         <translation>เครือข่ายคิดตามปริมาณ: ส่งเฉพาะข้อความ ไฟล์แนบส่งภายหลัง (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="368"/>
+        <location filename="../../ui/sync_panel.py" line="501"/>
         <source>S&amp;ync now</source>
         <translation>ซิงค์เดี๋ยวนี้ (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="369"/>
+        <location filename="../../ui/sync_panel.py" line="502"/>
         <source>&amp;Cancel sync</source>
         <translation>ยกเลิกการซิงค์ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="370"/>
+        <location filename="../../ui/sync_panel.py" line="503"/>
         <source>&amp;Refresh list</source>
         <translation>รีเฟรชรายการ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="376"/>
+        <location filename="../../ui/sync_panel.py" line="509"/>
         <source>&amp;Export offline bundle…</source>
         <translation>ส่งออกชุดข้อมูลออฟไลน์… (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="379"/>
+        <location filename="../../ui/sync_panel.py" line="512"/>
         <source>No link at all: approved work, signed and encrypted to the portal, on a USB stick</source>
         <translation>ไม่มีสัญญาณเลย: งานที่อนุมัติแล้ว ลงลายมือชื่อและเข้ารหัสถึงพอร์ทัล ใส่แฟลชไดรฟ์ USB</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="382"/>
+        <location filename="../../ui/sync_panel.py" line="515"/>
         <source>&amp;Import a bundle…</source>
         <translation>นำเข้าชุดข้อมูล… (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="383"/>
+        <location filename="../../ui/sync_panel.py" line="516"/>
         <source>Deliver another post&apos;s bundle through this link</source>
         <translation>ส่งชุดข้อมูลของด่านอื่นผ่านการเชื่อมต่อนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="396"/>
+        <location filename="../../ui/sync_panel.py" line="527"/>
+        <source>Speed and time left</source>
+        <translation>ความเร็วและเวลาที่เหลือ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="535"/>
         <source>Outbox items</source>
         <translation>รายการในกล่องขาออก</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="439"/>
+        <location filename="../../ui/sync_panel.py" line="581"/>
         <source>Reading the outbox</source>
         <translation>กำลังอ่านกล่องขาออก</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="445"/>
+        <location filename="../../ui/sync_panel.py" line="598"/>
         <source>%1 waiting, %2 delivered, %3 refused by the portal</source>
         <translation>รอส่ง %1, ส่งถึงแล้ว %2, พอร์ทัลปฏิเสธ %3</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="463"/>
+        <location filename="../../ui/sync_panel.py" line="618"/>
+        <source>nothing to do</source>
+        <translation>ไม่มีงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="641"/>
         <source>Last error: %1</source>
         <translation>ข้อผิดพลาดล่าสุด: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="469"/>
+        <location filename="../../ui/sync_panel.py" line="647"/>
         <source>Last complete sync: %1</source>
         <translation>ซิงค์ครบถ้วนครั้งล่าสุด: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="474"/>
+        <location filename="../../ui/sync_panel.py" line="652"/>
         <source>Last pass: %1 sent, %2 attachments, %3 received in %4 s</source>
         <translation>รอบล่าสุด: ส่ง %1, ไฟล์แนบ %2, รับ %3 ใน %4 วินาที</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="488"/>
+        <location filename="../../ui/sync_panel.py" line="667"/>
         <source>Export offline bundle</source>
         <translation>ส่งออกชุดข้อมูลออฟไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="496"/>
+        <location filename="../../ui/sync_panel.py" line="675"/>
         <source>Import a bundle</source>
         <translation>นำเข้าชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="503"/>
+        <location filename="../../ui/sync_panel.py" line="682"/>
         <source>offline delivery to the portal</source>
         <translation>ส่งถึงพอร์ทัลแบบออฟไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="512"/>
+        <location filename="../../ui/sync_panel.py" line="691"/>
         <source>Bundle written to %1.</source>
         <translation>เขียนชุดข้อมูลไปที่ %1 แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="515"/>
+        <location filename="../../ui/sync_panel.py" line="694"/>
         <source>Writing the bundle</source>
         <translation>กำลังเขียนชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="528"/>
+        <location filename="../../ui/sync_panel.py" line="707"/>
         <source>Bundle delivered to the portal.</source>
         <translation>ส่งชุดข้อมูลถึงพอร์ทัลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="530"/>
+        <location filename="../../ui/sync_panel.py" line="709"/>
         <source>Bundle delivered; the portal refused some items.</source>
         <translation>ส่งชุดข้อมูลแล้ว แต่พอร์ทัลปฏิเสธบางรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="533"/>
+        <location filename="../../ui/sync_panel.py" line="712"/>
         <source>Delivering the bundle</source>
         <translation>กำลังส่งชุดข้อมูล</translation>
     </message>
@@ -2653,47 +2668,72 @@
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="153"/>
+        <location filename="../../ui/sync_panel.py" line="213"/>
+        <source>%1 s</source>
+        <translation>%1 วินาที</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="215"/>
+        <source>%1 min</source>
+        <translation>%1 นาที</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="216"/>
+        <source>%1 h</source>
+        <translation>%1 ชั่วโมง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="228"/>
+        <source>%1/s</source>
+        <translation>%1/วินาที</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="231"/>
+        <source>%1, about %2 left</source>
+        <translation>%1 เหลืออีกประมาณ %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="241"/>
         <source>Sync: not set up</source>
         <translation>ซิงค์: ยังไม่ได้ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="155"/>
+        <location filename="../../ui/sync_panel.py" line="243"/>
         <source>Sync: starting…</source>
         <translation>ซิงค์: กำลังเริ่ม…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="158"/>
+        <location filename="../../ui/sync_panel.py" line="246"/>
         <source>Online</source>
         <translation>ออนไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="159"/>
+        <location filename="../../ui/sync_panel.py" line="247"/>
         <source>Offline</source>
         <translation>ออฟไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="160"/>
+        <location filename="../../ui/sync_panel.py" line="248"/>
         <source>Link unknown</source>
         <translation>ไม่ทราบสถานะการเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="164"/>
+        <location filename="../../ui/sync_panel.py" line="252"/>
         <source>%1 waiting</source>
         <translation>รอส่ง %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="167"/>
+        <location filename="../../ui/sync_panel.py" line="255"/>
         <source>%1 refused</source>
         <translation>ถูกปฏิเสธ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="169"/>
+        <location filename="../../ui/sync_panel.py" line="257"/>
         <source>syncing…</source>
         <translation>กำลังซิงค์…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="172"/>
+        <location filename="../../ui/sync_panel.py" line="260"/>
         <source>next try in %1 s</source>
         <translation>ลองใหม่ในอีก %1 วินาที</translation>
     </message>
@@ -2701,27 +2741,27 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="189"/>
+        <location filename="../../ui/sync_panel.py" line="278"/>
         <source>Sync state</source>
         <translation>สถานะการซิงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="195"/>
+        <location filename="../../ui/sync_panel.py" line="284"/>
         <source>Sync now</source>
         <translation>ซิงค์เดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="196"/>
+        <location filename="../../ui/sync_panel.py" line="285"/>
         <source>Sync now (F5)</source>
         <translation>ซิงค์เดี๋ยวนี้ (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="198"/>
+        <location filename="../../ui/sync_panel.py" line="287"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="222"/>
+        <location filename="../../ui/sync_panel.py" line="313"/>
         <source>Last error: %1</source>
         <translation>ข้อผิดพลาดล่าสุด: %1</translation>
     </message>
