@@ -44,6 +44,7 @@ class SigningSummary:
     legal_basis: str | None = None
     third_party: bool | None = None
     comment: str = ""
+    warnings: tuple[str, ...] = ()  # said before signing (e.g. codes not checked)
 
 
 def signer_of(db: Database, user: UserRecord) -> Signer:
@@ -73,6 +74,7 @@ def summarise(
     legal_basis: str | None = None,
     third_party: bool | None = None,
     comment: str = "",
+    warnings: tuple[str, ...] = (),
 ) -> SigningSummary:
     handling = report.get("handling") or {}
     persons = report.get("persons") or []
@@ -91,4 +93,5 @@ def summarise(
         legal_basis=legal_basis,
         third_party=third_party,
         comment=comment,
+        warnings=warnings,
     )

@@ -24,6 +24,7 @@ from app.history import report_history
 from app.identity import LocalKeyResolver, signing_key
 from app.lifecycle import Action, next_status
 from app.portal_clock import PortalClock, validation_time, verify_with_clock
+from app.release_choices import release_choices
 from app.report_diff import Change, report_changes
 from app.reports import ReportService, ReportView
 from app.roles import require_certified_focal_point
@@ -389,6 +390,8 @@ class Workflow:
         chosen = replace(settings, recipients=resolve_recipients(self._db, settings.recipients))
         report = json.loads(record.payload)
         release = check_release(chosen, (report.get("handling") or {}).get("tlp"))
+        # Picked from the portal directory: a code it does not know reaches no one.
+        warnings = release_choices(self._db).check(release.releasable_to, release.agencies)
         directory = DirectoryRepository(self._db)
         names = {p.principal_id: p.display_name or p.principal_id for p in directory.principals()}
         names.update({a.code: a.name for a in directory.agencies()})
@@ -411,6 +414,7 @@ class Workflow:
             legal_basis=release.legal_basis,
             third_party=release.third_party,
             comment=comment.strip(),
+            warnings=warnings,
         )
         return summary, chosen
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 from app import codelists
 from app.domain import tlp_rank
 from app.i18n import format_age, format_moment
+from app.release_choices import ReleaseChoices, release_choices
 from app.report_diff import Change
 from app.reports import ReportView
 from app.signing import SigningSummary
@@ -72,6 +75,7 @@ class ReviewPage(QWidget):
         self.current: QueueItem | None = None
         self._proposed_tlp: str | None = None
         self.confirmation: SigningDialog | None = None  # the open signing confirmation
+        self.choices = ReleaseChoices((), (), known=False)  # until the directory is read
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Review queue"))
         title.setStyleSheet("font-size:15px; font-weight:bold;")
@@ -162,11 +166,22 @@ class ReviewPage(QWidget):
             self.tr("member states, e.g. MYS, KHM (empty: own agency)")
         )
         self.release_to.setAccessibleName(self.tr("Releasable to member states"))
-        form.addRow(self.tr("&Releasable to:"), self.release_to)
+        self.pick_states = self._picker(self.release_to, self.tr("Choose member states"))
+        form.addRow(
+            self.tr("&Releasable to:"), self._with_picker(self.release_to, self.pick_states)
+        )
         self.release_agencies = QLineEdit()
         self.release_agencies.setPlaceholderText(self.tr("named agencies, e.g. MYS-IMM"))
         self.release_agencies.setAccessibleName(self.tr("Releasable to agencies"))
-        form.addRow(self.tr("Age&ncies:"), self.release_agencies)
+        self.pick_agencies = self._picker(self.release_agencies, self.tr("Choose agencies"))
+        form.addRow(
+            self.tr("Age&ncies:"), self._with_picker(self.release_agencies, self.pick_agencies)
+        )
+        self.directory_note = QLabel()
+        self.directory_note.setWordWrap(True)
+        self.directory_note.setStyleSheet("color:#8A4B00;")
+        self.directory_note.hide()
+        form.addRow(self.directory_note)
         self.recipients = QLineEdit()
         self.recipients.setPlaceholderText(
             self.tr("TLP:RED only: names from the portal directory, comma-separated")
@@ -207,6 +222,78 @@ class ReviewPage(QWidget):
         self.third_party.toggled.connect(self._check_rule)
         self._set_decision_enabled(False, "")
 
+    # -- picking from the portal directory --------------------------------------------------------
+
+    def _picker(self, field: QLineEdit, name: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(self.tr("Choose…"))
+        button.setAccessibleName(name)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setMenu(QMenu(button))
+        button.menu().triggered.connect(lambda action: self._picked(field, action))
+        return button
+
+    @staticmethod
+    def _with_picker(field: QLineEdit, button: QToolButton) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(field, 1)
+        layout.addWidget(button)
+        return row
+
+    def _picked(self, field: QLineEdit, action: QAction) -> None:
+        """Ticking an entry adds its code to the field, unticking removes it; typing stays
+        possible, and what is typed is checked against the directory."""
+        code = str(action.data())
+        codes = [c for c in _listed(field.text(), upper=True) if c != code]
+        if action.isChecked():
+            codes.append(code)
+        field.setText(", ".join(codes))
+
+    def _load_choices(self) -> None:
+        ctx = self.ctx
+        self.ctx.ops.run(
+            lambda: release_choices(ctx.session.db),
+            self._show_choices,
+            self._failed,
+            label=self.tr("Directory"),
+        )
+
+    def _show_choices(self, choices: ReleaseChoices) -> None:
+        self.choices = choices
+        for button, entries in (
+            (self.pick_states, choices.states),
+            (self.pick_agencies, choices.agencies),
+        ):
+            menu = button.menu()
+            menu.clear()
+            for code, name in entries:
+                action = menu.addAction(f"{name} ({code})" if name != code else code)
+                action.setData(code)
+                action.setCheckable(True)
+            button.setEnabled(bool(entries))
+        self._sync_picks()
+        self.directory_note.setText(
+            ""
+            if choices.known
+            else self.tr(
+                "No copy of the portal directory on this device yet: member states and "
+                "agencies are taken as typed, unchecked."
+            )
+        )
+        self.directory_note.setVisible(not choices.known)
+        self._check_rule()
+
+    def _sync_picks(self) -> None:
+        for button, field in (
+            (self.pick_states, self.release_to),
+            (self.pick_agencies, self.release_agencies),
+        ):
+            typed = set(_listed(field.text(), upper=True))
+            for action in button.menu().actions():
+                action.setChecked(str(action.data()) in typed)
+
     def reload(self) -> None:
         ctx = self.ctx
 
@@ -221,6 +308,7 @@ class ReviewPage(QWidget):
 
         self.ctx.ops.run(work, self._loaded, self._failed, label=self.tr("Reading the queue"))
         self._refresh_directory()
+        self._load_choices()  # after the refresh: the serial worker keeps the order
 
     def _refresh_directory(self) -> None:
         """The portal's directory for picking TLP:RED recipients by name, refreshed when a
@@ -382,8 +470,22 @@ class ReviewPage(QWidget):
 
     def _check_rule(self) -> None:
         """The portal's TLP rule (sync.protocol.tlp), shown while the person chooses: what
-        it would refuse is said before anything is signed."""
-        self.rule_warning.setText(release_warning(self.release_settings()) or "")
+        it would refuse is said before anything is signed; so are codes the portal
+        directory does not know."""
+        settings = self.release_settings()
+        warning = release_warning(settings) or ""
+        unknown = self.choices.unknown(settings.releasable_to, settings.agencies)
+        if unknown:
+            warning = " ".join(
+                part
+                for part in (
+                    warning,
+                    self.tr("Not in the portal directory: %1.").replace("%1", ", ".join(unknown)),
+                )
+                if part
+            )
+        self.rule_warning.setText(warning)
+        self._sync_picks()
 
     def release_settings(self) -> ReleaseSettings:
         return ReleaseSettings(

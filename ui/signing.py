@@ -85,6 +85,10 @@ class SigningDialog(QDialog):
         self.signer = self._value(self._signer())
         form.addRow(self.tr("Signed with:"), self.signer)
         layout.addLayout(form)
+        self.warning = self._value("\n".join(summary.warnings))
+        self.warning.setStyleSheet("color:#8A4B00;")
+        self.warning.setVisible(bool(summary.warnings))
+        layout.addWidget(self.warning)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)

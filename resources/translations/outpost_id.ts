@@ -1977,252 +1977,278 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review.py" line="76"/>
+        <location filename="../../ui/review.py" line="80"/>
         <source>Review queue</source>
         <translation>Antrean peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="88"/>
+        <location filename="../../ui/review.py" line="92"/>
         <source>Observed</source>
         <translation>Diamati</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="89"/>
+        <location filename="../../ui/review.py" line="93"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="90"/>
+        <location filename="../../ui/review.py" line="94"/>
         <source>Crossing point</source>
         <translation>Pos lintas batas</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="91"/>
+        <location filename="../../ui/review.py" line="95"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="92"/>
+        <location filename="../../ui/review.py" line="96"/>
         <source>Waiting since</source>
         <translation>Menunggu sejak</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="106"/>
+        <location filename="../../ui/review.py" line="110"/>
         <source>Reports waiting for review</source>
         <translation>Laporan yang menunggu peninjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="120"/>
+        <location filename="../../ui/review.py" line="124"/>
         <source>Field</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="120"/>
+        <location filename="../../ui/review.py" line="124"/>
         <source>Before</source>
         <translation>Sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="120"/>
+        <location filename="../../ui/review.py" line="124"/>
         <source>Now</source>
         <translation>Sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="127"/>
+        <location filename="../../ui/review.py" line="131"/>
         <source>Changes since the returned version</source>
         <translation>Perubahan sejak versi yang dikembalikan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="130"/>
+        <location filename="../../ui/review.py" line="134"/>
         <source>Nothing changed since the returned version.</source>
         <translation>Tidak ada yang berubah sejak versi yang dikembalikan.</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="138"/>
+        <location filename="../../ui/review.py" line="142"/>
         <source>Why you cannot decide</source>
         <translation>Mengapa Anda tidak dapat memutuskan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="145"/>
+        <location filename="../../ui/review.py" line="149"/>
         <source>Decision</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="148"/>
+        <location filename="../../ui/review.py" line="152"/>
         <source>Release TLP label</source>
         <translation>Label TLP rilis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="149"/>
+        <location filename="../../ui/review.py" line="153"/>
         <source>Release as &amp;TLP:</source>
         <translation>Rilis sebagai &amp;TLP:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="151"/>
+        <location filename="../../ui/review.py" line="155"/>
         <source>needed only when loosening the author&apos;s label</source>
         <translation>hanya diperlukan jika melonggarkan label penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="152"/>
+        <location filename="../../ui/review.py" line="156"/>
         <source>Reason for loosening the TLP label</source>
         <translation>Alasan melonggarkan label TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="153"/>
+        <location filename="../../ui/review.py" line="157"/>
         <source>Reason for &amp;loosening:</source>
         <translation>Alasan pe&amp;longgaran:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="154"/>
+        <location filename="../../ui/review.py" line="158"/>
         <source>May be passed to third parties</source>
         <translation>Boleh diteruskan ke pihak ketiga</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="155"/>
+        <location filename="../../ui/review.py" line="159"/>
         <source>Third &amp;parties:</source>
         <translation>&amp;Pihak ketiga:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="157"/>
+        <location filename="../../ui/review.py" line="161"/>
         <source>MOU or arrangement reference (required)</source>
         <translation>Referensi MOU atau perjanjian (wajib)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="158"/>
+        <location filename="../../ui/review.py" line="162"/>
         <source>Legal basis</source>
         <translation>Dasar hukum</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="159"/>
+        <location filename="../../ui/review.py" line="163"/>
         <source>Legal &amp;basis:</source>
         <translation>&amp;Dasar hukum:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="162"/>
+        <location filename="../../ui/review.py" line="166"/>
         <source>member states, e.g. MYS, KHM (empty: own agency)</source>
         <translation>negara anggota, mis. MYS, KHM (kosong: instansi sendiri)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="164"/>
+        <location filename="../../ui/review.py" line="168"/>
         <source>Releasable to member states</source>
         <translation>Dapat dirilis ke negara anggota</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="165"/>
+        <location filename="../../ui/review.py" line="169"/>
+        <source>Choose member states</source>
+        <translation>Pilih negara anggota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="171"/>
         <source>&amp;Releasable to:</source>
         <translation>Dapat di&amp;rilis ke:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="167"/>
+        <location filename="../../ui/review.py" line="174"/>
         <source>named agencies, e.g. MYS-IMM</source>
         <translation>instansi yang disebut, mis. MYS-IMM</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="168"/>
+        <location filename="../../ui/review.py" line="175"/>
         <source>Releasable to agencies</source>
         <translation>Dapat dirilis ke instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="169"/>
+        <location filename="../../ui/review.py" line="176"/>
+        <source>Choose agencies</source>
+        <translation>Pilih instansi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="178"/>
         <source>Age&amp;ncies:</source>
         <translation>&amp;Instansi:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="172"/>
+        <location filename="../../ui/review.py" line="187"/>
         <source>TLP:RED only: names from the portal directory, comma-separated</source>
         <translation>hanya TLP:RED: nama dari direktori portal, dipisahkan koma</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="174"/>
+        <location filename="../../ui/review.py" line="189"/>
         <source>TLP:RED recipients</source>
         <translation>Penerima TLP:RED</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="175"/>
+        <location filename="../../ui/review.py" line="190"/>
         <source>Rec&amp;ipients:</source>
         <translation>P&amp;enerima:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="183"/>
+        <location filename="../../ui/review.py" line="198"/>
         <source>Comment to the author</source>
         <translation>Komentar untuk penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="184"/>
+        <location filename="../../ui/review.py" line="199"/>
         <source>Co&amp;mment:</source>
         <translation>Ko&amp;mentar:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="190"/>
+        <location filename="../../ui/review.py" line="205"/>
         <source>&amp;Approve and sign</source>
         <translation>Setu&amp;jui dan tandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="191"/>
+        <location filename="../../ui/review.py" line="206"/>
         <source>R&amp;eturn to author</source>
         <translation>Kemb&amp;alikan ke penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="222"/>
+        <location filename="../../ui/review.py" line="229"/>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="281"/>
+        <source>No copy of the portal directory on this device yet: member states and agencies are taken as typed, unchecked.</source>
+        <translation>Belum ada salinan direktori portal di perangkat ini: negara anggota dan instansi diambil sesuai ketikan, tanpa diperiksa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="309"/>
         <source>Reading the queue</source>
         <translation>Membaca antrean</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="238"/>
+        <location filename="../../ui/review.py" line="260"/>
+        <location filename="../../ui/review.py" line="326"/>
         <source>Directory</source>
         <translation>Direktori</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="263"/>
+        <location filename="../../ui/review.py" line="351"/>
         <source>%1 reports waiting</source>
         <translation>%1 laporan menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="309"/>
+        <location filename="../../ui/review.py" line="397"/>
         <source>Opening report</source>
         <translation>Membuka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="325"/>
+        <location filename="../../ui/review.py" line="413"/>
         <source>Changed since version %1, which was returned</source>
         <translation>Berubah sejak versi %1, yang dikembalikan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="345"/>
+        <location filename="../../ui/review.py" line="433"/>
         <source>(empty)</source>
         <translation>(kosong)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="350"/>
+        <location filename="../../ui/review.py" line="438"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="350"/>
+        <location filename="../../ui/review.py" line="438"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="404"/>
+        <location filename="../../ui/review.py" line="483"/>
+        <source>Not in the portal directory: %1.</source>
+        <translation>Tidak ada di direktori portal: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="506"/>
         <source>Choose the TLP label to release it under.</source>
         <translation>Pilih label TLP untuk merilisnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="407"/>
+        <location filename="../../ui/review.py" line="509"/>
         <source>Approving needs a legal basis (MOU or arrangement).</source>
         <translation>Persetujuan memerlukan dasar hukum (MOU atau perjanjian).</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="433"/>
+        <location filename="../../ui/review.py" line="535"/>
         <source>Say in the comment what the author should correct.</source>
         <translation>Tuliskan di komentar apa yang harus diperbaiki penulis.</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="454"/>
+        <location filename="../../ui/review.py" line="556"/>
         <source>Checking the decision</source>
         <translation>Memeriksa keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="483"/>
+        <location filename="../../ui/review.py" line="585"/>
         <source>Signing the decision</source>
         <translation>Menandatangani keputusan</translation>
     </message>
@@ -2573,58 +2599,58 @@
         <translation>Ditandatangani dengan:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing.py" line="91"/>
+        <location filename="../../ui/signing.py" line="95"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/signing.py" line="121"/>
+        <location filename="../../ui/signing.py" line="125"/>
         <source>no kind</source>
         <translation>tanpa jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/signing.py" line="124"/>
+        <location filename="../../ui/signing.py" line="128"/>
         <source>observed %1</source>
         <translation>diamati %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing.py" line="127"/>
+        <location filename="../../ui/signing.py" line="131"/>
         <source>version %1</source>
         <translation>versi %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/signing.py" line="134"/>
+        <location filename="../../ui/signing.py" line="138"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n orang</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/signing.py" line="135"/>
+        <location filename="../../ui/signing.py" line="139"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n dokumen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/signing.py" line="136"/>
+        <location filename="../../ui/signing.py" line="140"/>
         <source>%n attachment(s)</source>
         <translation>
             <numerusform>%n lampiran</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/signing.py" line="142"/>
+        <location filename="../../ui/signing.py" line="146"/>
         <source>no key</source>
         <translation>tanpa kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/signing.py" line="143"/>
+        <location filename="../../ui/signing.py" line="147"/>
         <source>%1 (%2), key %3</source>
         <translation>%1 (%2), kunci %3</translation>
     </message>
     <message>
-        <location filename="../../ui/signing.py" line="146"/>
+        <location filename="../../ui/signing.py" line="150"/>
         <source>(created on this device, not yet certified by the portal)</source>
         <translation>(dibuat di perangkat ini, belum disertifikasi oleh portal)</translation>
     </message>

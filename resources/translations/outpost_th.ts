@@ -1977,252 +1977,278 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review.py" line="76"/>
+        <location filename="../../ui/review.py" line="80"/>
         <source>Review queue</source>
         <translation>คิวตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="88"/>
+        <location filename="../../ui/review.py" line="92"/>
         <source>Observed</source>
         <translation>พบเหตุเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="89"/>
+        <location filename="../../ui/review.py" line="93"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="90"/>
+        <location filename="../../ui/review.py" line="94"/>
         <source>Crossing point</source>
         <translation>จุดผ่านแดน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="91"/>
+        <location filename="../../ui/review.py" line="95"/>
         <source>Author</source>
         <translation>ผู้เขียน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="92"/>
+        <location filename="../../ui/review.py" line="96"/>
         <source>Waiting since</source>
         <translation>รอตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="106"/>
+        <location filename="../../ui/review.py" line="110"/>
         <source>Reports waiting for review</source>
         <translation>รายงานที่รอการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="120"/>
+        <location filename="../../ui/review.py" line="124"/>
         <source>Field</source>
         <translation>ช่องข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="120"/>
+        <location filename="../../ui/review.py" line="124"/>
         <source>Before</source>
         <translation>ก่อนหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="120"/>
+        <location filename="../../ui/review.py" line="124"/>
         <source>Now</source>
         <translation>ตอนนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="127"/>
+        <location filename="../../ui/review.py" line="131"/>
         <source>Changes since the returned version</source>
         <translation>การเปลี่ยนแปลงนับจากฉบับที่ถูกส่งคืน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="130"/>
+        <location filename="../../ui/review.py" line="134"/>
         <source>Nothing changed since the returned version.</source>
         <translation>ไม่มีการเปลี่ยนแปลงนับจากฉบับที่ถูกส่งคืน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="138"/>
+        <location filename="../../ui/review.py" line="142"/>
         <source>Why you cannot decide</source>
         <translation>เหตุที่คุณวินิจฉัยไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="145"/>
+        <location filename="../../ui/review.py" line="149"/>
         <source>Decision</source>
         <translation>คำวินิจฉัย</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="148"/>
+        <location filename="../../ui/review.py" line="152"/>
         <source>Release TLP label</source>
         <translation>ป้าย TLP ที่เผยแพร่</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="149"/>
+        <location filename="../../ui/review.py" line="153"/>
         <source>Release as &amp;TLP:</source>
         <translation>เผยแพร่เป็น TLP (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="151"/>
+        <location filename="../../ui/review.py" line="155"/>
         <source>needed only when loosening the author&apos;s label</source>
         <translation>จำเป็นเฉพาะเมื่อผ่อนป้ายของผู้เขียนลง</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="152"/>
+        <location filename="../../ui/review.py" line="156"/>
         <source>Reason for loosening the TLP label</source>
         <translation>เหตุผลที่ผ่อนป้าย TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="153"/>
+        <location filename="../../ui/review.py" line="157"/>
         <source>Reason for &amp;loosening:</source>
         <translation>เหตุผลที่ผ่อนป้าย (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="154"/>
+        <location filename="../../ui/review.py" line="158"/>
         <source>May be passed to third parties</source>
         <translation>ส่งต่อให้บุคคลที่สามได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="155"/>
+        <location filename="../../ui/review.py" line="159"/>
         <source>Third &amp;parties:</source>
         <translation>บุคคลที่สาม (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="157"/>
+        <location filename="../../ui/review.py" line="161"/>
         <source>MOU or arrangement reference (required)</source>
         <translation>เลขอ้างอิงบันทึกความเข้าใจหรือข้อตกลง (จำเป็น)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="158"/>
+        <location filename="../../ui/review.py" line="162"/>
         <source>Legal basis</source>
         <translation>ฐานทางกฎหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="159"/>
+        <location filename="../../ui/review.py" line="163"/>
         <source>Legal &amp;basis:</source>
         <translation>ฐานทางกฎหมาย (&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="162"/>
+        <location filename="../../ui/review.py" line="166"/>
         <source>member states, e.g. MYS, KHM (empty: own agency)</source>
         <translation>ประเทศสมาชิก เช่น MYS, KHM (เว้นว่าง: หน่วยงานตนเอง)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="164"/>
+        <location filename="../../ui/review.py" line="168"/>
         <source>Releasable to member states</source>
         <translation>เผยแพร่ให้ประเทศสมาชิกได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="165"/>
+        <location filename="../../ui/review.py" line="169"/>
+        <source>Choose member states</source>
+        <translation>เลือกประเทศสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="171"/>
         <source>&amp;Releasable to:</source>
         <translation>เผยแพร่ให้ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="167"/>
+        <location filename="../../ui/review.py" line="174"/>
         <source>named agencies, e.g. MYS-IMM</source>
         <translation>หน่วยงานที่ระบุชื่อ เช่น MYS-IMM</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="168"/>
+        <location filename="../../ui/review.py" line="175"/>
         <source>Releasable to agencies</source>
         <translation>เผยแพร่ให้หน่วยงานได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="169"/>
+        <location filename="../../ui/review.py" line="176"/>
+        <source>Choose agencies</source>
+        <translation>เลือกหน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="178"/>
         <source>Age&amp;ncies:</source>
         <translation>หน่วยงาน (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="172"/>
+        <location filename="../../ui/review.py" line="187"/>
         <source>TLP:RED only: names from the portal directory, comma-separated</source>
         <translation>เฉพาะ TLP:RED: ชื่อจากสมุดรายชื่อของพอร์ทัล คั่นด้วยจุลภาค</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="174"/>
+        <location filename="../../ui/review.py" line="189"/>
         <source>TLP:RED recipients</source>
         <translation>ผู้รับ TLP:RED</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="175"/>
+        <location filename="../../ui/review.py" line="190"/>
         <source>Rec&amp;ipients:</source>
         <translation>ผู้รับ (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="183"/>
+        <location filename="../../ui/review.py" line="198"/>
         <source>Comment to the author</source>
         <translation>ความเห็นถึงผู้เขียน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="184"/>
+        <location filename="../../ui/review.py" line="199"/>
         <source>Co&amp;mment:</source>
         <translation>ความเห็น (&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="190"/>
+        <location filename="../../ui/review.py" line="205"/>
         <source>&amp;Approve and sign</source>
         <translation>อนุมัติและลงลายมือชื่อ (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="191"/>
+        <location filename="../../ui/review.py" line="206"/>
         <source>R&amp;eturn to author</source>
         <translation>ส่งกลับให้ผู้เขียน (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="222"/>
+        <location filename="../../ui/review.py" line="229"/>
+        <source>Choose…</source>
+        <translation>เลือก…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="281"/>
+        <source>No copy of the portal directory on this device yet: member states and agencies are taken as typed, unchecked.</source>
+        <translation>ยังไม่มีสำเนาไดเรกทอรีของพอร์ทัลบนอุปกรณ์นี้ ประเทศสมาชิกและหน่วยงานจะใช้ตามที่พิมพ์โดยไม่ได้ตรวจสอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="309"/>
         <source>Reading the queue</source>
         <translation>กำลังอ่านคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="238"/>
+        <location filename="../../ui/review.py" line="260"/>
+        <location filename="../../ui/review.py" line="326"/>
         <source>Directory</source>
         <translation>สมุดรายชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="263"/>
+        <location filename="../../ui/review.py" line="351"/>
         <source>%1 reports waiting</source>
         <translation>รอ %1 รายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="309"/>
+        <location filename="../../ui/review.py" line="397"/>
         <source>Opening report</source>
         <translation>กำลังเปิดรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="325"/>
+        <location filename="../../ui/review.py" line="413"/>
         <source>Changed since version %1, which was returned</source>
         <translation>เปลี่ยนแปลงนับจากฉบับที่ %1 ซึ่งถูกส่งคืน</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="345"/>
+        <location filename="../../ui/review.py" line="433"/>
         <source>(empty)</source>
         <translation>(ว่าง)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="350"/>
+        <location filename="../../ui/review.py" line="438"/>
         <source>yes</source>
         <translation>ใช่</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="350"/>
+        <location filename="../../ui/review.py" line="438"/>
         <source>no</source>
         <translation>ไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="404"/>
+        <location filename="../../ui/review.py" line="483"/>
+        <source>Not in the portal directory: %1.</source>
+        <translation>ไม่มีในไดเรกทอรีของพอร์ทัล: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review.py" line="506"/>
         <source>Choose the TLP label to release it under.</source>
         <translation>เลือกป้าย TLP ที่จะใช้เผยแพร่</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="407"/>
+        <location filename="../../ui/review.py" line="509"/>
         <source>Approving needs a legal basis (MOU or arrangement).</source>
         <translation>การอนุมัติต้องมีฐานทางกฎหมาย (บันทึกความเข้าใจหรือข้อตกลง)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="433"/>
+        <location filename="../../ui/review.py" line="535"/>
         <source>Say in the comment what the author should correct.</source>
         <translation>ระบุในความเห็นว่าผู้เขียนควรแก้ไขอะไร</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="454"/>
+        <location filename="../../ui/review.py" line="556"/>
         <source>Checking the decision</source>
         <translation>กำลังตรวจสอบการตัดสินใจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="483"/>
+        <location filename="../../ui/review.py" line="585"/>
         <source>Signing the decision</source>
         <translation>กำลังลงลายมือชื่อคำวินิจฉัย</translation>
     </message>
@@ -2573,58 +2599,58 @@
         <translation>ลงนามด้วย:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing.py" line="91"/>
+        <location filename="../../ui/signing.py" line="95"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/signing.py" line="121"/>
+        <location filename="../../ui/signing.py" line="125"/>
         <source>no kind</source>
         <translation>ไม่ระบุประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/signing.py" line="124"/>
+        <location filename="../../ui/signing.py" line="128"/>
         <source>observed %1</source>
         <translation>พบเมื่อ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing.py" line="127"/>
+        <location filename="../../ui/signing.py" line="131"/>
         <source>version %1</source>
         <translation>ฉบับที่ %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/signing.py" line="134"/>
+        <location filename="../../ui/signing.py" line="138"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n คน</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/signing.py" line="135"/>
+        <location filename="../../ui/signing.py" line="139"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>เอกสาร %n ฉบับ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/signing.py" line="136"/>
+        <location filename="../../ui/signing.py" line="140"/>
         <source>%n attachment(s)</source>
         <translation>
             <numerusform>ไฟล์แนบ %n รายการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/signing.py" line="142"/>
+        <location filename="../../ui/signing.py" line="146"/>
         <source>no key</source>
         <translation>ไม่มีกุญแจ</translation>
     </message>
     <message>
-        <location filename="../../ui/signing.py" line="143"/>
+        <location filename="../../ui/signing.py" line="147"/>
         <source>%1 (%2), key %3</source>
         <translation>%1 (%2) กุญแจ %3</translation>
     </message>
     <message>
-        <location filename="../../ui/signing.py" line="146"/>
+        <location filename="../../ui/signing.py" line="150"/>
         <source>(created on this device, not yet certified by the portal)</source>
         <translation>(สร้างบนอุปกรณ์นี้ ยังไม่ได้รับการรับรองจากพอร์ทัล)</translation>
     </message>

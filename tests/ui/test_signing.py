@@ -212,3 +212,66 @@ def test_return_confirms_the_comment_and_the_author(qtbot: QtBot, queue: Queue) 
     assert decided.args == [queue.report_id, "returned"]
     settle(qtbot)
     assert signed_state(queue.session, queue.report_id)[3] == "returned"
+
+
+def test_releasable_to_is_picked_from_the_directory_and_unknown_codes_are_refused(
+    qtbot: QtBot, queue: Queue
+) -> None:
+    """Issue 12 item 10: 'Releasable to' is picked from the portal directory kept on the
+    device; a typed code it does not know is refused before anything is signed."""
+    page = queue.page
+    qtbot.waitUntil(lambda: page.choices.known, timeout=10_000)
+    states = {str(a.data()): a for a in page.pick_states.menu().actions()}
+    agencies = {str(a.data()): a for a in page.pick_agencies.menu().actions()}
+    assert set(states) == {"MYS"} and set(agencies) == {"MYS-IMM"}
+    assert states["MYS"].text() == "Malaysia (MYS)"
+    states["MYS"].trigger()  # ticked: the code goes into the field
+    assert page.release_to.text() == "MYS"
+    agencies["MYS-IMM"].trigger()
+    assert page.release_agencies.text() == "MYS-IMM"
+    before = signed_state(queue.session, queue.report_id)
+    page.tlp.set_value("AMBER")
+    page.legal_basis.setText("MOU-THA-MYS-2019")
+    qtbot.keyClicks(page.release_to, ", KHM")  # typed, and not in the directory
+    assert "Not in the portal directory: KHM" in page.rule_warning.text()
+    qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+    refused = "Not in the portal directory: KHM"
+    qtbot.waitUntil(lambda: refused in page.message.text(), timeout=20_000)
+    assert page.confirmation is None
+    assert signed_state(queue.session, queue.report_id) == before
+    states["MYS"].trigger()  # unticked: removed from the field
+    assert page.release_to.text() == "KHM"
+
+
+def test_without_a_directory_typed_codes_are_taken_with_a_warning(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    paths = DataPaths(tmp_path / "data")
+    with initialise(paths, NewUser("ana", Role.OFFICER, AGENCY), PASSPHRASE, kdf=FAST_KDF) as s:
+        s.add_user(NewUser("ben", Role.OFP, AGENCY), FOCAL_PASS)
+        certify(s.db, s.audit)
+        view = ReportService(s.db, s.user, s.audit).create_draft(sample(13, 2))
+        Workflow(s.db, s.user, s.audit).submit(view.report_id)
+    session = unlock(paths, "ben", FOCAL_PASS)
+    controller = AppController(
+        paths, settings=UiSettings(tmp_path / "ui.ini"), kdf=FAST_KDF, engine_factory=None
+    )
+    try:
+        controller.on_unlocked(session)
+        page = controller.main_window.go("review")
+        assert isinstance(page, ReviewPage)
+        qtbot.waitUntil(lambda: len(page.items) == 1, timeout=10_000)
+        settle(qtbot)
+        assert not page.choices.known and page.directory_note.isVisibleTo(page)
+        assert not page.pick_states.isEnabled()
+        page.tlp.set_value("AMBER")
+        page.tlp_reason.setText("checked")
+        page.legal_basis.setText("MOU-THA-MYS-2019")
+        qtbot.keyClicks(page.release_to, "KHM")
+        qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+        dialog = signing_dialog(qtbot, page)
+        assert "not checked against it" in dialog.warning.text()
+        assert dialog.warning.isVisibleTo(dialog)
+        dialog.reject()
+    finally:
+        close_controller(controller)

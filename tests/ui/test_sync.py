@@ -190,7 +190,7 @@ def test_sync_against_the_portal_and_the_officer_sees_the_decision(
         review = main.go("review")
         select_in_queue(qtbot, review, report_id)  # type: ignore[arg-type]
         review.legal_basis.setText("MOU-TEST-1")  # type: ignore[attr-defined]
-        review.release_to.setText("MYS")  # type: ignore[attr-defined]
+        review.release_to.setText("KEN")  # type: ignore[attr-defined]  # in the directory
         with qtbot.waitSignal(review.decided, timeout=30_000):  # type: ignore[attr-defined]
             qtbot.mouseClick(review.approve_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
             confirm_signing(qtbot, review)  # type: ignore[arg-type]
