@@ -108,7 +108,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.ctx.ops.failed.connect(self.show_message)
+        # The count of reports waiting for the officer is read at unlock and after every sync
+        # pass (the feed may have brought a return), not only when its screen is first shown.
+        self.bridge.summary.connect(lambda _summary: self.count_actions())
         self.go("dashboard")
+        self.count_actions()
 
     # -- structure --------------------------------------------------------------------------------
 
@@ -275,6 +279,15 @@ class MainWindow(QMainWindow):
         self.page(key)
         # Coming back to the editor shows the draft in progress; Ctrl+N starts a new one.
         self.stack.setCurrentWidget(self._frames[key])
+
+    def count_actions(self) -> None:
+        """Counts the reports that need the user's action, on the store worker."""
+        ctx = self.ctx
+        self.ctx.ops.run(
+            lambda: len(ctx.workflow().needs_my_action()),
+            self._returned_count,
+            lambda _error: None,  # the badge stays as it was; the screen shows the error
+        )
 
     def _returned_count(self, count: int) -> None:
         item = self.nav.item(self.visible_pages.index("action"))

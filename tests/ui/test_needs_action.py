@@ -134,3 +134,33 @@ def test_resubmitting_a_returned_report_unchanged_says_what_to_do(
         assert main.ctx.reports().get(report_id).record.version == 2
     finally:
         close_controller(controller)
+
+
+def test_the_count_is_shown_at_unlock_without_visiting_the_screen(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The navigation entry says how many reports wait for the officer as soon as the desk
+    opens: the screen itself need not have been opened (it was counted only on its first
+    showing, so a returned report waited unseen)."""
+    paths = DataPaths(tmp_path / "data")
+    with initialise(paths, NewUser("ana", Role.OFFICER, AGENCY), PASSPHRASE, kdf=FAST_KDF) as s:
+        s.add_user(NewUser("ben", Role.OFP, AGENCY), FOCAL_PASS)
+        certify(s.db, s.audit)
+        report_id = ReportService(s.db, s.user, s.audit).create_draft(sample(10, 0)).report_id
+        Workflow(s.db, s.user, s.audit).submit(report_id)
+    with unlock(paths, "ben", FOCAL_PASS) as s:
+        Workflow(s.db, s.user, s.audit).return_to_author(report_id, "Add the document number.")
+    session = unlock(paths, "ana", PASSPHRASE)
+    controller = AppController(
+        paths, settings=UiSettings(tmp_path / "ui.ini"), kdf=FAST_KDF, engine_factory=None
+    )
+    try:
+        controller.on_unlocked(session)
+        main = controller.main_window
+        entry = main.nav.item(main.visible_pages.index("action"))
+        qtbot.waitUntil(lambda: entry.text() == "Needs my action (1)", timeout=10_000)
+        assert "action" not in main.pages  # counted without building the screen
+        dashboard = main.pages["dashboard"]
+        qtbot.waitUntil(lambda: dashboard.tile_returned.value.text() == "1", timeout=10_000)
+    finally:
+        close_controller(controller)
