@@ -51,7 +51,15 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
 # app/ modules the portal may import: they must reach nothing but each other, sync.protocol
 # and resources (no SQL, no network, no Qt).
 PURE_APP_MODULES = frozenset(
-    {"app", "app.released", "app.stix_export", "app.domain", "app.codelists", "app.misp_feed"}
+    {
+        "app",
+        "app.released",
+        "app.stix_export",
+        "app.domain",
+        "app.codelists",
+        "app.misp_feed",
+        "app.vrs_tables",
+    }
 )
 
 
