@@ -137,3 +137,73 @@ def test_a_series_ends_before_the_next_act_and_after_a_pause(
     ]
     assert actions[5][0] == "report.submitted"
     assert session.audit.verify().ok
+
+
+def _search_fill(session: Session) -> tuple[list[str], str]:
+    service = ReportService(session.db, session.user, session.audit)
+    ids = [service.create_draft(sample(23, i)).report_id for i in range(5)]
+    session.audit.flush()
+    return ids, session.user.id
+
+
+def test_search_filters_by_action_user_report_and_text(session: Session) -> None:
+    from storage.audit_repo import AuditFilter, AuditRepository
+
+    ids, me = _search_fill(session)
+    repo = AuditRepository(session.db)
+    everything = repo.search(AuditFilter(limit=1000))
+    assert [r.seq for r in everything] == sorted((r.seq for r in everything), reverse=True)
+    assert repo.count(AuditFilter()) == len(everything)
+    created = repo.search(AuditFilter(actions=("report.created",)))
+    assert {r.object for r in created} == set(ids) and len(created) == 5
+    both = repo.search(AuditFilter(actions=("report.created", "user.added")))
+    assert {r.action for r in both} == {"report.created", "user.added"}
+    assert all(r.actor == me for r in repo.search(AuditFilter(actor=me)))
+    assert repo.search(AuditFilter(actor="nobody")) == []
+    one = repo.search(AuditFilter(object_prefix=ids[2][:8]))
+    assert one and {r.object for r in one} == {ids[2]}
+    # Combined filters are an AND: the right report but another action finds nothing.
+    assert repo.search(AuditFilter(actions=("user.added",), object_prefix=ids[2][:8])) == []
+    assert repo.count(AuditFilter(actions=("report.created",), actor=me)) == 5
+    probe = created[0]
+    word = next(iter(details_of(probe)), "")
+    if word:
+        assert probe in repo.search(AuditFilter(text=word.upper()))
+    assert repo.search(AuditFilter(text="no such text anywhere")) == []
+
+
+def test_search_by_dates_and_pages(session: Session) -> None:
+    from storage.audit_repo import AuditFilter, AuditRepository
+
+    _search_fill(session)
+    repo = AuditRepository(session.db)
+    first = repo.search(AuditFilter(limit=1000))[-1].at
+    day = first[:10]
+    assert repo.count(AuditFilter(at_from=f"{day}T00:00:00Z")) == repo.count(AuditFilter())
+    assert repo.count(AuditFilter(at_before=f"{day}T00:00:00Z")) == 0
+    total = repo.count(AuditFilter())
+    pages = [repo.search(AuditFilter(limit=3, offset=o)) for o in range(0, total, 3)]
+    seqs = [r.seq for page in pages for r in page]
+    assert seqs == [r.seq for r in repo.search(AuditFilter(limit=1000))]
+    assert all(len(p) <= 3 for p in pages)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "index"),
+    [
+        ({"actions": ("report.created",)}, "audit_log_by_action"),
+        ({"actor": "x"}, "audit_log_by_actor"),
+        ({"object_prefix": "ab12"}, "audit_log_by_object"),
+        (
+            {"at_from": "2026-01-01T00:00:00Z", "at_before": "2026-01-02T00:00:00Z"},
+            "audit_log_by_at",
+        ),
+    ],
+)
+def test_filtered_search_uses_an_index(
+    session: Session, kwargs: dict[str, object], index: str
+) -> None:
+    from storage.audit_repo import AuditFilter, AuditRepository
+
+    plan = AuditRepository(session.db).plan(AuditFilter(**kwargs))  # type: ignore[arg-type]
+    assert index in plan, plan

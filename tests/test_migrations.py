@@ -85,9 +85,7 @@ def _kept(db: object) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]
     [f for f in FIXTURES if int(f.name.removeprefix("schema-v")) < LATEST_VERSION],
     ids=lambda p: p.name,
 )
-def test_upgrade_keeps_counts_and_rebuilds_the_search_index(
-    fixture: Path, tmp_path: Path
-) -> None:
+def test_upgrade_keeps_counts_and_rebuilds_the_search_index(fixture: Path, tmp_path: Path) -> None:
     manifest = json.loads((fixture / "manifest.json").read_text())
     work = tmp_path / fixture.name
     shutil.copytree(fixture, work)
@@ -109,3 +107,29 @@ def test_upgrade_keeps_counts_and_rebuilds_the_search_index(
             assert view.report_id in {v.report_id for v in service.search(word, kind, 500)}
             other = ReportFilter(kind="no_such_kind")
             assert service.search(word, other, 500) == []
+
+
+def test_the_v6_fixture_gains_the_audit_filter_indexes(tmp_path: Path) -> None:
+    from storage.audit_repo import AuditFilter, AuditRepository
+
+    fixture = Path(__file__).parent / "data" / "schema-v6"
+    manifest = json.loads((fixture / "manifest.json").read_text())
+    work = tmp_path / "v6"
+    shutil.copytree(fixture, work)
+    with unlock(DataPaths(work), manifest["users"][0], manifest["passphrase"]) as session:
+        names = {
+            r[0]
+            for r in session.db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_log'"
+            )
+        }
+        assert {
+            "audit_log_by_action",
+            "audit_log_by_actor",
+            "audit_log_by_object",
+            "audit_log_by_at",
+        } <= names
+        repo = AuditRepository(session.db)
+        created = repo.search(AuditFilter(actions=("report.created",), limit=1000))
+        assert len(created) == len(manifest["reports"])
+        assert session.audit.verify().ok
