@@ -18,6 +18,7 @@ from typing import Any
 from app import codelists
 from app.errors import InvalidInput, OutpostError
 from app.paths import DataPaths
+from app.products import VRS_PURPOSE, VRS_RECIPIENT
 from app.reports import AttachmentInput, ReportService
 from app.session import (
     NewUser,
@@ -332,6 +333,30 @@ def cmd_report_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_products_vrs(args: argparse.Namespace) -> int:
+    from app.products import export_vrs
+
+    with _unlock(args) as session:
+        result = export_vrs(
+            session.db,
+            session.user,
+            session.audit,
+            start=args.start,
+            end=args.end,
+            fmt=args.format,
+            out=Path(args.out),
+            recipient=args.recipient,
+            purpose=args.purpose,
+        )
+    states = ", ".join(result.states) or "none"
+    print(
+        f"VRS-MSRC tables {result.period.start} to {result.period.end}: {result.reports} "
+        f"reports counted (reporting states: {states}), written to {args.out}; "
+        "the dissemination register has the entry."
+    )
+    return 0
+
+
 def cmd_review_list(args: argparse.Namespace) -> int:
     with _unlock(args) as session:
         flow = _workflow(session)
@@ -422,7 +447,8 @@ def cmd_register_list(args: argparse.Namespace) -> int:
         rows = [
             {
                 "at": e.at,
-                "object": e.object[:8],
+                # a report by its first characters; a product (vrs-msrc:FROM..TO) whole
+                "object": e.object[:8] if len(e.object) == 36 else e.object,
                 "recipient": e.recipient,
                 "method": e.method,
                 "purpose": e.purpose,
@@ -646,6 +672,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--recipient", required=True, help="to whom it goes (for the register)")
     p.add_argument("--purpose", required=True, help="why it is shared (for the register)")
+
+    products = sub.add_parser("products", help="intelligence products").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    p = add(products, "vrs", cmd_products_vrs, "VRS-MSRC-style tables of a period (CSV or XLSX)")
+    p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--format", choices=("csv", "xlsx"), default="xlsx")
+    p.add_argument("--out", required=True, metavar="FILE", help="csv: a zip of one CSV per table")
+    p.add_argument("--recipient", default=VRS_RECIPIENT, help="to whom it goes (register)")
+    p.add_argument("--purpose", default=VRS_PURPOSE, help="why it is shared (register)")
 
     review = sub.add_parser("review", help="focal points: approve or return").add_subparsers(
         dest="action", required=True, metavar="ACTION"

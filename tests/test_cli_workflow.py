@@ -153,3 +153,52 @@ def test_return_and_resubmit(capsys: pytest.CaptureFixture[str], env: Path) -> N
         (2, "submitted"),
     ]
     assert history[1]["comment"] == "Grade the source."
+
+
+def test_products_vrs_writes_the_tables_and_registers_the_export(
+    capsys: pytest.CaptureFixture[str], env: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    ok(capsys, "init", "--user", "ana", "--agency", "THA-IMM")
+    ok(capsys, "user", "add", "ben", "--role", "ofp", "--user", "ana")
+    with unlock(DataPaths(env / "data"), "ana", PASS) as s:
+        certify(s.db, s.audit)
+    report = sample(41, 0)
+    report.update(
+        kind="people_smuggling",
+        observed_at="2026-03-02T22:10:00Z",
+        persons=[
+            {"role": "migrant", "nationality": "MMR", "sex": "male", "age_band": "18-25",
+             "count": 4},
+            {"role": "suspected_smuggler", "nationality": "THA", "sex": "male",
+             "age_band": "26-35", "count": 1},
+        ],
+    )  # fmt: skip
+    (env / "r.json").write_text(json.dumps(report))
+    report_id = ok(capsys, "report", "add", "--json", str(env / "r.json"), "--user", "ana").strip()
+    ok(capsys, "report", "submit", report_id[:8], "--user", "ana")
+    out = env / "vrs.xlsx"
+    args = ("products", "vrs", "--from", "2026-01-01", "--to", "2026-12-31")
+    # Not approved yet: nothing is released, so nothing is counted.
+    said = ok(capsys, *args, "--format", "xlsx", "--out", str(out), "--user", "ben")
+    assert "0 reports counted" in said
+    ok(capsys, "review", "approve", report_id[:8], "--tlp", "AMBER", "--no-third-party",
+       "--legal-basis", "MOU-THA-MYS-2019", "--release-to", "MYS", "--user", "ben")  # fmt: skip
+    said = ok(capsys, *args, "--format", "xlsx", "--out", str(out), "--user", "ben")
+    assert "1 reports counted (reporting states: THA)" in said
+    sheet = load_workbook(out)["incidents"]
+    assert [list(r) for r in sheet.iter_rows(values_only=True)][1:] == [
+        ["THA", "2026-03", "people_smuggling", 1, 4, 1]
+    ]
+    ok(capsys, *args, "--format", "csv", "--out", str(env / "vrs.zip"), "--user", "ben")
+    register = json.loads(ok(capsys, "register", "list", "--json", "--user", "ben"))
+    vrs = [e for e in register if e["object"] == "vrs-msrc:2026-01-01..2026-12-31"]
+    assert len(vrs) == 3
+    assert {e["recipient"] for e in vrs} == {"UNODC VRS-MSRC"}
+    assert {e["tlp"] for e in vrs} == {"CLEAR", "AMBER"}  # the strictest label counted
+
+    code, _, err = run(capsys, "products", "vrs", "--from", "2026-12-31", "--to", "2026-01-01",
+                       "--out", str(env / "bad.xlsx"), "--user", "ben")  # fmt: skip
+    assert code == 1 and "before it starts" in err
+    assert not (env / "bad.xlsx").exists()
