@@ -14,9 +14,9 @@ from app.domain import ReportStatus
 from app.envelope_store import store_envelope
 from app.errors import NotAllowed
 from app.lifecycle import Action, next_status
-from app.portal_clock import PortalClock, verify_with_clock
+from app.portal_clock import PortalClock, verify_batch_receipt_with_clock, verify_with_clock
 from storage.database import Database
-from storage.envelopes_repo import EnvelopeRepository
+from storage.envelopes_repo import EnvelopeRecord, EnvelopeRepository
 from storage.outbox_repo import OutboxRecord, OutboxRepository
 from storage.reports_repo import ReportRecord, ReportRepository
 from sync.protocol import (
@@ -29,6 +29,9 @@ from sync.protocol import (
     VerifiedEnvelope,
     check_receipt_matches,
 )
+from sync.protocol.batch_receipts import BATCH_RECEIPT_TYPE, VerifiedBatchReceipt, is_batch_receipt
+from sync.protocol.canonical import parse_json
+from sync.protocol.errors import HashMismatch, InvalidJson
 from sync.protocol.tlp import ReleaseRefused, audience_of
 
 DELIVERY_ACTOR = "sync"
@@ -53,6 +56,13 @@ def release_audience_text(release: Release) -> str:
     return "; ".join(parts) or "own agency only"
 
 
+def _json_object(data: bytes | str) -> object:
+    try:
+        return parse_json(data)
+    except InvalidJson:
+        return None  # the envelope parser says what is wrong with it
+
+
 class Delivery:
     def __init__(self, db: Database, audit: AuditTrail, keys: KeyResolver) -> None:
         self._db = db
@@ -71,10 +81,12 @@ class Delivery:
 
     def accept_receipt(
         self, item: OutboxRecord, receipt: bytes | str
-    ) -> VerifiedEnvelope[ReceiptBody]:
+    ) -> VerifiedEnvelope[ReceiptBody] | VerifiedBatchReceipt:
         """Verifies the portal's receipt for `item` and records the delivery. Raises a
         VerificationError (and changes nothing) for any receipt that does not verify."""
         clock = PortalClock(self._db)
+        if is_batch_receipt(_json_object(receipt)):
+            return self._accept_batch_receipt(item, receipt, clock)
         # A receipt is the portal's own statement of when it accepted: its certificate must
         # have been valid then, whatever this device's clock says now.
         verified = verify_with_clock(
@@ -99,8 +111,48 @@ class Delivery:
                 self._after_approval_delivered(cast(Envelope[ApprovalBody], target), verified)
         return verified
 
+    def _accept_batch_receipt(
+        self, item: OutboxRecord, receipt: bytes | str, clock: PortalClock
+    ) -> VerifiedBatchReceipt:
+        """A receipt out of a batch: the proof leads to a root the portal signed. Stored whole
+        (receipt body, proof, signed root), so history re-verifies it alone, offline."""
+        verified = verify_batch_receipt_with_clock(receipt, keys=self._keys, clock=clock).verified
+        stored = self._envelopes.get(item.ref)
+        target = Envelope.from_bytes(stored.body)
+        body = verified.body
+        if body.envelope != target.hash or body.envelope_type != target.type:
+            raise HashMismatch(
+                f"receipt acknowledges {body.envelope_type} {body.envelope},"
+                f" not {target.type} {target.hash}"
+            )
+        with self._db.transaction():
+            clock.learn_from_portal_time(body.portal_time, "receipt")
+            self._envelopes.put(
+                EnvelopeRecord(
+                    hash=verified.hash,
+                    type=BATCH_RECEIPT_TYPE,
+                    report_id=stored.report_id,
+                    report_version=stored.report_version,
+                    key_id=verified.receipt.batch.key_id,
+                    created_at=now_rfc3339(),
+                    body=verified.receipt.to_bytes().decode("utf-8"),
+                )
+            )
+            self._outbox.mark_delivered(item.id, verified.hash, now_rfc3339())
+            self._audit.record(
+                DELIVERY_ACTOR,
+                "outbox.delivered",
+                item.ref,
+                {"kind": item.kind, "receipt": verified.hash, "seq": body.portal_seq},
+            )
+            if target.type == "approval":
+                self._after_approval_delivered(cast(Envelope[ApprovalBody], target), verified)
+        return verified
+
     def _after_approval_delivered(
-        self, approval: Envelope[ApprovalBody], receipt: VerifiedEnvelope[ReceiptBody]
+        self,
+        approval: Envelope[ApprovalBody],
+        receipt: VerifiedEnvelope[ReceiptBody] | VerifiedBatchReceipt,
     ) -> None:
         body = approval.body
         if body.decision != "approve" or body.release is None:

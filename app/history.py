@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.identity import LocalKeyResolver
-from app.portal_clock import PortalClock, verify_with_clock
+from app.portal_clock import PortalClock, verify_batch_receipt_with_clock, verify_with_clock
 from storage.database import Database
-from storage.envelopes_repo import EnvelopeRepository
+from storage.envelopes_repo import EnvelopeRecord, EnvelopeRepository
 from storage.users_repo import UserRepository
 from sync.protocol import ApprovalBody, ReceiptBody, Release, SubmissionBody, VerificationError
+from sync.protocol.batch_receipts import BATCH_RECEIPT_TYPE
 from sync.protocol.fields import format_timestamp
 
 
@@ -48,6 +49,9 @@ def report_history(db: Database, report_id: str) -> list[HistoryEntry]:
     entries: list[tuple[tuple[int, int, int], HistoryEntry]] = []
     for position, stored in enumerate(EnvelopeRepository(db).of_report(report_id)):
         order = (stored.report_version or 0, _RANK.get(stored.type, 9), position)
+        if stored.type == BATCH_RECEIPT_TYPE:
+            entries.append(_batch_receipt_entry(stored, keys, clock, position))
+            continue
         try:
             checked = verify_with_clock(
                 stored.body, keys=keys, clock=clock, at_signing=True, allow_self_signed=True
@@ -107,6 +111,40 @@ def report_history(db: Database, report_id: str) -> list[HistoryEntry]:
             )
         )
     return [entry for _, entry in sorted(entries, key=lambda e: e[0])]
+
+
+def _batch_receipt_entry(
+    stored: EnvelopeRecord, keys: LocalKeyResolver, clock: PortalClock, position: int
+) -> tuple[tuple[int, int, int], HistoryEntry]:
+    """A receipt out of a batch, re-verified alone: its proof, the signed root, the key."""
+    order = (stored.report_version or 0, _RANK["receipt"], position)
+    try:
+        checked = verify_batch_receipt_with_clock(stored.body, keys=keys, clock=clock)
+    except VerificationError as exc:
+        return order, HistoryEntry(
+            stored.report_version,
+            stored.type,
+            stored.type,
+            "?",
+            stored.created_at,
+            "",
+            None,
+            stored.hash,
+            f"INVALID: {exc.code} ({exc})",
+        )
+    body = checked.verified.body
+    note = f"; {checked.note}" if checked.note else ""
+    return (order[0], _RANK[body.envelope_type] + 1, position), HistoryEntry(
+        version=stored.report_version,
+        type="receipt",
+        action="acknowledged",
+        actor="portal",
+        at=format_timestamp(body.portal_time),
+        comment="",
+        tlp=None,
+        envelope=stored.hash,
+        signature=f"valid (portal-certified){note}",
+    )
 
 
 # submission, its receipt, approval, its receipt (a receipt ranks one after what it names)

@@ -30,6 +30,11 @@ from sync.protocol import (
     VerifiedEnvelope,
     verify,
 )
+from sync.protocol.batch_receipts import (
+    BatchReceipt,
+    VerifiedBatchReceipt,
+    verify_batch_receipt,
+)
 
 CLOCK_KEY = "portal_clock"
 Source = Literal["hello", "receipt", "enrolment"]
@@ -174,3 +179,34 @@ def _parse(envelope: Any) -> Envelope[Any]:
     if isinstance(envelope, bytes | str):
         return Envelope.from_bytes(envelope)
     return Envelope.from_json(envelope)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedBatchReceipt:
+    verified: VerifiedBatchReceipt
+    note: str | None
+
+
+def verify_batch_receipt_with_clock(
+    data: bytes | str | dict[str, Any], *, keys: KeyResolver, clock: PortalClock
+) -> CheckedBatchReceipt:
+    """verify_batch_receipt() with the one clock, as verify_with_clock(at_signing=True): the
+    portal's certificate must have been valid when it signed the batch root."""
+    item = BatchReceipt.from_json(data) if isinstance(data, dict) else BatchReceipt.from_bytes(data)
+    try:
+        return CheckedBatchReceipt(verify_batch_receipt(item, keys=keys, now=clock.now()), None)
+    except ExpiredCertificate as exc:
+        failure = exc
+    try:
+        moment = item.batch.portal_time
+        return CheckedBatchReceipt(verify_batch_receipt(item, keys=keys, now=moment), None)
+    except ExpiredCertificate:
+        pass
+    cert = keys.certificate(item.batch.key_id)
+    if clock.known or cert is None:
+        raise failure
+    return CheckedBatchReceipt(
+        verify_batch_receipt(item, keys=keys, now=cert.not_before),
+        "certificate validity not checked: this device's clock has not been set from the "
+        f"portal yet and says {to_rfc3339(utc_now())} ({failure})",
+    )

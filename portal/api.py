@@ -17,7 +17,7 @@ from portal.clock import as_datetime, now_seconds
 from portal.config import Settings
 from portal.database import Database
 from portal.feed import read_feed
-from portal.ingest import ingest_batch
+from portal.ingest import batch_answer, ingest_batch
 from portal.keys import PortalKeys
 from portal.locks import UploadLocks
 from portal.problems import Problem
@@ -257,10 +257,13 @@ async def push_envelopes(request: Request) -> Response:
         raw,
         request.headers.get("content-encoding"),
         limits.max_body_bytes,
-        ("envelopes",),
+        ("envelopes", "receipts"),
         ("envelopes",),
     )
     items = body["envelopes"]
+    receipts = body.get("receipts", "single")
+    if receipts not in ("single", "batch"):
+        raise Problem("invalid-request", 'receipts must be "single" or "batch"')
     if not isinstance(items, list):
         raise Problem("invalid-request", "envelopes must be an array")
     if len(items) > limits.max_batch:
@@ -273,6 +276,8 @@ async def push_envelopes(request: Request) -> Response:
     results = await run_in_threadpool(
         ingest_batch, items, db=portal.db, keys=portal.keys, caller=caller, now=now
     )
+    if receipts == "batch":
+        return JSONResponse(batch_answer(results, portal.keys.signing_key, as_datetime(now)))
     return JSONResponse(
         {
             "portal_time": format_timestamp(as_datetime(now)),

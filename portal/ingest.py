@@ -22,6 +22,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 import sqlalchemy as sa
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.engine import Connection
 
 from portal import audit
@@ -62,8 +63,10 @@ from sync.protocol import (
     sign_receipt,
     verify,
 )
+from sync.protocol.batch_receipts import sign_batch
 from sync.protocol.bodies import RECEIPT_FOR, ReceiptFor
 from sync.protocol.canonical import JsonObject, JsonValue, parse_json
+from sync.protocol.fields import format_timestamp
 from sync.protocol.tlp import Audience, ReleaseRefused, audience_of, check_not_looser
 
 Status = Literal["stored", "duplicate", "rejected"]
@@ -77,6 +80,7 @@ class ItemResult:
     hash: str | None = None
     receipt: JsonObject | None = None
     problem: Problem | None = None
+    receipt_body: ReceiptBody | None = None  # stored now: a leaf of a batch receipt
 
     def to_json(self) -> JsonObject:
         out: JsonObject = {"index": self.index, "status": self.status, "hash": self.hash}
@@ -309,16 +313,16 @@ class _BatchWriter:
         feed_rows: list[NewItem] = []
         events: list[audit.Event] = []
         for p, seq in zip(pending, seqs, strict=True):
-            receipt = sign_receipt(
-                ReceiptBody(
-                    envelope=p.env.hash,
-                    envelope_type=_receipt_for(p.env.type),
-                    portal_seq=seq,
-                    portal_time=as_datetime(self.now),
-                    portal=self.keys.portal_id,
-                ),
-                self.keys.signing_key,
+            receipt_body = ReceiptBody(
+                envelope=p.env.hash,
+                envelope_type=_receipt_for(p.env.type),
+                portal_seq=seq,
+                portal_time=as_datetime(self.now),
+                portal=self.keys.portal_id,
             )
+            # The single receipt is kept for repeats (a duplicate is answered with it, also to
+            # a client that asked for a batch receipt the first time).
+            receipt = sign_receipt(receipt_body, self.keys.signing_key)
             receipts.append({"b_seq": seq, "b_receipt": receipt.to_bytes().decode("utf-8")})
             feed_rows += self._feed_rows(p)
             events.append(
@@ -330,7 +334,9 @@ class _BatchWriter:
                     details={"portal_seq": seq, "signer": p.env.key_id},
                 )
             )
-            self.results[p.index] = ItemResult(p.index, "stored", p.env.hash, receipt.to_json())
+            self.results[p.index] = ItemResult(
+                p.index, "stored", p.env.hash, receipt.to_json(), receipt_body=receipt_body
+            )
         self.conn.execute(
             envelopes.update()
             .where(envelopes.c.portal_seq == sa.bindparam("b_seq"))
@@ -363,6 +369,24 @@ class _BatchWriter:
         if p.approval is not None:
             return _national_rows(self.conn, p.env, p.text, p.submission, p.approval, self.now)
         return _decision_rows(self.conn, p.env, p.text, p.submission, self.now)
+
+
+def batch_answer(results: list[ItemResult], key: Ed25519PrivateKey, now: datetime) -> JsonObject:
+    """One signature for everything stored now; a stored item is sent as its sequence number
+    only (the client knows the rest of its receipt body). Duplicates keep their first, single
+    receipt; rejections are as in the single form."""
+    bodies = [r.receipt_body for r in results if r.receipt_body is not None]
+    out: list[JsonValue] = []
+    for r in results:
+        if r.receipt_body is not None:
+            out.append({"index": r.index, "status": "stored", "seq": r.receipt_body.portal_seq})
+        else:
+            out.append(r.to_json())
+    return {
+        "portal_time": format_timestamp(now),
+        "receipt_batch": sign_batch(bodies, key, now).to_json() if bodies else None,
+        "results": out,
+    }
 
 
 def _receipt_for(kind: str) -> ReceiptFor:

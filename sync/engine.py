@@ -93,6 +93,8 @@ class EngineSettings:
     backoff_cap: float = 600.0
     progress_retry: float = 1.0  # after a pass that moved something and then failed
     compress: Compression | None = "zstd"
+    # One portal signature per push instead of one per receipt (docs/protocol.md 5.4).
+    batch_receipts: bool = True
 
 
 class Cancelled(Exception):
@@ -346,12 +348,16 @@ class SyncEngine:
         """One push; a connection the far end had already closed (a keep-alive timer that ran
         out while a slow link was still delivering the last answer) is retried once on a new
         connection at once. Pushing is idempotent, so the retry is harmless."""
-        compress = self.settings.compress
+        compress, batch = self.settings.compress, self.settings.batch_receipts
         try:
-            return self.client.push_envelopes(envelopes, compress=compress, progress=progress)
+            return self.client.push_envelopes(
+                envelopes, compress=compress, progress=progress, batch_receipts=batch
+            )
         except ConnectionCut:
             self._check_cancel()
-            return self.client.push_envelopes(envelopes, compress=compress, progress=progress)
+            return self.client.push_envelopes(
+                envelopes, compress=compress, progress=progress, batch_receipts=batch
+            )
 
     def _failed(self, item: OutboxItem, error: str) -> None:
         """An attempt at this item failed; it stays queued (when it is retried is the loop's

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
-from typing import Any, Final, Literal, NamedTuple
+from typing import Any, Final, Literal, NamedTuple, cast
 from urllib.parse import urlsplit
 
 import requests
@@ -44,8 +44,11 @@ from urllib3.util.ssl_match_hostname import CertificateError as HostnameMismatch
 from resources.i18n import N_, _
 from sync.http_signatures import sign_request
 from sync.protocol import Envelope, b64url_decode, b64url_encode, key_id_of, public_key_raw
+from sync.protocol.batch_receipts import BatchRoot
+from sync.protocol.batch_receipts import batch_receipts as make_batch_receipts
+from sync.protocol.bodies import ReceiptBody, ReceiptFor
 from sync.protocol.canonical import JsonObject, JsonValue, canonical_bytes, parse_json
-from sync.protocol.errors import InvalidJson
+from sync.protocol.errors import InvalidJson, VerificationError
 
 PROBLEM_BASE: Final = "https://outpost.invalid/problems/"
 USER_AGENT: Final = "outpost-sync/1"
@@ -610,16 +613,20 @@ class PortalClient:
         *,
         compress: Compression | None = "zstd",
         progress: Callable[[int, int], None] | None = None,
+        batch_receipts: bool = False,
     ) -> PushResult:
         """POST /v1/envelopes: one batch; one result per envelope, in order.
 
         Envelopes may be wire bytes/str (sent byte for byte), decoded JSON objects or
         Envelope objects. Raises ValueError for an item that is not a JSON object.
+        `batch_receipts`: ask for one signature over the batch; each stored item's receipt is
+        then a batch receipt (sync.protocol.batch_receipts) rebuilt here, not yet verified.
         """
         if not envelopes:
             raise ValueError("push_envelopes: the batch is empty")
         items = [_envelope_bytes(item, i) for i, item in enumerate(envelopes)]
-        document = b'{"envelopes":[' + b",".join(items) + b"]}"
+        document = b'{"envelopes":[' + b",".join(items) + b"]"
+        document += b',"receipts":"batch"}' if batch_receipts else b"}"
         body, encoding = _compress(document, compress)
         headers = dict(_JSON_HEADERS)
         if encoding is not None:
@@ -628,9 +635,13 @@ class PortalClient:
             "POST", "/v1/envelopes", body, headers, signed=True, progress=progress
         )
         data = _object(response.json(), "push answer")
+        if batch_receipts:
+            results = _batch_results(data, items)
+        else:
+            results = _push_results(data.get("results"), len(items))
         return PushResult(
             portal_time=_str(data, "portal_time"),
-            results=_push_results(data.get("results"), len(items)),
+            results=results,
             body_bytes=len(body),
             json_bytes=len(document),
             encoding=encoding,
@@ -996,34 +1007,81 @@ def _envelope_bytes(item: EnvelopeInput, index: int) -> bytes:
     return data.strip()
 
 
+def _batch_results(data: JsonObject, items: list[bytes]) -> list[PushItemResult]:
+    """The batch form: stored items come as {"index", "status": "stored", "seq"}; their
+    receipt bodies are rebuilt from what was sent and the signed root, in order."""
+    raw = data.get("results")
+    if not isinstance(raw, list) or len(raw) != len(items):
+        raise InvalidResponse(f"The push answer must have {len(items)} results.")
+    results: list[PushItemResult | None] = []
+    stored: list[tuple[int, JsonValue]] = []
+    for position, value in enumerate(raw):
+        item = _object(value, f"push result {position}")
+        if item.get("status") == "stored":
+            if item.get("index") != position:
+                raise InvalidResponse(f"push result {position}: index is out of order")
+            stored.append((position, item.get("seq")))
+            results.append(None)
+        else:
+            results.append(_push_result(position, item))
+    if stored:
+        try:
+            root = BatchRoot.from_json(data.get("receipt_batch"), "receipt_batch")
+            bodies: list[ReceiptBody] = []
+            for position, seq in stored:
+                envelope = Envelope.from_bytes(items[position])
+                bodies.append(
+                    ReceiptBody(
+                        envelope=envelope.hash,
+                        envelope_type=cast(ReceiptFor, envelope.type),
+                        portal_seq=seq if type(seq) is int else 0,
+                        portal_time=root.portal_time,
+                        portal=root.portal,
+                    )
+                )
+        except VerificationError as exc:
+            raise InvalidResponse(f"The push answer's batch receipt is not usable: {exc}") from exc
+        if root.size != len(bodies):
+            raise InvalidResponse(
+                f"The batch receipt covers {root.size} receipts, the answer stored {len(bodies)}."
+            )
+        for (position, _seq), receipt in zip(
+            stored, make_batch_receipts(bodies, root), strict=True
+        ):
+            results[position] = PushItemResult(
+                position, "stored", receipt.receipt.envelope, receipt.to_json(), None
+            )
+    return [r for r in results if r is not None]
+
+
 def _push_results(value: JsonValue | None, count: int) -> list[PushItemResult]:
     if not isinstance(value, list) or len(value) != count:
         raise InvalidResponse(f"The push answer must have {count} results.")
-    results: list[PushItemResult] = []
-    for position, raw in enumerate(value):
-        item = _object(raw, f"push result {position}")
-        index = item.get("index")
-        status = item.get("status")
-        item_hash = item.get("hash")
-        receipt = item.get("receipt")
-        problem = item.get("problem")
-        if index != position or type(index) is not int:
-            raise InvalidResponse(f"push result {position}: index {index!r} is out of order")
-        if item_hash is not None and not isinstance(item_hash, str):
-            raise InvalidResponse(f"push result {position}: hash must be a string")
-        accepted = _ACCEPTED.get(status) if isinstance(status, str) else None
-        if accepted is not None:
-            if not isinstance(receipt, dict):
-                raise InvalidResponse(f"push result {position}: {status} without a receipt")
-            results.append(PushItemResult(index, accepted, item_hash, receipt, None))
-        elif status == "rejected":
-            if not isinstance(problem, dict):
-                raise InvalidResponse(f"push result {position}: rejected without a problem")
-            details = ProblemDetails.from_json(problem, 422)
-            results.append(PushItemResult(index, "rejected", item_hash, None, details))
-        else:
-            raise InvalidResponse(f"push result {position}: unknown status {status!r}")
-    return results
+    return [_push_result(position, raw) for position, raw in enumerate(value)]
+
+
+def _push_result(position: int, raw: JsonValue) -> PushItemResult:
+    item = _object(raw, f"push result {position}")
+    index = item.get("index")
+    status = item.get("status")
+    item_hash = item.get("hash")
+    receipt = item.get("receipt")
+    problem = item.get("problem")
+    if index != position or type(index) is not int:
+        raise InvalidResponse(f"push result {position}: index {index!r} is out of order")
+    if item_hash is not None and not isinstance(item_hash, str):
+        raise InvalidResponse(f"push result {position}: hash must be a string")
+    accepted = _ACCEPTED.get(status) if isinstance(status, str) else None
+    if accepted is not None:
+        if not isinstance(receipt, dict):
+            raise InvalidResponse(f"push result {position}: {status} without a receipt")
+        return PushItemResult(index, accepted, item_hash, receipt, None)
+    if status == "rejected":
+        if not isinstance(problem, dict):
+            raise InvalidResponse(f"push result {position}: rejected without a problem")
+        details = ProblemDetails.from_json(problem, 422)
+        return PushItemResult(index, "rejected", item_hash, None, details)
+    raise InvalidResponse(f"push result {position}: unknown status {status!r}")
 
 
 def _problem_of(response: Response) -> ProblemDetails | None:

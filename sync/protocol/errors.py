@@ -106,6 +106,18 @@ class FourEyesViolation(VerificationError):
     code = "four_eyes_violation"
 
 
+class InclusionProofMismatch(VerificationError):
+    """A batch receipt's inclusion proof does not lead from its receipt to the signed root."""
+
+    code = "inclusion_proof_mismatch"
+
+
+class BatchRootMismatch(VerificationError):
+    """A batch receipt's root is not the one the portal signed (the proof leads elsewhere)."""
+
+    code = "batch_root_mismatch"
+
+
 ERROR_CODES: frozenset[str] = frozenset(
     cls.code
     for cls in (
@@ -122,5 +134,7 @@ ERROR_CODES: frozenset[str] = frozenset(
         SignerMismatch,
         HashMismatch,
         FourEyesViolation,
+        InclusionProofMismatch,
+        BatchRootMismatch,
     )
 )

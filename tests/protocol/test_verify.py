@@ -302,6 +302,8 @@ def test_error_codes_are_stable() -> None:
         "signer_mismatch",
         "hash_mismatch",
         "four_eyes_violation",
+        "inclusion_proof_mismatch",  # batch receipts (sync.protocol.batch_receipts)
+        "batch_root_mismatch",
     } == ERROR_CODES
 
 
