@@ -88,36 +88,46 @@ def check_release(settings: ReleaseSettings, proposed_tlp: str | None) -> Releas
         rank = tlp_rank(label)
     except ValueError:
         raise InvalidInput(
-            f"'{settings.tlp}' is not a TLP 2.0 label; use CLEAR, GREEN, AMBER, "
-            "AMBER+STRICT or RED."
+            _(
+                "'{label}' is not a TLP 2.0 label; use CLEAR, GREEN, AMBER, AMBER+STRICT or RED."
+            ).format(label=settings.tlp)
         ) from None
     reason = (settings.tlp_reason or "").strip() or None
     if proposed_tlp and rank < tlp_rank(proposed_tlp) and reason is None:
         raise NotAllowed(
-            f"The author proposed TLP:{proposed_tlp}; releasing it as TLP:{label} loosens the "
-            "handling. Give the reason for loosening (--tlp-reason) or keep it at least as strict."
+            _(
+                "The author proposed TLP:{proposed}; releasing it as TLP:{label} loosens the "
+                "handling. Give the reason for loosening (--tlp-reason) or keep it at least as "
+                "strict."
+            ).format(proposed=proposed_tlp, label=label)
         )
     basis = settings.legal_basis.strip()
     if not basis:
         raise InvalidInput(
-            "Approving needs a legal basis for sharing (the MOU or arrangement reference)."
+            _("Approving needs a legal basis for sharing (the MOU or arrangement reference).")
         )
     codes = sorted({c.strip().upper() for c in settings.releasable_to if c.strip()})
     unknown = [c for c in codes if not codelists.is_country(c)]
     if unknown:
         raise InvalidInput(
-            f"Not ISO 3166 alpha-3 country codes: {', '.join(unknown)} (e.g. THA, MYS, IDN)."
+            _("Not ISO 3166 alpha-3 country codes: {codes} (e.g. THA, MYS, IDN).").format(
+                codes=", ".join(unknown)
+            )
         )
     agencies = sorted({a.strip().upper() for a in settings.agencies if a.strip()})
     bad_agencies = [a for a in agencies if not _AGENCY_CODE.fullmatch(a)]
     if bad_agencies:
-        raise InvalidInput(f"Not agency codes: {', '.join(bad_agencies)} (e.g. MYS-IMM).")
+        raise InvalidInput(
+            _("Not agency codes: {codes} (e.g. MYS-IMM).").format(codes=", ".join(bad_agencies))
+        )
     recipients = sorted({r.strip() for r in settings.recipients if r.strip()})
     bad_recipients = [r for r in recipients if not _PRINCIPAL_ID.fullmatch(r)]
     if bad_recipients:
         raise InvalidInput(
-            f"Not principal ids: {', '.join(bad_recipients)}: choose recipients from the "
-            "portal directory (outpost directory list)."
+            _(
+                "Not principal ids: {ids}: choose recipients from the portal directory "
+                "(outpost directory list)."
+            ).format(ids=", ".join(bad_recipients))
         )
     try:  # the portal's own rule (sync.protocol.tlp): what it would refuse is refused here
         release_audience(
@@ -127,8 +137,8 @@ def check_release(settings: ReleaseSettings, proposed_tlp: str | None) -> Releas
             recipients=recipients,
             third_party=settings.third_party,
         )
-    except ReleaseRefused as exc:
-        raise InvalidInput(str(exc)) from None
+    except ReleaseRefused as exc:  # the portal's English sentence, in the user's language
+        raise InvalidInput(_(exc.template).format(**exc.params)) from None
     return Release(
         tlp=cast(Tlp, label),
         third_party=settings.third_party,
@@ -488,8 +498,10 @@ class Workflow:
         role = self._require_focal_point()
         if record.author_id == self._user.id:
             raise NotAllowed(
-                "You wrote this report, so you cannot approve or return it: another focal "
-                "point must review it (four eyes)."
+                _(
+                    "You wrote this report, so you cannot approve or return it: another focal "
+                    "point must review it (four eyes)."
+                )
             )
         agency = self._agency_of_author(record)
         if agency is None or not may_review(role, self._user.agency, agency):
@@ -522,6 +534,6 @@ class Workflow:
         ).verified
         if json.loads(record.payload) != verified.body.report:
             raise NotAllowed(
-                "The stored report differs from what its author signed; it cannot be approved."
+                _("The stored report differs from what its author signed; it cannot be approved.")
             )
         return verified.envelope

@@ -35,8 +35,21 @@ AMBER_STRICT: Final = "AMBER+STRICT"
 RED: Final = "RED"
 
 
+def N_(message: str) -> str:
+    """Marks a message for the gettext catalogue (pybabel extracts `N_`); this package may
+    import nothing of the project, so the client translates it where it shows it
+    (app.workflow.check_release, from `template` and `params`)."""
+    return message
+
+
 class ReleaseRefused(ValueError):
-    """A combination of label and audience that the portal cannot honour."""
+    """A combination of label and audience that the portal cannot honour. The sentence is
+    `template` filled with `params` by name (English here; the client translates it)."""
+
+    def __init__(self, template: str, **params: str) -> None:
+        super().__init__(template.format(**params))
+        self.template = template
+        self.params = params
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,47 +94,62 @@ def release_audience(
     if tlp == CLEAR:
         if named_states or named_agencies or named:
             raise ReleaseRefused(
-                "TLP:CLEAR goes to everyone on the portal, so it names no member states, "
-                "agencies or recipients: remove them, or choose GREEN or AMBER to release to "
-                "the ones named only."
+                N_(
+                    "TLP:CLEAR goes to everyone on the portal, so it names no member states, "
+                    "agencies or recipients: remove them, or choose GREEN or AMBER to release "
+                    "to the ones named only."
+                )
             )
         return Audience(everyone=True, third_parties=True)
     if tlp in (GREEN, AMBER):
         if named:
             raise ReleaseRefused(
-                f"TLP:{tlp} is released to member states and agencies, not to named people: "
-                "name member states or agencies instead, or choose RED to send it to the "
-                "named recipients only."
+                N_(
+                    "TLP:{label} is released to member states and agencies, not to named "
+                    "people: name member states or agencies instead, or choose RED to send it "
+                    "to the named recipients only."
+                ),
+                label=tlp,
             )
         return Audience(states=named_states, agencies=named_agencies, third_parties=third_party)
     if tlp == AMBER_STRICT:
         if named_states:
             raise ReleaseRefused(
-                "TLP:AMBER+STRICT is for the named organisations only, never a whole member "
-                f"state ({', '.join(sorted(named_states))}): name the agencies instead, or "
-                "choose AMBER to release to every agency of those states."
+                N_(
+                    "TLP:AMBER+STRICT is for the named organisations only, never a whole "
+                    "member state ({states}): name the agencies instead, or choose AMBER to "
+                    "release to every agency of those states."
+                ),
+                states=", ".join(sorted(named_states)),
             )
         if named:
             raise ReleaseRefused(
-                "TLP:AMBER+STRICT is released to named agencies, not to named people: name "
-                "their agencies, or choose RED to send it to the named recipients only."
+                N_(
+                    "TLP:AMBER+STRICT is released to named agencies, not to named people: name "
+                    "their agencies, or choose RED to send it to the named recipients only."
+                )
             )
         return Audience(agencies=named_agencies, third_parties=third_party)
     if tlp == RED:
         if named_states or named_agencies:
             raise ReleaseRefused(
-                "TLP:RED goes to named people only, never to a member state or a whole "
-                "agency: choose the recipients by name, or choose AMBER+STRICT (named "
-                "agencies) or AMBER (member states)."
+                N_(
+                    "TLP:RED goes to named people only, never to a member state or a whole "
+                    "agency: choose the recipients by name, or choose AMBER+STRICT (named "
+                    "agencies) or AMBER (member states)."
+                )
             )
         if not named:
             raise ReleaseRefused(
-                "TLP:RED needs at least one named recipient: choose them by name from the "
-                "directory, or choose AMBER+STRICT to release to named agencies."
+                N_(
+                    "TLP:RED needs at least one named recipient: choose them by name from the "
+                    "directory, or choose AMBER+STRICT to release to named agencies."
+                )
             )
         return Audience(principals=named, third_parties=third_party)
     raise ReleaseRefused(
-        f"{tlp!r} is not a TLP 2.0 label (CLEAR, GREEN, AMBER, AMBER+STRICT, RED)."
+        N_("'{label}' is not a TLP 2.0 label (CLEAR, GREEN, AMBER, AMBER+STRICT, RED)."),
+        label=tlp,
     )
 
 

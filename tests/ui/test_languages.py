@@ -20,8 +20,10 @@ from PySide6.QtGui import QFontDatabase, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app import i18n as app_i18n
+from app.errors import InvalidInput, NotAllowed
 from app.session import describe_unlock_failure
 from app.validation import field_errors
+from app.workflow import ReleaseSettings, check_release
 from resources import resource_path
 from resources.i18n import LOCALE_DIR
 from storage.keyslots import AmbiguousUser, KeySlotFileCorrupt, UnknownUser, WrongPassphrase
@@ -209,6 +211,47 @@ def test_every_error_type_is_in_the_language(language: str) -> None:
     for before, after in zip(english, translated, strict=True):
         assert before != after
         assert "/" not in after.split("(")[0]  # no file path in what a person reads
+    assert not untranslated(set(translated), language)
+
+
+# Release settings that break each release rule (app.workflow.check_release, including the
+# portal's own TLP audience rule it applies before anything is signed).
+BAD_RELEASES: list[tuple[ReleaseSettings, str | None]] = [
+    (ReleaseSettings("PURPLE", False, "MOU-1"), None),
+    (ReleaseSettings("GREEN", False, "MOU-1"), "AMBER"),
+    (ReleaseSettings("AMBER", False, " "), None),
+    (ReleaseSettings("AMBER", False, "MOU-1", releasable_to=("ATLANTIS",)), None),
+    (ReleaseSettings("AMBER", False, "MOU-1", agencies=("not an agency",)), None),
+    (ReleaseSettings("RED", False, "MOU-1", recipients=("no such person!",)), None),
+    (ReleaseSettings("CLEAR", False, "MOU-1", releasable_to=("THA",)), None),
+    (ReleaseSettings("GREEN", False, "MOU-1", recipients=("user:ana",)), None),
+    (ReleaseSettings("AMBER+STRICT", False, "MOU-1", releasable_to=("THA",)), None),
+    (ReleaseSettings("AMBER+STRICT", False, "MOU-1", recipients=("user:ana",)), None),
+    (ReleaseSettings("RED", False, "MOU-1", releasable_to=("THA",)), None),
+    (ReleaseSettings("RED", False, "MOU-1"), None),
+]
+
+
+def _release_messages() -> list[str]:
+    found: list[str] = []
+    for settings, proposed in BAD_RELEASES:
+        with pytest.raises((InvalidInput, NotAllowed)) as refused:
+            check_release(settings, proposed)
+        found.append(str(refused.value))
+    return found
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_every_release_rule_message_is_in_the_language(language: str) -> None:
+    english = _release_messages()
+    assert len(set(english)) == len(BAD_RELEASES)  # each case breaks a different rule
+    try:
+        app_i18n.set_language(language)
+        translated = _release_messages()
+    finally:
+        app_i18n.set_language("en")
+    same = [e for e, t in zip(english, translated, strict=True) if e == t]
+    assert not same, same
     assert not untranslated(set(translated), language)
 
 
