@@ -18,13 +18,13 @@ import json
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from app.clock import now_rfc3339, to_rfc3339, utc_now
 from app.i18n import format_moment
 from resources.i18n import N_, _
-from storage.audit_repo import GENESIS_HASH, AuditRecord, AuditRepository
+from storage.audit_repo import GENESIS_HASH, AuditFilter, AuditRecord, AuditRepository
 from storage.database import Database
 from sync.protocol.canonical import canonical_bytes
 
@@ -165,6 +165,14 @@ class AuditTrail:
     def recent(self, limit: int = 100, obj: str | None = None) -> list[AuditRecord]:
         return self._repo.recent(limit, obj)
 
+    def search(self, f: AuditFilter) -> tuple[list[AuditRecord], int]:
+        """One page of the entries that match, newest first, and how many match in all.
+
+        A filtered view only: verify() always walks the whole chain.
+        """
+        self.flush()  # an open series of saves is shown with its count
+        return self._repo.search(f), self._repo.count(f)
+
     def verify(self) -> AuditVerification:
         """Walks the whole chain; reports the first break of each kind with its position."""
         problems: list[str] = []
@@ -254,3 +262,50 @@ def describe(record: AuditRecord) -> str:
             action=text, n=saves, time=format_moment(details["last_at"])
         )
     return text
+
+
+def audit_filter(
+    *,
+    actions: tuple[str, ...] = (),
+    actor: str | None = None,
+    report: str | None = None,
+    day_from: date | None = None,
+    day_to: date | None = None,
+    text: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> AuditFilter:
+    """The filter for a view or a command: days are whole UTC days, both ends included.
+
+    The log stores UTC times, so a day is [00:00, next day 00:00) UTC.
+    """
+    if day_from is not None and day_to is not None and day_to < day_from:
+        raise ValueError(
+            _("The end date {to} is before the start date {start}: swap them.").format(
+                to=day_to.isoformat(), start=day_from.isoformat()
+            )
+        )
+    return AuditFilter(
+        actions=actions,
+        actor=actor or None,
+        object_prefix=(report or "").strip().lower() or None,
+        at_from=None if day_from is None else f"{day_from.isoformat()}T00:00:00Z",
+        at_before=None
+        if day_to is None
+        else f"{(day_to + timedelta(days=1)).isoformat()}T00:00:00Z",
+        text=(text or "").strip() or None,
+        limit=limit,
+        offset=offset,
+    )
+
+
+def parse_day(text: str) -> date:
+    """A date typed as YYYY-MM-DD, or a message that says how to write it."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(
+            _("'{text}' is not a date: write it as YYYY-MM-DD, for example 2026-12-03.").format(
+                text=text
+            )
+        ) from None

@@ -32,6 +32,7 @@ from app.validation import ReportValidationError
 from app.workflow import ReleaseSettings, Workflow
 from cli import passphrases
 from cli.output import print_json, print_report, print_table
+from resources.i18n import _
 from storage.errors import StorageError
 from storage.keyslots import KeySlotError
 from storage.reports_repo import ReportFilter
@@ -509,17 +510,46 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_list(args: argparse.Namespace) -> int:
-    with _unlock(args) as session:
-        rows = [
-            {
-                "seq": r.seq,
-                "at": r.at,
-                "actor": r.actor[:8],
-                "action": r.action,
-                "object": r.object[:8],
-            }
-            for r in session.audit.recent(args.limit)
-        ]
+    from app.audit import ACTION_LABELS, audit_filter, parse_day
+
+    try:
+        day_from = None if args.since is None else parse_day(args.since)
+        day_to = None if args.until is None else parse_day(args.until)
+        unknown = [a for a in args.filter_action if a not in ACTION_LABELS]
+        if unknown:
+            raise ValueError(
+                _("Unknown action {action}; known actions: {known}.").format(
+                    action=unknown[0], known=", ".join(sorted(ACTION_LABELS))
+                )
+            )
+        with _unlock(args) as session:
+            actor = None
+            if args.actor is not None:
+                from storage.users_repo import UserRepository
+
+                actor = UserRepository(session.db).by_name(args.actor).id
+            f = audit_filter(
+                actions=tuple(args.filter_action),
+                actor=actor,
+                report=args.report,
+                day_from=day_from,
+                day_to=day_to,
+                text=args.text,
+                limit=args.limit,
+            )
+            records, _total = session.audit.search(f)
+    except ValueError as e:
+        raise InvalidInput(str(e)) from None
+    rows = [
+        {
+            "seq": r.seq,
+            "at": r.at,
+            "actor": r.actor[:8],
+            "action": r.action,
+            "object": r.object[:8],
+        }
+        for r in records
+    ]
     if args.json:
         print_json(rows)
     else:
@@ -792,8 +822,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = add(audit, "verify", cmd_audit_verify, "verify the audit log's hash chain")
     p.add_argument("--json", action="store_true")
-    p = add(audit, "list", cmd_audit_list, "latest audit entries")
+    p = add(audit, "list", cmd_audit_list, "latest audit entries, optionally filtered")
     p.add_argument("--limit", type=int, default=50)
+    p.add_argument(
+        "--action",
+        dest="filter_action",
+        action="append",
+        default=[],
+        help="only this action, e.g. report.created (repeat for several)",
+    )
+    # --user already names who unlocks; the person whose entries are listed is --actor.
+    p.add_argument("--actor", help="only entries by this local user (name)")
+    p.add_argument("--report", help="only entries about this report (id or its start)")
+    p.add_argument("--from", dest="since", metavar="YYYY-MM-DD", help="from this UTC day on")
+    p.add_argument("--to", dest="until", metavar="YYYY-MM-DD", help="up to this UTC day")
+    p.add_argument("--text", help="only entries whose details contain this text")
     p.add_argument("--json", action="store_true")
 
     add(sub, "self-test", cmd_self_test, "check this installation's building blocks")

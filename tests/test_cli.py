@@ -127,3 +127,52 @@ def test_self_test_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     code, out, _ = run(capsys, "self-test", "--data-dir", str(tmp_path / "d"))
     assert code == 0, out
     assert out.count("PASS") == 8 and "0 failed" in out
+
+
+def test_audit_list_filters_and_refuses_bad_dates(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "init", "--user", "ana", "--agency", "THA-IMM")[0] == 0
+    assert run(capsys, "user", "add", "ben", "--role", "ofp", "--user", "ana")[0] == 0
+    ids = []
+    for i in range(3):
+        (tmp_path / f"r{i}.json").write_text(json.dumps(sample(4, i)))
+        code, out, err = run(
+            capsys, "report", "add", "--json", str(tmp_path / f"r{i}.json"), "--user", "ana"
+        )
+        assert code == 0, err
+        ids.append(out.strip())
+
+    def listed(*extra: str) -> list[dict[str, object]]:
+        code, out, err = run(capsys, "audit", "list", "--json", "--user", "ana", *extra)
+        assert code == 0, err
+        rows: list[dict[str, object]] = json.loads(out)
+        return rows
+
+    everything = listed("--limit", "1000")
+    created = listed("--action", "report.created")
+    assert sorted(r["object"] for r in created) == sorted(i[:8] for i in ids)
+    assert {r["action"] for r in listed("--action", "user.added")} == {"user.added"}
+    about = listed("--report", ids[1][:8])
+    assert about and {r["object"] for r in about} == {ids[1][:8]}
+    assert listed("--action", "user.added", "--report", ids[1][:8]) == []
+    # ben only made his signing key; ana made the rest.
+    bens = listed("--actor", "ben", "--limit", "1000")
+    anas = listed("--actor", "ana", "--limit", "1000")
+    assert {r["action"] for r in bens} == {"user.key_created"}
+    assert [r for r in anas if r["action"] == "report.created"] == created
+    assert len({r["actor"] for r in anas}) == 1 and anas[0]["actor"] != bens[0]["actor"]
+    assert listed("--actor", "ben", "--action", "report.created") == []
+    today = str(everything[0]["at"])[:10]
+    assert len(listed("--from", today, "--to", today, "--limit", "1000")) == len(everything)
+    assert listed("--to", "2000-01-01") == []
+
+    code, out, err = run(capsys, "audit", "list", "--from", "2026-13-01", "--user", "ana")
+    assert code == 1 and "YYYY-MM-DD" in err and "2026-13-01" in err
+    assert len(err.strip().splitlines()) == 1
+    code, _, err = run(
+        capsys, "audit", "list", "--from", "2026-12-03", "--to", "2026-12-01", "--user", "ana"
+    )
+    assert code == 1 and "before the start date" in err
+    code, _, err = run(capsys, "audit", "list", "--action", "report.eaten", "--user", "ana")
+    assert code == 1 and "report.created" in err
