@@ -19,6 +19,7 @@ from app.errors import InvalidInput, NotAllowed
 from app.lifecycle import EDITABLE, REVISABLE
 from app.portal_clock import validation_time
 from app.validation import validate_report
+from resources.i18n import _
 from storage.attachments_repo import AttachmentRepository
 from storage.database import Database
 from storage.reports_repo import (
@@ -240,6 +241,28 @@ class ReportService:
                 self._user.id, "report.edited", report_id, {"version": current.version}
             )
         return self.get(report_id)
+
+    def edit(
+        self,
+        report_id: str,
+        changes: Mapping[str, Any],
+        attachments: Sequence[AttachmentInput] = (),
+    ) -> ReportView:
+        """Changes the fields given (each top-level field replaces the report's own; the shape
+        of `outpost report add --json`) in a draft, or in a returned report (the edit starts
+        its corrected version, as in the editor). A signed report waiting for review or
+        decided is refused before anything is written: its correction is a new version."""
+        current = self._repo.get(report_id)
+        status = ReportStatus(current.status)
+        if status not in EDITABLE and status != ReportStatus.RETURNED:
+            raise NotAllowed(
+                _(
+                    "Report {id} is {status}: what was signed cannot be edited. To correct it, "
+                    "start a new version (outpost report revise {id}), then edit that."
+                ).format(id=report_id[:8], status=status.value)
+            )
+        merged = {**json.loads(current.payload), **changes}
+        return self.update_draft(report_id, merged, attachments)
 
     def revise(self, report_id: str) -> ReportView:
         """Starts a corrected version: a new draft with the same content that supersedes the

@@ -224,6 +224,24 @@ def cmd_report_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report_edit(args: argparse.Namespace) -> int:
+    changes = _read_json_input(args.json_input)
+    if not isinstance(changes, dict):
+        raise InvalidInput("The changes must be a JSON object of report fields.")
+    attachments = [AttachmentInput.from_path(Path(p)) for p in args.attach or []]
+    with _unlock(args) as session:
+        service = _service(session)
+        view = service.edit(service.resolve_id(args.id), changes, attachments)
+    if args.json:
+        print_json(view.summary())
+    else:
+        print(
+            f"Report {view.report_id[:8]} v{view.record.version} saved as a draft "
+            f"({', '.join(sorted(changes)) or 'nothing'} changed); submit it when it is ready."
+        )
+    return 0
+
+
 def cmd_report_show(args: argparse.Namespace) -> int:
     with _unlock(args) as session:
         service = ReportService(session.db, session.user, session.audit)
@@ -677,6 +695,17 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         metavar="FILE",
         help="report JSON file, or - for standard input",
+    )
+    p.add_argument("--attach", action="append", metavar="FILE", help="attach a file (repeatable)")
+    p.add_argument("--print-json", dest="json", action="store_true")
+    p = add(reports, "edit", cmd_report_edit, "change fields of a draft or a returned report")
+    p.add_argument("id", help="report id (or its first characters)")
+    p.add_argument(
+        "--json",
+        dest="json_input",
+        required=True,
+        metavar="FILE",
+        help="JSON object of the fields to change (as in report add), or - for standard input",
     )
     p.add_argument("--attach", action="append", metavar="FILE", help="attach a file (repeatable)")
     p.add_argument("--print-json", dest="json", action="store_true")

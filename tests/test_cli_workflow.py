@@ -202,3 +202,69 @@ def test_products_vrs_writes_the_tables_and_registers_the_export(
                        "--out", str(env / "bad.xlsx"), "--user", "ben")  # fmt: skip
     assert code == 1 and "before it starts" in err
     assert not (env / "bad.xlsx").exists()
+
+
+def test_a_returned_report_is_edited_from_the_command_line_and_resubmitted(
+    capsys: pytest.CaptureFixture[str], env: Path
+) -> None:
+    """`report edit ID --json FILE` (issue 12 item 10): a returned report can be corrected
+    without the GUI, now that an unchanged resubmission is refused."""
+    report_id = _setup(capsys, env)
+    ok(capsys, "review", "return", report_id[:8], "--comment", "Grade the source.", "--user", "ben")
+    (env / "bad.json").write_text(json.dumps({"source": {"reliability": "Z"}}))
+    code, _, err = run(
+        capsys, "report", "edit", report_id[:8], "--json", str(env / "bad.json"), "--user", "ana"
+    )
+    assert code == 1 and "source.reliability:" in err  # the field is named
+    with unlock(DataPaths(env / "data"), "ana", PASS) as s:
+        source = dict(ReportService(s.db, s.user, s.audit).get(report_id).report["source"])
+    (env / "fix.json").write_text(json.dumps({"source": {**source, "description": "Graded."}}))
+    out = ok(
+        capsys, "report", "edit", report_id[:8], "--json", str(env / "fix.json"), "--user", "ana"
+    )
+    assert "v2" in out and "source" in out
+    ok(capsys, "report", "submit", report_id[:8], "--user", "ana")
+    history = json.loads(ok(capsys, "report", "history", report_id[:8], "--json", "--user", "ana"))
+    assert [(h["version"], h["action"]) for h in history] == [
+        (1, "submitted"),
+        (1, "returned"),
+        (2, "submitted"),
+    ]
+    with unlock(DataPaths(env / "data"), "ana", PASS) as s:
+        assert ReportService(s.db, s.user, s.audit).get(report_id).report["source"][
+            "description"
+        ] == ("Graded.")
+        actions = [r.action for r in s.audit.recent(obj=report_id)]
+    assert "report.edited" in actions and "report.revised" in actions  # as in the editor
+
+
+def test_an_approved_report_cannot_be_edited_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], env: Path
+) -> None:
+    report_id = _setup(capsys, env)
+    ok(
+        capsys,
+        "review",
+        "approve",
+        report_id[:8],
+        "--tlp",
+        "AMBER",
+        "--no-third-party",
+        "--legal-basis",
+        "MOU-THA-MYS-2019",
+        "--user",
+        "ben",
+    )
+    with unlock(DataPaths(env / "data"), "ana", PASS) as s:
+        before = [v.report for v in ReportService(s.db, s.user, s.audit).versions(report_id)]
+        audited = len(s.audit.recent(obj=report_id))
+    (env / "c.json").write_text(json.dumps({"narrative": "Changed after approval."}))
+    code, _, err = run(
+        capsys, "report", "edit", report_id[:8], "--json", str(env / "c.json"), "--user", "ana"
+    )
+    assert code == 1
+    assert f"Report {report_id[:8]} is approved" in err and "outpost report revise" in err
+    with unlock(DataPaths(env / "data"), "ana", PASS) as s:
+        after = [v.report for v in ReportService(s.db, s.user, s.audit).versions(report_id)]
+        assert len(s.audit.recent(obj=report_id)) == audited
+    assert after == before  # no new version, no change
