@@ -149,8 +149,13 @@ def cmd_outbox(args: argparse.Namespace, session: Session) -> int:
 
 def cmd_bundle_export(args: argparse.Namespace, session: Session) -> int:
     result = export_bundle(session, Path(args.file), args.purpose)
+    files = (
+        f" and {result.attachments} attachments ({result.attachment_bytes:,} bytes)"
+        if result.attachments
+        else ""
+    )
     print(
-        f"Wrote {result.envelopes} signed envelopes ({result.reports} reports) to "
+        f"Wrote {result.envelopes} signed envelopes ({result.reports} reports){files} to "
         f"{args.file}, encrypted to the portal. Carry it to a connected installation of your "
         "agency and run 'outpost bundle import'."
     )
@@ -161,7 +166,9 @@ def cmd_bundle_import(args: argparse.Namespace, session: Session) -> int:
     result = import_bundle(session, Path(args.file))
     print(
         f"Bundle delivered: {result.stored} new, {result.duplicates} already on the portal, "
-        f"{len(result.refused)} refused. The sender's next sync collects the receipts."
+        f"{len(result.refused)} refused; attachments: {result.attachments_stored} new, "
+        f"{result.attachments_duplicate} already on the portal. The sender's next sync "
+        "collects the receipts."
     )
     for line in result.refused:
         print(f"  refused: {line}")

@@ -339,7 +339,7 @@ async def bundles(request: Request) -> Response:
     caller = await authenticate_request(request, portal, raw)
     check_json_content_type(request)
     now = now_seconds()
-    bundle_id, results = await run_in_threadpool(
+    bundle_id, results, files = await run_in_threadpool(
         ingest_bundle,
         raw,
         db=portal.db,
@@ -347,12 +347,15 @@ async def bundles(request: Request) -> Response:
         caller=caller,
         now=now,
         max_batch=limits.max_batch,
+        store=portal.store,
+        max_attachment_bytes=limits.max_attachment_bytes,
     )
     return JSONResponse(
         {
             "bundle_id": bundle_id,
             "portal_time": format_timestamp(as_datetime(now)),
             "results": [r.to_json() for r in results],
+            "attachments": [f.to_json() for f in files],
         }
     )
 

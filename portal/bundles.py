@@ -3,10 +3,18 @@
 The uploader is any enrolled user of the sender's agency; the bundle itself proves who made
 it (the sender's signature over the ciphertext) and only the portal's X25519 key opens it.
 The envelopes inside go through exactly the same ingest as a push, under the sender's
-identity, so a replayed or twice-imported bundle only produces `duplicate` answers.
+identity, so a replayed or twice-imported bundle only produces `duplicate` answers. The
+attachments inside are kept like finished tus uploads (content-addressed, one row per
+SHA-256), each only if a submission of the bundle that the portal accepted names it with that
+SHA-256 and size; one the portal holds already is a `duplicate`.
 """
 
 from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Any
 
 from portal.auth import Caller
 from portal.database import Database
@@ -14,13 +22,38 @@ from portal.ingest import ItemResult, ingest_batch
 from portal.keys import PortalKeys
 from portal.problems import Problem
 from portal.resolver import PortalKeyResolver
+from portal.uploads import UploadStore, store_whole
 from sync.bundles import BundleError, open_bundle
-from sync.protocol.canonical import JsonValue
+from sync.protocol import b64url_decode
+from sync.protocol.canonical import JsonObject, JsonValue
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class AttachmentResult:
+    sha256: str
+    status: str  # stored | duplicate | rejected
+    problem: Problem | None = None
+
+    def to_json(self) -> JsonObject:
+        out: JsonObject = {"sha256": self.sha256, "status": self.status}
+        if self.problem is not None:
+            out["problem"] = self.problem.to_json()
+        return out
 
 
 def ingest_bundle(
-    data: bytes, *, db: Database, keys: PortalKeys, caller: Caller, now: int, max_batch: int
-) -> tuple[str, list[ItemResult]]:
+    data: bytes,
+    *,
+    db: Database,
+    keys: PortalKeys,
+    caller: Caller,
+    now: int,
+    max_batch: int,
+    store: UploadStore,
+    max_attachment_bytes: int,
+) -> tuple[str, list[ItemResult], list[AttachmentResult]]:
     with db.read() as conn:
         resolver = PortalKeyResolver(conn, keys)
         try:
@@ -39,4 +72,73 @@ def ingest_bundle(
         raise Problem("batch-too-large", "the bundle holds too many envelopes")
     as_sender = Caller(certificate=sender, member_state=caller.member_state)
     items: list[JsonValue] = list(contents.envelopes)
-    return contents.bundle_id, ingest_batch(items, db=db, keys=keys, caller=as_sender, now=now)
+    results = ingest_batch(items, db=db, keys=keys, caller=as_sender, now=now)
+    # What the accepted submissions name: sha256 -> (report id, size).
+    named: dict[str, tuple[str, int]] = {}
+    for result in results:
+        envelope = contents.envelopes[result.index]
+        if result.status != "rejected" and envelope.get("type") == "submission":
+            for item in envelope["body"]["attachments"]:
+                named[str(item["sha256"])] = (str(envelope["body"]["report_id"]), int(item["size"]))
+    files = [
+        _attachment(
+            entry,
+            named,
+            db=db,
+            store=store,
+            actor=sender.user_id,
+            bundle_id=contents.bundle_id,
+            now=now,
+            max_bytes=max_attachment_bytes,
+        )
+        for entry in contents.attachments
+    ]
+    return contents.bundle_id, results, files
+
+
+def _attachment(
+    entry: Any,
+    named: dict[str, tuple[str, int]],
+    *,
+    db: Database,
+    store: UploadStore,
+    actor: str,
+    bundle_id: str,
+    now: int,
+    max_bytes: int,
+) -> AttachmentResult:
+    """One file of a bundle: kept only as the signed submission names it (hash and size)."""
+    if (
+        not isinstance(entry, dict)
+        or set(entry) != {"sha256", "media_type", "data"}
+        or not all(isinstance(entry[k], str) for k in entry)
+        or not _SHA256.fullmatch(entry["sha256"])
+    ):
+        return AttachmentResult("", "rejected", Problem("invalid-bundle", "malformed attachment"))
+    sha256 = str(entry["sha256"])
+    if sha256 not in named:
+        problem = Problem(
+            "invalid-bundle", "no submission of the bundle that the portal accepted names it"
+        )
+        return AttachmentResult(sha256, "rejected", problem)
+    report_id, size = named[sha256]
+    if size > max_bytes:
+        problem = Problem("upload-too-large", f"larger than the portal's {max_bytes} bytes")
+        return AttachmentResult(sha256, "rejected", problem)
+    try:
+        data = b64url_decode(entry["data"])
+    except ValueError:
+        return AttachmentResult(sha256, "rejected", Problem("invalid-bundle", "not base64url"))
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != sha256 or len(data) != size:
+        problem = Problem(
+            "attachment-hash-mismatch",
+            f"the file has SHA-256 {actual} and {len(data)} bytes, not those the submission "
+            "names",
+        )
+        return AttachmentResult(sha256, "rejected", problem)
+    via = f"bundle {bundle_id}"
+    stored = store_whole(
+        db, store, sha256, data, actor=actor, report_id=report_id, via=via, now=now
+    )
+    return AttachmentResult(sha256, "stored" if stored else "duplicate")

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Final
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 
 from portal import audit
 from portal.auth import Caller
@@ -262,3 +263,56 @@ def purge_expired(db: Database, store: UploadStore, now: int) -> int:
     for upload_id in expired:
         discard(db, store, str(upload_id))
     return len(expired)
+
+
+def store_whole(
+    db: Database,
+    store: UploadStore,
+    sha256: str,
+    data: bytes,
+    *,
+    actor: str,
+    report_id: str,
+    via: str,
+    now: int,
+) -> bool:
+    """Keep a whole file that arrived in one piece (an offline bundle, docs/protocol.md §6.5)
+    exactly as a finished upload is kept: content-addressed, one row per SHA-256. Returns
+    False when the portal already held it (nothing is written then). The caller has checked
+    that `data` has this SHA-256."""
+    with db.read() as conn:
+        if conn.execute(
+            sa.select(attachments.c.sha256).where(attachments.c.sha256 == sha256)
+        ).first():
+            return False
+    target = store.attachment_path(sha256)
+    private_dir(target.parent)
+    if not target.exists():
+        # Written beside the target and renamed: a crash leaves no half file under its name.
+        temp = target.with_name(f"{sha256}.{secrets.token_hex(8)}{PART_SUFFIX}")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temp, target)
+        finally:
+            _unlink(temp)
+        _fsync_dir(target.parent)
+    try:
+        with db.write() as conn:
+            conn.execute(
+                attachments.insert().values(sha256=sha256, size=len(data), stored_at=now)
+            )
+            audit.append(
+                conn,
+                at=now,
+                actor=actor,
+                action="attachment.store",
+                subject=sha256,
+                details={"via": via, "report_id": report_id, "size": len(data)},
+            )
+    except IntegrityError:
+        return False  # the same file arrived by another way meanwhile: one row, one copy
+    return True

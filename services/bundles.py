@@ -5,18 +5,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.errors import NotAllowed
 from app.identity import signing_key
 from app.session import Session
 from app.sync_store import LocalSyncStore
 from services.portal import portal_client, require_portal
+from storage.attachments_repo import AttachmentRepository
+from storage.outbox_repo import OutboxRepository
 
 
 @dataclass(frozen=True)
 class BundleExport:
     envelopes: int
     reports: int
+    attachments: int = 0
+    attachment_bytes: int = 0
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,8 @@ class BundleImport:
     stored: int
     duplicates: int
     refused: list[str]
+    attachments_stored: int = 0
+    attachments_duplicate: int = 0
 
 
 def export_bundle(session: Session, path: Path, purpose: str) -> BundleExport:
@@ -64,6 +71,9 @@ def export_bundle(session: Session, path: Path, purpose: str) -> BundleExport:
         for e in envelopes
         if (cert := keys.certificate(str(e["key_id"]))) is not None
     ]
+    files = _undelivered_attachments(
+        envelopes, AttachmentRepository(session.db), OutboxRepository(session.db)
+    )
     data = seal_bundle(
         portal_id=portal.portal_id,
         portal_x25519=portal.x25519,
@@ -73,6 +83,7 @@ def export_bundle(session: Session, path: Path, purpose: str) -> BundleExport:
         created_at=now_rfc3339(),
         envelopes=envelopes,
         certificates=certificates,
+        attachments=files,
     )
     register = DisseminationRegister(session.db, session.audit)
     recipient = f"portal {portal.portal_id} (offline bundle)"
@@ -95,14 +106,35 @@ def export_bundle(session: Session, path: Path, purpose: str) -> BundleExport:
         except BaseException:
             path.unlink(missing_ok=True)
             raise
-    return BundleExport(envelopes=len(envelopes), reports=len(released))
+    return BundleExport(
+        envelopes=len(envelopes),
+        reports=len(released),
+        attachments=len(files),
+        attachment_bytes=sum(len(f[2]) for f in files),
+    )
+
+
+def _undelivered_attachments(
+    envelopes: list[dict[str, Any]], files: AttachmentRepository, outbox: OutboxRepository
+) -> list[tuple[str, str, bytes]]:
+    """(sha256, media type, bytes) of each file the bundled submissions name that has not
+    reached the portal yet, once each: without them a post with no link could never deliver
+    a photo. They leave the encrypted store only inside the bundle's encryption."""
+    chosen: dict[str, str] = {}
+    for envelope in envelopes:
+        if envelope["type"] != "submission":
+            continue
+        for item in envelope["body"]["attachments"]:
+            sha256 = str(item["sha256"])
+            delivered = any(o.state == "delivered" for o in outbox.of_ref(sha256))
+            if sha256 not in chosen and not delivered:
+                chosen[sha256] = str(item["media_type"])
+    return [(sha256, media, files.read(sha256)) for sha256, media in chosen.items()]
 
 
 def import_bundle(session: Session, path: Path) -> BundleImport:
     """Checks a bundle's addressing and sender and delivers it to the portal over this
     installation's link (it cannot read it: only the portal can)."""
-    from typing import Any
-
     from app.errors import InvalidInput
     from app.identity import LocalKeyResolver
     from sync.bundles import BundleError, check_sender, read_header
@@ -127,8 +159,17 @@ def import_bundle(session: Session, path: Path) -> BundleImport:
         for r in results
         if r.get("status") == "rejected"
     ]
+    files: list[dict[str, Any]] = answer.get("attachments", []) if isinstance(answer, dict) else []
+    refused += [
+        f"attachment {r.get('sha256')}: {(r.get('problem') or {}).get('title')}: "
+        f"{(r.get('problem') or {}).get('detail')}"
+        for r in files
+        if r.get("status") == "rejected"
+    ]
     return BundleImport(
         stored=sum(1 for r in results if r.get("status") == "stored"),
         duplicates=sum(1 for r in results if r.get("status") == "duplicate"),
         refused=refused,
+        attachments_stored=sum(1 for r in files if r.get("status") == "stored"),
+        attachments_duplicate=sum(1 for r in files if r.get("status") == "duplicate"),
     )

@@ -16,13 +16,16 @@ key = HKDF-SHA256(X25519(ephemeral, recipient), salt = ephemeral || recipient,
                   info = b"outpost/bundle-key/v1"); AES-256-GCM with AAD = the signed prefix
 fields' canonical bytes without ciphertext.
 Plaintext: canonical JSON {"bundle_id", "created_at", "sender", "agency", "envelopes": [...],
-"certificates": [...]}.
+"certificates": [...], "attachments": [{"sha256", "media_type", "data": b64url}, ...]}: the
+files the submissions name, inside the encryption like everything else (a bundle without
+"attachments", as written before it existed, carries none).
 """
 
 from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -73,6 +76,7 @@ class BundleContents:
     envelopes: list[dict[str, Any]]
     certificates: list[dict[str, Any]]
     sender_key_id: str
+    attachments: list[dict[str, Any]]
 
 
 def _key(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
@@ -95,7 +99,9 @@ def seal_bundle(
     created_at: str,
     envelopes: list[dict[str, Any]],
     certificates: list[dict[str, Any]],
+    attachments: Sequence[tuple[str, str, bytes]] = (),
 ) -> bytes:
+    """`attachments`: (sha256, media type, bytes) of files the envelopes' submissions name."""
     recipient = X25519PublicKey.from_public_bytes(portal_x25519)
     ephemeral = X25519PrivateKey.generate()
     ephemeral_raw = ephemeral.public_key().public_bytes_raw()
@@ -117,6 +123,10 @@ def seal_bundle(
             "agency": agency,
             "envelopes": envelopes,
             "certificates": certificates,
+            "attachments": [
+                {"sha256": sha256, "media_type": media_type, "data": b64url_encode(data)}
+                for sha256, media_type, data in attachments
+            ],
         }
     )
     key = _key(ephemeral.exchange(recipient), ephemeral_raw, portal_x25519)
@@ -197,4 +207,5 @@ def open_bundle(
         envelopes=cast(list[dict[str, Any]], inner["envelopes"]),
         certificates=cast(list[dict[str, Any]], inner["certificates"]),
         sender_key_id=header["sender_key_id"],
+        attachments=cast(list[dict[str, Any]], inner.get("attachments", [])),
     )

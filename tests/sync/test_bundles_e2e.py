@@ -4,15 +4,18 @@ one altered byte and another portal's bundle are all handled with a clear messag
 
 from __future__ import annotations
 
+import hashlib
+import random
 from pathlib import Path
 
 import pytest
 from support import PASSPHRASE
 from support import run_cli as run
-from sync_support import FOCAL, approved_reports, connected_post
+from sync_support import FOCAL, Post, approved_reports, connected_post
 
 from services.sync_session import sync_engine
 from storage.outbox_repo import OutboxRepository
+from sync.protocol import b64url_encode
 from tests.portal_server import PortalServer, envelopes_on_portal, running_portal
 
 
@@ -103,3 +106,79 @@ def test_bundle_for_another_portal_is_refused(
         capsys, "--data-dir", str(here.paths.root), "--user", FOCAL, "bundle", "import", str(bundle)
     )
     assert code == 1 and "addressed to portal 'portal.other'" in err
+
+
+def _offline_post(root: Path, portal: PortalServer, n: int, attachment: bytes | None) -> Post:
+    """A post with approved work and no link at all (its portal URL leads nowhere)."""
+    post = connected_post(root, portal)
+    approved_reports(post, n, attachment=attachment)
+    with post.focal() as s:
+        from storage.users_repo import MetaRepository
+
+        MetaRepository(s.db).set("portal_url", "http://127.0.0.1:9")
+    return post
+
+
+def _connected_town(root: Path, portal: PortalServer, agency: str) -> list[str]:
+    """A connected installation of the same agency; its CLI arguments."""
+    town = connected_post(root, portal, agency=agency)
+    with town.focal() as s:
+        assert sync_engine(s).run_pass().error is None  # learns the post's certificates
+    return ["--data-dir", str(town.paths.root), "--user", FOCAL]
+
+
+def attachments_on_portal(portal: PortalServer) -> dict[str, int]:
+    """sha256 -> size of every attachment the portal holds (rows are one per sha256), after
+    checking that each stored file really has that hash and size."""
+    import sqlalchemy as sa
+
+    from portal.tables import attachments
+
+    with portal.db.read() as conn:
+        rows = {str(r.sha256): int(r.size) for r in conn.execute(sa.select(attachments))}
+    for sha256, size in rows.items():
+        data = (portal.data_dir / "attachments" / sha256[:2] / sha256).read_bytes()
+        assert (hashlib.sha256(data).hexdigest(), len(data)) == (sha256, size)
+    return rows
+
+
+def test_bundle_carries_the_attachments(
+    tmp_path: Path,
+    live_portal: PortalServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 11 finding 8: a post with no link at all delivers its photos too."""
+    monkeypatch.setenv("OUTPOST_PASSPHRASE", PASSPHRASE)
+    photo = random.Random(8).randbytes(300_000)
+    digest = hashlib.sha256(photo).hexdigest()
+    post = _offline_post(tmp_path / "post", live_portal, 1, photo)
+    bundle = tmp_path / "post.bundle"
+    post_args = ["--data-dir", str(post.paths.root), "--user", FOCAL]
+    code, out, err = run(capsys, *post_args, "bundle", "export", str(bundle))
+    assert code == 0, err
+    assert "2 signed envelopes (1 reports) and 1 attachments (300,000 bytes)" in out
+    data = bundle.read_bytes()
+    for clear in (photo[1000:1032], b64url_encode(photo[1002:1050]).encode()):
+        assert clear not in data  # a courier cannot read the photo either
+
+    town_args = _connected_town(tmp_path / "town", live_portal, post.agency)
+    code, out, err = run(capsys, *town_args, "bundle", "import", str(bundle))
+    assert code == 0, err
+    assert "2 new, 0 already on the portal, 0 refused" in out
+    assert "attachments: 1 new, 0 already on the portal" in out
+    assert attachments_on_portal(live_portal) == {digest: len(photo)}
+
+    code, out, err = run(capsys, *town_args, "bundle", "import", str(bundle))
+    assert code == 0, err
+    assert "attachments: 0 new, 1 already on the portal" in out
+    assert attachments_on_portal(live_portal) == {digest: len(photo)}  # exactly once
+
+    # The post's link comes back: its sync finishes the delivery, still one copy.
+    with post.focal() as s:
+        from storage.users_repo import MetaRepository
+
+        MetaRepository(s.db).set("portal_url", live_portal.url)
+        assert sync_engine(s).run_pass().error is None
+        assert {o.state for o in OutboxRepository(s.db).items()} == {"delivered"}
+    assert attachments_on_portal(live_portal) == {digest: len(photo)}
