@@ -825,8 +825,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(bundle, "export", unlocked(sc.cmd_bundle_export), "approved work into a bundle file")
     p.add_argument("file")
     p.add_argument("--purpose", default="delivery to the portal without a link")
+    p.add_argument(
+        "--max-part-size",
+        type=sc.byte_size,
+        metavar="SIZE",
+        help="split the bundle into part files of at most SIZE bytes each (e.g. 64K, 1M) "
+        "for a small medium",
+    )
     p = add(bundle, "import", unlocked(sc.cmd_bundle_import), "deliver a bundle to the portal")
-    p.add_argument("file")
+    p.add_argument("files", nargs="+", metavar="FILE", help="a bundle, or all of its parts")
 
     p = add(
         register,

@@ -147,23 +147,46 @@ def cmd_outbox(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
+_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def byte_size(text: str) -> int:
+    """`65536`, `64K`, `1M`, `1.5M`, `2G` (binary units, an optional trailing B or iB)."""
+    import re
+
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)(?:I?B)?\s*", text.upper())
+    if match is None:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (for example 64K or 1M)")
+    return int(float(match[1]) * _UNITS[match[2]])
+
+
 def cmd_bundle_export(args: argparse.Namespace, session: Session) -> int:
-    result = export_bundle(session, Path(args.file), args.purpose)
+    result = export_bundle(session, Path(args.file), args.purpose, args.max_part_size)
     files = (
         f" and {result.attachments} attachments ({result.attachment_bytes:,} bytes)"
         if result.attachments
         else ""
     )
+    if len(result.files) > 1:
+        where = (
+            f"{len(result.files)} parts of at most {args.max_part_size:,} bytes "
+            f"({result.files[0]} … {result.files[-1].name})"
+        )
+        carry = "Carry every part to a connected installation of your agency and run "
+        carry += "'outpost bundle import' with all of them (in any order)."
+    else:
+        where = str(result.files[0]) if result.files else args.file
+        carry = "Carry it to a connected installation of your agency and run "
+        carry += "'outpost bundle import'."
     print(
-        f"Wrote {result.envelopes} signed envelopes ({result.reports} reports){files} to "
-        f"{args.file}, encrypted to the portal. Carry it to a connected installation of your "
-        "agency and run 'outpost bundle import'."
+        f"Wrote {result.envelopes} signed envelopes ({result.reports} reports){files} "
+        f"{'in' if len(result.files) > 1 else 'to'} {where}, encrypted to the portal. {carry}"
     )
     return 0
 
 
 def cmd_bundle_import(args: argparse.Namespace, session: Session) -> int:
-    result = import_bundle(session, Path(args.file))
+    result = import_bundle(session, [Path(name) for name in args.files])
     print(
         f"Bundle delivered: {result.stored} new, {result.duplicates} already on the portal, "
         f"{len(result.refused)} refused; attachments: {result.attachments_stored} new, "

@@ -3,6 +3,7 @@ connected installation of the agency delivers for it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ class BundleExport:
     reports: int
     attachments: int = 0
     attachment_bytes: int = 0
+    files: tuple[Path, ...] = ()  # what was written: the bundle, or its parts in order
 
 
 @dataclass(frozen=True)
@@ -33,9 +35,22 @@ class BundleImport:
     attachments_duplicate: int = 0
 
 
-def export_bundle(session: Session, path: Path, purpose: str) -> BundleExport:
-    """Writes the approved, undelivered envelopes into an offline bundle at `path` (encrypted
-    to the portal, signed by the user) and records the dissemination."""
+def part_paths(path: Path, parts: int) -> list[Path]:
+    """`post.bundle` in 12 parts: post.bundle.part-01-of-12 … post.bundle.part-12-of-12."""
+    width = max(2, len(str(parts)))
+    return [
+        path.with_name(f"{path.name}.part-{n:0{width}d}-of-{parts:0{width}d}")
+        for n in range(1, parts + 1)
+    ]
+
+
+def export_bundle(
+    session: Session, path: Path, purpose: str, max_part_size: int | None = None
+) -> BundleExport:
+    """Writes the approved, undelivered envelopes and their files into an offline bundle at
+    `path` (encrypted to the portal, signed by the user) and records the dissemination. With
+    `max_part_size`, the bundle is written as part files of at most that many bytes each
+    (`part_paths`), for a medium smaller than the bundle."""
     import json
 
     from app.clock import now_rfc3339
@@ -44,7 +59,7 @@ def export_bundle(session: Session, path: Path, purpose: str) -> BundleExport:
     from app.identity import LocalKeyResolver
     from storage.atomic import atomic_write_bytes
     from storage.envelopes_repo import EnvelopeRepository
-    from sync.bundles import seal_bundle
+    from sync.bundles import BundleError, seal_bundle, split_bundle
 
     portal = require_portal(session)
     store = LocalSyncStore(session.db, session.audit, session.user)
@@ -85,14 +100,22 @@ def export_bundle(session: Session, path: Path, purpose: str) -> BundleExport:
         certificates=certificates,
         attachments=files,
     )
+    writes = [(path, data)]
+    if max_part_size is not None:
+        try:
+            pieces = split_bundle(data, signing_key(session.db, session.user), max_part_size)
+        except BundleError as exc:
+            raise InvalidInput(str(exc)) from None
+        writes = list(zip(part_paths(path, len(pieces)), pieces, strict=True))
     register = DisseminationRegister(session.db, session.audit)
     recipient = f"portal {portal.portal_id} (offline bundle)"
     register.check(recipient=recipient, purpose=purpose)
-    # The file first, then its entries, in one transaction: a bundle that could not be
+    # The files first, then their entries, in one transaction: a bundle that could not be
     # written is recorded nowhere, and entries that cannot be committed take it away again.
     with session.db.transaction():
-        atomic_write_bytes(path, data)
         try:
+            for target, content in writes:
+                atomic_write_bytes(target, content)
             for submission, (basis, tlp) in released.items():
                 register.record(
                     actor=session.user.id,
@@ -104,13 +127,15 @@ def export_bundle(session: Session, path: Path, purpose: str) -> BundleExport:
                     tlp=tlp,
                 )
         except BaseException:
-            path.unlink(missing_ok=True)
+            for target, _content in writes:
+                target.unlink(missing_ok=True)
             raise
     return BundleExport(
         envelopes=len(envelopes),
         reports=len(released),
         attachments=len(files),
         attachment_bytes=sum(len(f[2]) for f in files),
+        files=tuple(target for target, _content in writes),
     )
 
 
@@ -132,44 +157,84 @@ def _undelivered_attachments(
     return [(sha256, media, files.read(sha256)) for sha256, media in chosen.items()]
 
 
-def import_bundle(session: Session, path: Path) -> BundleImport:
-    """Checks a bundle's addressing and sender and delivers it to the portal over this
-    installation's link (it cannot read it: only the portal can)."""
+def import_bundle(session: Session, paths: Path | Sequence[Path]) -> BundleImport:
+    """Checks bundles' addressing and sender and delivers them to the portal over this
+    installation's link (it cannot read them: only the portal can). `paths` are whole bundles
+    and/or part files in any order; each part is checked alone (its sender's signature and its
+    payload), then the parts of each bundle are joined. Anything wrong with any file (named
+    in the error) or a missing part refuses the whole import before anything is sent."""
     from app.errors import InvalidInput
     from app.identity import LocalKeyResolver
-    from sync.bundles import BundleError, check_sender, read_header
+    from sync.bundles import (
+        BundleError,
+        BundlePart,
+        check_part,
+        check_sender,
+        is_part,
+        join_parts,
+        read_header,
+        read_part,
+    )
 
     portal = require_portal(session)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
-    try:
-        check_sender(read_header(data), LocalKeyResolver(session.db), portal.portal_id)
-    except BundleError as exc:
-        raise NotAllowed(str(exc)) from None
+    keys = LocalKeyResolver(session.db)
+    bundles: list[bytes] = []
+    groups: dict[str, list[BundlePart]] = {}
+    for path in [paths] if isinstance(paths, Path) else paths:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
+        try:
+            if is_part(data):
+                part = read_part(data)
+                check_part(part, keys, portal.portal_id)
+                groups.setdefault(str(part.header["bundle_sha256"]), []).append(part)
+            else:
+                check_sender(read_header(data), keys, portal.portal_id)
+                bundles.append(data)
+        except BundleError as exc:
+            raise NotAllowed(f"{path.name}: {exc}") from None
+    for parts in groups.values():
+        try:
+            joined = join_parts(parts)
+            check_sender(read_header(joined), keys, portal.portal_id)
+        except BundleError as exc:
+            raise NotAllowed(str(exc)) from None
+        bundles.append(joined)
+    total = BundleImport(stored=0, duplicates=0, refused=[])
     with portal_client(session) as client:
-        answer: Any = client.request(
-            "POST", "/v1/bundles", data, {"Content-Type": "application/json"}
-        ).json()
-    results: list[dict[str, Any]] = answer.get("results", []) if isinstance(answer, dict) else []
-    refused = [
-        f"item {r.get('index')}: {(r.get('problem') or {}).get('title')}: "
-        f"{(r.get('problem') or {}).get('detail')}"
-        for r in results
-        if r.get("status") == "rejected"
-    ]
-    files: list[dict[str, Any]] = answer.get("attachments", []) if isinstance(answer, dict) else []
-    refused += [
-        f"attachment {r.get('sha256')}: {(r.get('problem') or {}).get('title')}: "
-        f"{(r.get('problem') or {}).get('detail')}"
-        for r in files
-        if r.get("status") == "rejected"
-    ]
+        for data in bundles:
+            answer: Any = client.request(
+                "POST", "/v1/bundles", data, {"Content-Type": "application/json"}
+            ).json()
+            total = _add(total, answer if isinstance(answer, dict) else {})
+    return total
+
+
+def _add(total: BundleImport, answer: dict[str, Any]) -> BundleImport:
+    """`total` plus the portal's answer for one bundle."""
+    results: list[dict[str, Any]] = answer.get("results", [])
+    files: list[dict[str, Any]] = answer.get("attachments", [])
+
+    def problem(r: dict[str, Any]) -> str:
+        details = r.get("problem") or {}
+        return f"{details.get('title')}: {details.get('detail')}"
+
+    refused = [f"item {r.get('index')}: {problem(r)}" for r in results if _refused(r)]
+    refused += [f"attachment {r.get('sha256')}: {problem(r)}" for r in files if _refused(r)]
+
+    def count(rows: list[dict[str, Any]], status: str) -> int:
+        return sum(1 for r in rows if r.get("status") == status)
+
     return BundleImport(
-        stored=sum(1 for r in results if r.get("status") == "stored"),
-        duplicates=sum(1 for r in results if r.get("status") == "duplicate"),
-        refused=refused,
-        attachments_stored=sum(1 for r in files if r.get("status") == "stored"),
-        attachments_duplicate=sum(1 for r in files if r.get("status") == "duplicate"),
+        stored=total.stored + count(results, "stored"),
+        duplicates=total.duplicates + count(results, "duplicate"),
+        refused=total.refused + refused,
+        attachments_stored=total.attachments_stored + count(files, "stored"),
+        attachments_duplicate=total.attachments_duplicate + count(files, "duplicate"),
     )
+
+
+def _refused(result: dict[str, Any]) -> bool:
+    return result.get("status") == "rejected"

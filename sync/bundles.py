@@ -23,6 +23,7 @@ files the submissions name, inside the encryption like everything else (a bundle
 
 from __future__ import annotations
 
+import hashlib
 import os
 import uuid
 from collections.abc import Sequence
@@ -36,6 +37,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from resources.i18n import _
 from sync.protocol import (
     KeyResolver,
     b64url_decode,
@@ -209,3 +211,174 @@ def open_bundle(
         sender_key_id=header["sender_key_id"],
         attachments=cast(list[dict[str, Any]], inner.get("attachments", [])),
     )
+
+
+# -- Parts: one sealed bundle split across several files (a small medium) ----------------------
+#
+# Part file: canonical JSON header, b"\n", then a slice of the sealed bundle's bytes (which are
+# ciphertext already: a part reveals nothing either).
+#     {"format": "outpost-bundle-part", "v": 1, "portal_id", "bundle_sha256", "bundle_size",
+#      "part": n (1-based), "parts": m, "payload_sha256", "sender_key_id", "sig"}
+# sig = Ed25519(b"outpost/bundle-part/v1\n" + canonical(header without sig)) by the bundle's
+# sender, so each part is verifiable alone (who made it, for which portal, which slice of which
+# bundle) and one altered or swapped part is named before anything is delivered; the joined
+# bytes must then have `bundle_sha256` and pass the whole bundle's own checks.
+
+PART_FORMAT = "outpost-bundle-part"
+_PART_PREFIX = b"outpost/bundle-part/v1\n"
+_PART_FIELDS = (
+    "format",
+    "v",
+    "portal_id",
+    "bundle_sha256",
+    "bundle_size",
+    "part",
+    "parts",
+    "payload_sha256",
+    "sender_key_id",
+    "sig",
+)
+MIN_PART_SIZE = 4096
+_PART_HEADER_RESERVE = 640  # the header's bytes, but for the portal id (measured, rounded up)
+
+
+@dataclass(frozen=True)
+class BundlePart:
+    header: dict[str, Any]
+    payload: bytes
+
+    @property
+    def number(self) -> int:
+        return int(self.header["part"])
+
+    @property
+    def parts(self) -> int:
+        return int(self.header["parts"])
+
+    @property
+    def label(self) -> str:
+        return _("part {n} of {m}").format(n=self.number, m=self.parts)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def split_bundle(data: bytes, sender_key: Ed25519PrivateKey, max_part_size: int) -> list[bytes]:
+    """A sealed bundle as part files of at most `max_part_size` bytes each."""
+    header = read_header(data)
+    reserve = _PART_HEADER_RESERVE + len(canonical_bytes(header["portal_id"]))
+    if max_part_size < MIN_PART_SIZE:
+        raise BundleError(
+            _("A part must be allowed at least {size} bytes.").format(size=MIN_PART_SIZE)
+        )
+    step = max_part_size - reserve
+    slices = [data[i : i + step] for i in range(0, len(data), step)]
+    files = []
+    for n, payload in enumerate(slices, start=1):
+        part: dict[str, Any] = {
+            "format": PART_FORMAT,
+            "v": VERSION,
+            "portal_id": header["portal_id"],
+            "bundle_sha256": _sha256(data),
+            "bundle_size": len(data),
+            "part": n,
+            "parts": len(slices),
+            "payload_sha256": _sha256(payload),
+            "sender_key_id": header["sender_key_id"],
+        }
+        part["sig"] = b64url_encode(sender_key.sign(_PART_PREFIX + canonical_bytes(part)))
+        file = canonical_bytes(part) + b"\n" + payload
+        assert len(file) <= max_part_size, "the header reserve is too small"
+        files.append(file)
+    return files
+
+
+def is_part(data: bytes) -> bool:
+    """Whether a file looks like a bundle part rather than a whole bundle (not yet checked)."""
+    first = data.split(b"\n", 1)[0]
+    return b'"format":"' + PART_FORMAT.encode() + b'"' in first
+
+
+def read_part(data: bytes) -> BundlePart:
+    """Parses one part strictly and checks its payload against its header (no signature)."""
+    first, sep, payload = data.partition(b"\n")
+    try:
+        parsed = parse_json(first)
+    except ValueError:
+        parsed = None
+    if not sep or not isinstance(parsed, dict) or parsed.get("format") != PART_FORMAT:
+        raise BundleError(_("This is not a part of an Outpost bundle."))
+    header = cast(dict[str, Any], parsed)
+    if header.get("v") != VERSION or set(header) != set(_PART_FIELDS):
+        raise BundleError(_("The part's header is not the expected one; it was altered."))
+    numbers = ("v", "bundle_size", "part", "parts")
+    if not all(
+        type(header[k]) is (int if k in numbers else str) for k in _PART_FIELDS
+    ) or not 1 <= header["part"] <= header["parts"]:
+        raise BundleError(_("The part's header is not the expected one; it was altered."))
+    part = BundlePart(header, payload)
+    if _sha256(payload) != header["payload_sha256"]:
+        raise BundleError(
+            _("{part}: its contents do not match its header; it was altered.").format(
+                part=part.label
+            )
+        )
+    return part
+
+
+def check_part(part: BundlePart, keys: KeyResolver, portal_id: str) -> None:
+    """Addressing and the sender's signature of one part (as check_sender for a bundle)."""
+    header = part.header
+    if header["portal_id"] != portal_id:
+        raise BundleError(
+            _(
+                "{part} is addressed to portal '{bundle}', not to this installation's "
+                "portal '{here}'."
+            ).format(part=part.label, bundle=header["portal_id"], here=portal_id)
+        )
+    cert = keys.certificate(header["sender_key_id"])
+    if cert is None:
+        raise BundleError(
+            _(
+                "The sender of {part} is unknown to this installation (sync once to learn the "
+                "agency's certificates, then try again)."
+            ).format(part=part.label)
+        )
+    signed = {k: v for k, v in header.items() if k != "sig"}
+    try:
+        load_public_key(cert.public_key).verify(
+            b64url_decode(header["sig"], size=64), _PART_PREFIX + canonical_bytes(signed)
+        )
+    except (InvalidSignature, ValueError):
+        raise BundleError(
+            _("The signature of {part} does not verify: it was altered.").format(part=part.label)
+        ) from None
+
+
+def join_parts(parts: Sequence[BundlePart]) -> bytes:
+    """The sealed bundle from its checked parts, given in any order (a part given twice counts
+    once). Every part must belong to the same bundle and none may be missing."""
+    first = parts[0].header
+    same = ("bundle_sha256", "bundle_size", "parts", "portal_id", "sender_key_id")
+    for part in parts:
+        if any(part.header[k] != first[k] for k in same):
+            raise BundleError(
+                _("{part} belongs to another bundle; import each bundle's parts apart.").format(
+                    part=part.label
+                )
+            )
+    by_number = {p.number: p for p in parts}
+    missing = [n for n in range(1, int(first["parts"]) + 1) if n not in by_number]
+    if missing:
+        labels = [_("part {n} of {m}").format(n=n, m=first["parts"]) for n in missing]
+        text = (
+            _("{part} is missing: bring every part of the bundle.")
+            if len(labels) == 1
+            else _("{part} are missing: bring every part of the bundle.")
+        )
+        raise BundleError(text.format(part=", ".join(labels)))
+    data = b"".join(by_number[n].payload for n in sorted(by_number))
+    if len(data) != first["bundle_size"] or _sha256(data) != first["bundle_sha256"]:
+        raise BundleError(_("The parts do not join into the bundle they name; one was altered."))
+    return data

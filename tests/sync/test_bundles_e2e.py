@@ -108,15 +108,17 @@ def test_bundle_for_another_portal_is_refused(
     assert code == 1 and "addressed to portal 'portal.other'" in err
 
 
-def _offline_post(root: Path, portal: PortalServer, n: int, attachment: bytes | None) -> Post:
+def _offline_post(
+    root: Path, portal: PortalServer, n: int, attachment: bytes | None
+) -> tuple[Post, list[str]]:
     """A post with approved work and no link at all (its portal URL leads nowhere)."""
     post = connected_post(root, portal)
-    approved_reports(post, n, attachment=attachment)
+    ids = approved_reports(post, n, attachment=attachment)
     with post.focal() as s:
         from storage.users_repo import MetaRepository
 
         MetaRepository(s.db).set("portal_url", "http://127.0.0.1:9")
-    return post
+    return post, ids
 
 
 def _connected_town(root: Path, portal: PortalServer, agency: str) -> list[str]:
@@ -127,15 +129,17 @@ def _connected_town(root: Path, portal: PortalServer, agency: str) -> list[str]:
     return ["--data-dir", str(town.paths.root), "--user", FOCAL]
 
 
-def attachments_on_portal(portal: PortalServer) -> dict[str, int]:
-    """sha256 -> size of every attachment the portal holds (rows are one per sha256), after
+def attachments_on_portal(portal: PortalServer, *photos: bytes) -> dict[str, int]:
+    """sha256 -> size of each of these files the portal holds (rows are one per sha256), after
     checking that each stored file really has that hash and size."""
     import sqlalchemy as sa
 
     from portal.tables import attachments
 
+    wanted = [hashlib.sha256(photo).hexdigest() for photo in photos]
     with portal.db.read() as conn:
-        rows = {str(r.sha256): int(r.size) for r in conn.execute(sa.select(attachments))}
+        query = sa.select(attachments).where(attachments.c.sha256.in_(wanted))
+        rows = {str(r.sha256): int(r.size) for r in conn.execute(query)}
     for sha256, size in rows.items():
         data = (portal.data_dir / "attachments" / sha256[:2] / sha256).read_bytes()
         assert (hashlib.sha256(data).hexdigest(), len(data)) == (sha256, size)
@@ -152,7 +156,7 @@ def test_bundle_carries_the_attachments(
     monkeypatch.setenv("OUTPOST_PASSPHRASE", PASSPHRASE)
     photo = random.Random(8).randbytes(300_000)
     digest = hashlib.sha256(photo).hexdigest()
-    post = _offline_post(tmp_path / "post", live_portal, 1, photo)
+    post, _ = _offline_post(tmp_path / "post", live_portal, 1, photo)
     bundle = tmp_path / "post.bundle"
     post_args = ["--data-dir", str(post.paths.root), "--user", FOCAL]
     code, out, err = run(capsys, *post_args, "bundle", "export", str(bundle))
@@ -167,12 +171,12 @@ def test_bundle_carries_the_attachments(
     assert code == 0, err
     assert "2 new, 0 already on the portal, 0 refused" in out
     assert "attachments: 1 new, 0 already on the portal" in out
-    assert attachments_on_portal(live_portal) == {digest: len(photo)}
+    assert attachments_on_portal(live_portal, photo) == {digest: len(photo)}
 
     code, out, err = run(capsys, *town_args, "bundle", "import", str(bundle))
     assert code == 0, err
     assert "attachments: 0 new, 1 already on the portal" in out
-    assert attachments_on_portal(live_portal) == {digest: len(photo)}  # exactly once
+    assert attachments_on_portal(live_portal, photo) == {digest: len(photo)}  # exactly once
 
     # The post's link comes back: its sync finishes the delivery, still one copy.
     with post.focal() as s:
@@ -181,4 +185,109 @@ def test_bundle_carries_the_attachments(
         MetaRepository(s.db).set("portal_url", live_portal.url)
         assert sync_engine(s).run_pass().error is None
         assert {o.state for o in OutboxRepository(s.db).items()} == {"delivered"}
-    assert attachments_on_portal(live_portal) == {digest: len(photo)}
+    assert attachments_on_portal(live_portal, photo) == {digest: len(photo)}
+
+
+def _export_parts(
+    capsys: pytest.CaptureFixture[str], post: Post, folder: Path, size: str
+) -> list[Path]:
+    folder.mkdir()
+    post_args = ["--data-dir", str(post.paths.root), "--user", FOCAL]
+    code, out, err = run(
+        capsys, *post_args, "bundle", "export", str(folder / "post.bundle"), "--max-part-size", size
+    )
+    assert code == 0, err
+    parts = sorted(folder.iterdir())
+    assert f"in {len(parts)} parts" in out
+    return parts
+
+
+def test_bundle_split_into_64_kb_parts_is_reassembled_in_any_order(
+    tmp_path: Path,
+    live_portal: PortalServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 11 finding 8: a small medium carries the bundle in parts, each checked alone."""
+    monkeypatch.setenv("OUTPOST_PASSPHRASE", PASSPHRASE)
+    photo = random.Random(64).randbytes(300_000)
+    digest = hashlib.sha256(photo).hexdigest()
+    post, _ = _offline_post(tmp_path / "post", live_portal, 1, photo)
+    parts = _export_parts(capsys, post, tmp_path / "usb", "64K")
+    assert len(parts) >= 8  # 300 KB of photo, base64 twice, in 64 KiB files
+    assert [p.name for p in parts[:2]] == [
+        f"post.bundle.part-01-of-{len(parts):02d}",
+        f"post.bundle.part-02-of-{len(parts):02d}",
+    ]
+    for part in parts:
+        data = part.read_bytes()
+        assert len(data) <= 64 * 1024
+        assert photo[5000:5032] not in data and b64url_encode(photo[5001:5049]).encode() not in data
+
+    town_args = _connected_town(tmp_path / "town", live_portal, post.agency)
+    shuffled = [str(p) for p in random.Random(3).sample(parts, len(parts))]
+    assert shuffled != [str(p) for p in parts]
+    code, out, err = run(capsys, *town_args, "bundle", "import", *shuffled)
+    assert code == 0, err
+    assert "2 new, 0 already on the portal, 0 refused" in out
+    assert "attachments: 1 new, 0 already on the portal" in out
+    assert attachments_on_portal(live_portal, photo) == {digest: len(photo)}
+
+    again = [str(p) for p in random.Random(4).sample(parts, len(parts))]
+    code, out, err = run(capsys, *town_args, "bundle", "import", *again, shuffled[0])
+    assert code == 0, err  # every part twice over: nothing more is stored
+    assert "0 new, 2 already on the portal" in out
+    assert "attachments: 0 new, 1 already on the portal" in out
+    assert attachments_on_portal(live_portal, photo) == {digest: len(photo)}
+
+
+def test_a_tampered_or_missing_part_is_refused_by_name_and_nothing_is_stored(
+    tmp_path: Path,
+    live_portal: PortalServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("OUTPOST_PASSPHRASE", PASSPHRASE)
+    photo = random.Random(65).randbytes(200_000)
+    post, ids = _offline_post(tmp_path / "post", live_portal, 1, photo)
+    parts = _export_parts(capsys, post, tmp_path / "usb", "64K")
+    m = len(parts)
+    town_args = _connected_town(tmp_path / "town", live_portal, post.agency)
+
+    def nothing_stored() -> None:
+        assert envelopes_on_portal(live_portal, ids) == {}
+        assert attachments_on_portal(live_portal, photo) == {}
+
+    # One byte of part 3's payload altered.
+    data = parts[2].read_bytes()
+    i = len(data) - 100
+    tampered = tmp_path / "tampered"
+    tampered.mkdir()
+    (tampered / parts[2].name).write_bytes(data[:i] + bytes([data[i] ^ 1]) + data[i + 1 :])
+    files = [str(p) for p in parts if p != parts[2]] + [str(tampered / parts[2].name)]
+    code, _, err = run(capsys, *town_args, "bundle", "import", *files)
+    assert code == 1
+    assert parts[2].name in err and f"part 3 of {m}" in err and "altered" in err
+    nothing_stored()
+
+    # Part 2's header claims to be part 4: its signature no longer verifies.
+    data = parts[1].read_bytes()
+    assert data.count(b'"part":2,') == 1
+    (tampered / parts[1].name).write_bytes(data.replace(b'"part":2,', b'"part":4,'))
+    files = [str(p) for p in parts if p != parts[1]] + [str(tampered / parts[1].name)]
+    code, _, err = run(capsys, *town_args, "bundle", "import", *files)
+    assert code == 1 and parts[1].name in err and "altered" in err
+    nothing_stored()
+
+    # Part 2 left behind.
+    files = [str(p) for p in parts[::-1] if p != parts[1]]
+    code, _, err = run(capsys, *town_args, "bundle", "import", *files)
+    assert code == 1 and f"part 2 of {m} is missing" in err
+    nothing_stored()
+
+    # Everything there: delivered, so the refusals above were about the parts alone.
+    code, _, err = run(capsys, *town_args, "bundle", "import", *[str(p) for p in parts])
+    assert code == 0, err
+    assert envelopes_on_portal(live_portal, ids) == dict.fromkeys(ids, 2)
+    digest = hashlib.sha256(photo).hexdigest()
+    assert attachments_on_portal(live_portal, photo) == {digest: len(photo)}
