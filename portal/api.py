@@ -153,6 +153,7 @@ async def hello(request: Request) -> Response:
                 "max_body_bytes": limits.max_body_bytes,
                 "max_batch": limits.max_batch,
                 "max_feed_limit": limits.max_feed_limit,
+                "max_feed_bytes": limits.max_feed_bytes,
                 "signature_window_seconds": limits.signature_window_seconds,
                 "max_attachment_bytes": limits.max_attachment_bytes,
             },
@@ -294,12 +295,23 @@ async def feed(request: Request) -> Response:
     max_limit = portal.settings.limits.max_feed_limit
     if limit is None or not 1 <= limit <= max_limit:
         raise Problem("invalid-parameter", f"limit must be an integer from 1 to {max_limit}")
+    # A byte budget: a link that only carries a few KB at a time still pulls everything,
+    # one small page after another (absent: only `limit` bounds the page).
+    max_bytes: int | None = None
+    if "max_bytes" in request.query_params:
+        max_bytes = decimal(request.query_params["max_bytes"])
+        ceiling = portal.settings.limits.max_feed_bytes
+        if max_bytes is None or not 1 <= max_bytes <= ceiling:
+            raise Problem(
+                "invalid-parameter", f"max_bytes must be an integer from 1 to {ceiling}"
+            )
     page = await run_in_threadpool(
         read_feed,
         portal.db,
         caller,
         cursor=request.query_params.get("cursor"),
         limit=limit,
+        max_bytes=max_bytes,
         now=now_seconds(),
     )
     return JSONResponse(page)

@@ -13,6 +13,8 @@ class Limits:
     max_body_bytes: int = 8 * 1024 * 1024  # both as sent and after decompression
     max_batch: int = 500  # envelopes per POST /v1/envelopes
     max_feed_limit: int = 500  # items per feed page
+    # The largest byte budget a client may ask a feed page to fit in (max_bytes, 5.5).
+    max_feed_bytes: int = 1024 * 1024
     signature_window_seconds: int = 300  # allowed |created - portal time|
     certificate_days: int = 365  # validity of certificates issued at enrolment
     max_attachment_bytes: int = 64 * 1024 * 1024  # one attachment (tus Tus-Max-Size)

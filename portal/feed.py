@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import re
 
 import sqlalchemy as sa
@@ -21,7 +22,7 @@ from portal.database import Database
 from portal.feed_items import visible_seqs
 from portal.problems import Problem
 from portal.tables import dissemination, feed_items
-from sync.protocol.canonical import JsonObject, parse_json
+from sync.protocol.canonical import JsonObject, JsonValue, parse_json
 
 _CURSOR = re.compile(r"f1:(0|[1-9][0-9]{0,17})")
 
@@ -44,8 +45,17 @@ def decode_cursor(cursor: str | None) -> int:
 
 
 def read_feed(
-    db: Database, caller: Caller, *, cursor: str | None, limit: int, now: int
+    db: Database,
+    caller: Caller,
+    *,
+    cursor: str | None,
+    limit: int,
+    now: int,
+    max_bytes: int | None = None,
 ) -> JsonObject:
+    """One page after `cursor`: at most `limit` items and, with `max_bytes`, at most that many
+    bytes of items (item_size), except that a page always holds at least one item when one
+    is there, so each request moves the cursor."""
     after = decode_cursor(cursor)
     reader = caller.reader
     with db.read() as conn:
@@ -71,6 +81,12 @@ def read_feed(
         rows = rows[: limit + 1]
     more = len(rows) > limit
     rows = rows[:limit]
+    items: list[JsonValue] = [_item_json(r) for r in rows]
+    if max_bytes is not None:
+        kept = _within(items, max_bytes)
+        if kept < len(items):
+            more = True  # stopped by the budget: the rest comes with the next page
+            rows, items = rows[:kept], items[:kept]
     last = int(rows[-1].seq) if more else bound
     if rows:
         with db.write() as conn:
@@ -87,7 +103,24 @@ def read_feed(
                     for row in rows
                 ],
             )
-    return {"items": [_item_json(r) for r in rows], "cursor": encode_cursor(last), "more": more}
+    return {"items": items, "cursor": encode_cursor(last), "more": more}
+
+
+def item_size(item: JsonValue) -> int:
+    """The bytes an item takes in the page: its JSON as the response encodes it (UTF-8, no
+    spaces; Starlette's JSONResponse), before any compression."""
+    text = json.dumps(item, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return len(text.encode("utf-8"))
+
+
+def _within(items: list[JsonValue], max_bytes: int) -> int:
+    """How many of `items`, from the first, fit in `max_bytes` (the first always counts)."""
+    used = 0
+    for n, item in enumerate(items):
+        used += item_size(item)
+        if used > max_bytes and n > 0:
+            return n
+    return len(items)
 
 
 def _item_json(row: sa.Row[tuple[object, ...]]) -> JsonObject:

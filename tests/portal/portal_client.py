@@ -88,10 +88,17 @@ class User:
             self.prepare("POST", "/v1/envelopes", body=body, headers=headers, **kwargs)
         )
 
-    def feed(self, cursor: str | None = None, limit: int | str = 100) -> requests.Response:
+    def feed(
+        self,
+        cursor: str | None = None,
+        limit: int | str = 100,
+        max_bytes: int | str | None = None,
+    ) -> requests.Response:
         params: dict[str, Any] = {"limit": limit}
         if cursor is not None:
             params["cursor"] = cursor
+        if max_bytes is not None:
+            params["max_bytes"] = max_bytes
         return self.send(self.prepare("GET", "/v1/feed", params=params))
 
     def feed_all(self) -> list[dict[str, Any]]:
