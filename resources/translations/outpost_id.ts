@@ -32,77 +32,167 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit_page.py" line="32"/>
+        <location filename="../../ui/audit_page.py" line="43"/>
         <source>Audit log</source>
         <translation>Log audit</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="37"/>
+        <location filename="../../ui/audit_page.py" line="48"/>
         <source>Every change of state is recorded here, each entry chained to the one before it by its hash, so an edited or removed entry shows.</source>
         <translation>Setiap perubahan status dicatat di sini; setiap entri terkait dengan entri sebelumnya melalui hash-nya, sehingga entri yang diubah atau dihapus akan terlihat.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="46"/>
+        <location filename="../../ui/audit_page.py" line="60"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="47"/>
+        <location filename="../../ui/audit_page.py" line="61"/>
         <source>When</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="48"/>
+        <location filename="../../ui/audit_page.py" line="62"/>
         <source>Who</source>
         <translation>Siapa</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="49"/>
+        <location filename="../../ui/audit_page.py" line="63"/>
         <source>Action</source>
         <translation>Tindakan</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="50"/>
+        <location filename="../../ui/audit_page.py" line="64"/>
         <source>Object</source>
         <translation>Objek</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="59"/>
+        <location filename="../../ui/audit_page.py" line="73"/>
         <source>Audit entries</source>
         <translation>Entri audit</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="64"/>
+        <location filename="../../ui/audit_page.py" line="77"/>
+        <source>Entries shown</source>
+        <translation>Entri yang ditampilkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="78"/>
+        <source>Ne&amp;wer entries</source>
+        <translation>Entri lebih ba&amp;ru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="80"/>
+        <source>&amp;Older entries</source>
+        <translation>&amp;Entri lebih lama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="91"/>
         <source>Result of the chain check</source>
         <translation>Hasil pemeriksaan rantai</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="65"/>
+        <location filename="../../ui/audit_page.py" line="92"/>
         <source>&amp;Verify the whole chain</source>
         <translation>&amp;Verifikasi seluruh rantai</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="77"/>
+        <location filename="../../ui/audit_page.py" line="101"/>
+        <source>All actions</source>
+        <translation>Semua tindakan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="105"/>
+        <source>Everyone</source>
+        <translation>Semua pengguna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="107"/>
+        <source>its id, or the start of it</source>
+        <translation>ID-nya, atau awal ID-nya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="111"/>
+        <source>YYYY-MM-DD</source>
+        <translation>TTTT-BB-HH</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="114"/>
+        <source>words in the entry&apos;s details</source>
+        <translation>kata dalam rincian entri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="116"/>
+        <source>&amp;Action:</source>
+        <translation>&amp;Tindakan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="117"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Pengguna:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="118"/>
+        <source>&amp;Report:</source>
+        <translation>&amp;Laporan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="119"/>
+        <source>Fro&amp;m:</source>
+        <translation>&amp;Dari:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="120"/>
+        <source>&amp;To:</source>
+        <translation>Sa&amp;mpai:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="121"/>
+        <source>Co&amp;ntaining:</source>
+        <translation>Men&amp;gandung:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="132"/>
+        <source>Show &amp;entries</source>
+        <translation>T&amp;ampilkan entri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="135"/>
+        <source>&amp;Clear filter</source>
+        <translation>&amp;Hapus filter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="189"/>
         <source>Reading the log</source>
         <translation>Membaca log</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="98"/>
+        <location filename="../../ui/audit_page.py" line="208"/>
+        <source>No entry matches this filter.</source>
+        <translation>Tidak ada entri yang cocok dengan filter ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="211"/>
+        <source>Entries %1–%2 of %3, newest first</source>
+        <translation>Entri %1–%2 dari %3, terbaru lebih dulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="237"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="100"/>
+        <location filename="../../ui/audit_page.py" line="239"/>
         <source>Checking the chain</source>
         <translation>Memeriksa rantai</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="108"/>
+        <location filename="../../ui/audit_page.py" line="247"/>
         <source>The chain is intact: %1 entries verified.</source>
         <translation>Rantai utuh: %1 entri terverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="114"/>
+        <location filename="../../ui/audit_page.py" line="253"/>
         <source>The chain is broken: </source>
         <translation>Rantai rusak: </translation>
     </message>
@@ -445,154 +535,154 @@
         <translation>Perlu tindakan saya</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;New report</source>
         <translation>Laporan &amp;baru</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Period &amp;summary as PDF…</source>
         <translation>&amp;Ringkasan periode sebagai PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Quit</source>
         <translation>K&amp;eluar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;Go</source>
         <translation>&amp;Navigasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Sync</source>
         <translation>&amp;Sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Sync &amp;now</source>
         <translation>Sinkronkan &amp;sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Cancel sync</source>
         <translation>&amp;Batalkan sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Help</source>
         <translation>Bant&amp;uan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Pintasan papan ketik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Signed in user</source>
         <translation>Pengguna yang masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Charts need the PySide6-Addons package.</source>
         <translation>Grafik memerlukan paket PySide6-Addons.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Report %1 %2 and signed.</source>
         <translation>Laporan %1 %2 dan ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Opening report</source>
         <translation>Membuka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Ctrl+N: new report</source>
         <translation>Ctrl+N: laporan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Ctrl+S: save the draft now</source>
         <translation>Ctrl+S: simpan draf sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Ctrl+Enter: sign and submit</source>
         <translation>Ctrl+Enter: tandatangani dan kirim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Ctrl+F: search (My reports)</source>
         <translation>Ctrl+F: cari (Laporan saya)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Ctrl+P: save the open report as PDF</source>
         <translation>Ctrl+P: simpan laporan yang terbuka sebagai PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>F5: sync now</source>
         <translation>F5: sinkronkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Ctrl+L: lock</source>
         <translation>Ctrl+L: kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan papan ketik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Save as PDF</source>
         <translation>Simpan sebagai PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>printed copy for the file</source>
         <translation>salinan cetak untuk arsip</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>Tersimpan %1 (%2 halaman).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>Writing PDF</source>
         <translation>Menulis PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>The PDF was not written: %1</source>
         <translation>PDF tidak ditulis: %1</translation>
     </message>
@@ -1078,27 +1168,27 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Period summary as PDF</source>
         <translation>Ringkasan periode sebagai PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>&amp;From:</source>
         <translation>&amp;Dari:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>&amp;To:</source>
         <translation>&amp;Sampai:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>&amp;Choose where to save…</source>
         <translation>&amp;Pilih tempat menyimpan…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>

@@ -32,77 +32,167 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit_page.py" line="32"/>
+        <location filename="../../ui/audit_page.py" line="43"/>
         <source>Audit log</source>
         <translation>บันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="37"/>
+        <location filename="../../ui/audit_page.py" line="48"/>
         <source>Every change of state is recorded here, each entry chained to the one before it by its hash, so an edited or removed entry shows.</source>
         <translation>ทุกการเปลี่ยนสถานะถูกบันทึกไว้ที่นี่ แต่ละรายการเชื่อมกับรายการก่อนหน้าด้วยค่าแฮช หากมีรายการถูกแก้ไขหรือลบจะตรวจพบได้</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="46"/>
+        <location filename="../../ui/audit_page.py" line="60"/>
         <source>#</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="47"/>
+        <location filename="../../ui/audit_page.py" line="61"/>
         <source>When</source>
         <translation>เวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="48"/>
+        <location filename="../../ui/audit_page.py" line="62"/>
         <source>Who</source>
         <translation>ผู้กระทำ</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="49"/>
+        <location filename="../../ui/audit_page.py" line="63"/>
         <source>Action</source>
         <translation>การกระทำ</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="50"/>
+        <location filename="../../ui/audit_page.py" line="64"/>
         <source>Object</source>
         <translation>สิ่งที่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="59"/>
+        <location filename="../../ui/audit_page.py" line="73"/>
         <source>Audit entries</source>
         <translation>รายการบันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="64"/>
+        <location filename="../../ui/audit_page.py" line="77"/>
+        <source>Entries shown</source>
+        <translation>รายการที่แสดง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="78"/>
+        <source>Ne&amp;wer entries</source>
+        <translation>รายการที่ใหม่กว่า (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="80"/>
+        <source>&amp;Older entries</source>
+        <translation>รายการที่เก่ากว่า (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="91"/>
         <source>Result of the chain check</source>
         <translation>ผลการตรวจสอบห่วงโซ่</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="65"/>
+        <location filename="../../ui/audit_page.py" line="92"/>
         <source>&amp;Verify the whole chain</source>
         <translation>ตรวจสอบห่วงโซ่ทั้งหมด (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="77"/>
+        <location filename="../../ui/audit_page.py" line="101"/>
+        <source>All actions</source>
+        <translation>ทุกการกระทำ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="105"/>
+        <source>Everyone</source>
+        <translation>ผู้ใช้ทุกคน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="107"/>
+        <source>its id, or the start of it</source>
+        <translation>รหัส หรือส่วนต้นของรหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="111"/>
+        <source>YYYY-MM-DD</source>
+        <translation>ปปปป-ดด-วว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="114"/>
+        <source>words in the entry&apos;s details</source>
+        <translation>คำในรายละเอียดของรายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="116"/>
+        <source>&amp;Action:</source>
+        <translation>การกระทำ (&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="117"/>
+        <source>&amp;User:</source>
+        <translation>ผู้ใช้ (&amp;U):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="118"/>
+        <source>&amp;Report:</source>
+        <translation>รายงาน (&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="119"/>
+        <source>Fro&amp;m:</source>
+        <translation>ตั้งแต่ (&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="120"/>
+        <source>&amp;To:</source>
+        <translation>ถึง (&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="121"/>
+        <source>Co&amp;ntaining:</source>
+        <translation>ที่มีคำ (&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="132"/>
+        <source>Show &amp;entries</source>
+        <translation>แสดงรายการ (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="135"/>
+        <source>&amp;Clear filter</source>
+        <translation>ล้างตัวกรอง (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="189"/>
         <source>Reading the log</source>
         <translation>กำลังอ่านบันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="98"/>
+        <location filename="../../ui/audit_page.py" line="208"/>
+        <source>No entry matches this filter.</source>
+        <translation>ไม่มีรายการที่ตรงกับตัวกรองนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="211"/>
+        <source>Entries %1–%2 of %3, newest first</source>
+        <translation>รายการ %1–%2 จาก %3 ใหม่สุดก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="237"/>
         <source>Checking…</source>
         <translation>กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="100"/>
+        <location filename="../../ui/audit_page.py" line="239"/>
         <source>Checking the chain</source>
         <translation>กำลังตรวจสอบห่วงโซ่</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="108"/>
+        <location filename="../../ui/audit_page.py" line="247"/>
         <source>The chain is intact: %1 entries verified.</source>
         <translation>ห่วงโซ่สมบูรณ์: ตรวจสอบแล้ว %1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="114"/>
+        <location filename="../../ui/audit_page.py" line="253"/>
         <source>The chain is broken: </source>
         <translation>ห่วงโซ่ขาด: </translation>
     </message>
@@ -445,154 +535,154 @@
         <translation>รอการดำเนินการของฉัน</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>&amp;File</source>
         <translation>ไฟล์ (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;New report</source>
         <translation>รายงานใหม่ (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Period &amp;summary as PDF…</source>
         <translation>สรุปตามช่วงเวลาเป็น PDF… (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Lock</source>
         <translation>ล็อก (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Quit</source>
         <translation>ออก (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;Go</source>
         <translation>ไปที่ (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Sync</source>
         <translation>ซิงค์ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Sync &amp;now</source>
         <translation>ซิงค์เดี๋ยวนี้ (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Cancel sync</source>
         <translation>ยกเลิกการซิงค์ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Help</source>
         <translation>ช่วยเหลือ (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>ปุ่มลัด (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Signed in user</source>
         <translation>ผู้ใช้ที่ลงชื่อเข้าใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Charts need the PySide6-Addons package.</source>
         <translation>แผนภูมิต้องใช้แพ็กเกจ PySide6-Addons</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Report %1 %2 and signed.</source>
         <translation>รายงาน %1 %2 และลงลายมือชื่อแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Opening report</source>
         <translation>กำลังเปิดรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Ctrl+N: new report</source>
         <translation>Ctrl+N: รายงานใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Ctrl+S: save the draft now</source>
         <translation>Ctrl+S: บันทึกฉบับร่างทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Ctrl+Enter: sign and submit</source>
         <translation>Ctrl+Enter: ลงลายมือชื่อและส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Ctrl+F: search (My reports)</source>
         <translation>Ctrl+F: ค้นหา (รายงานของฉัน)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Ctrl+P: save the open report as PDF</source>
         <translation>Ctrl+P: บันทึกรายงานที่เปิดอยู่เป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>F5: sync now</source>
         <translation>F5: ซิงค์เดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Ctrl+L: lock</source>
         <translation>Ctrl+L: ล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Keyboard shortcuts</source>
         <translation>ปุ่มลัด</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Save as PDF</source>
         <translation>บันทึกเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>PDF files (*.pdf)</source>
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>printed copy for the file</source>
         <translation>สำเนาพิมพ์เพื่อเก็บเข้าแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>บันทึก %1 แล้ว (%2 หน้า)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>Writing PDF</source>
         <translation>กำลังเขียน PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>The PDF was not written: %1</source>
         <translation>ไม่ได้เขียน PDF: %1</translation>
     </message>
@@ -1078,27 +1168,27 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Period summary as PDF</source>
         <translation>สรุปตามช่วงเวลาเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>&amp;From:</source>
         <translation>ตั้งแต่ (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>&amp;To:</source>
         <translation>ถึง (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>&amp;Choose where to save…</source>
         <translation>เลือกที่บันทึก… (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
