@@ -143,8 +143,8 @@ class LocalSyncStore:
             self._outbox.mark_delivered(item.id, None, now_rfc3339())
             self._audit.record("sync", "outbox.delivered", item.ref, {"kind": "attachment"})
 
-    def add_bytes(self, item: OutboxRecord, sent: int) -> None:
-        self._outbox.add_bytes(item.id, sent)
+    def set_bytes(self, item: OutboxRecord, confirmed: int) -> None:
+        self._outbox.set_bytes(item.id, confirmed)
 
     # -- feed ------------------------------------------------------------------------------------
 

@@ -92,8 +92,10 @@ class OutboxRepository:
             (reason, item_id),
         )
 
-    def add_bytes(self, item_id: int, sent: int) -> None:
-        self._db.execute("UPDATE outbox SET bytes_sent=bytes_sent+? WHERE id=?", (sent, item_id))
+    def set_bytes(self, item_id: int, confirmed: int) -> None:
+        """An attachment's bytes the portal holds (its tus offset): what the outbox shows as
+        sent, not what was attempted and lost on a cut."""
+        self._db.execute("UPDATE outbox SET bytes_sent=? WHERE id=?", (confirmed, item_id))
 
     def counts(self) -> dict[str, int]:
         rows = self._db.execute("SELECT state, count(*) FROM outbox GROUP BY state")

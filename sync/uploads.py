@@ -42,14 +42,8 @@ class UploadStore(Protocol):
     def upload_state(self, sha256: str) -> tuple[str | None, int, int] | None: ...
     def save_upload_state(self, sha256: str, url: str | None, offset: int, chunk: int) -> None: ...
     def upload_finished(self, item: Any) -> None: ...
-    def add_bytes(self, item: Any, sent: int) -> None: ...
-
-
-def _shifted(
-    progress: Callable[[int, int], None], base: int, size: int
-) -> Callable[[int, int], None]:
-    """Chunk progress as whole-file progress."""
-    return lambda sent, _total: progress(base + sent, size)
+    # The bytes of this attachment the portal holds (its Upload-Offset), for the outbox view.
+    def set_bytes(self, item: Any, confirmed: int) -> None: ...
 
 
 def _metadata(pairs: dict[str, str]) -> str:
@@ -67,6 +61,14 @@ class TusUploader:
         """Bytes the portal acknowledged (its new Upload-Offset) since this uploader was made:
         the engine's proof that a pass cut mid-upload still moved the file forward."""
         return self._confirmed
+
+    def _confirm(
+        self, item: UploadItem, offset: int, size: int, progress: Callable[[int, int], None]
+    ) -> None:
+        """What the user is told is what the portal said it holds (the Upload-Offset of its
+        last answer), never what was sent and may have been lost on a cut."""
+        self.store.set_bytes(item, offset)
+        progress(offset, size)
 
     def _path(self, url: str) -> str:
         """The upload's path below the portal base URL (Location may be absolute)."""
@@ -110,6 +112,7 @@ class TusUploader:
             url = answer.headers["Location"]
             offset = int(answer.headers.get("Upload-Offset", "0"))
         self.store.save_upload_state(sha, url, offset, chunk)
+        self._confirm(item, offset, size, progress)
         streak = 0  # chunks in a row that went through quickly
         while offset < size:
             if cancelled.is_set():
@@ -124,21 +127,15 @@ class TusUploader:
             }
             started = time.monotonic()
             try:
-                answer = self.client.request(
-                    "PATCH",
-                    self._path(url),
-                    data,
-                    headers,
-                    progress=_shifted(progress, offset, size),
-                )
+                # No progress while the chunk goes out: bytes handed to the link are not yet
+                # bytes delivered, and a cut loses them (issue 11, finding 9).
+                answer = self.client.request("PATCH", self._path(url), data, headers)
             except TransportError:
                 # Halve at once; grow back only slowly (see below): on a link that drops every
                 # few hundred KB a big chunk would be lost again and again.
                 chunk = max(MIN_CHUNK, chunk // 2)
                 self.store.save_upload_state(sha, url, offset, chunk)
                 raise
-            finally:
-                self.store.add_bytes(item, len(data))
             reached = int(answer.headers.get("Upload-Offset", str(offset + len(data))))
             self._confirmed += max(0, reached - offset)
             offset = reached
@@ -146,6 +143,6 @@ class TusUploader:
             if streak >= GROW_AFTER:
                 chunk, streak = min(MAX_CHUNK, chunk * 2), 0
             self.store.save_upload_state(sha, url, offset, chunk)
-            progress(offset, size)
+            self._confirm(item, offset, size, progress)
         self.store.upload_finished(item)
         return 1

@@ -25,7 +25,7 @@ from portal.registry import publish
 from services.sync_session import sync_engine
 from storage.outbox_repo import OutboxRepository
 from sync.engine import EngineSettings
-from sync.events import PassSummary, Status
+from sync.events import PassSummary, Phase, Progress, Status
 from tests.linkproxy import LinkProfile, LinkProxy, Shape
 from tests.portal_server import PortalServer, envelopes_on_portal
 
@@ -148,3 +148,63 @@ def test_a_damaged_link_memory_is_forgotten(tmp_path: Path, live_portal: PortalS
         MetaRepository(s.db).set("sync_link", '{"batch": "many"}')
         assert LocalSyncStore(s.db, s.audit, s.user).link_memory() is None
         assert sync_engine(s)._batch == EngineSettings().start_batch
+
+
+# Cut every 48 KB upstream: a 128 KiB chunk never gets through, so the uploader halves it and
+# a cut always loses bytes the link carried but the portal never counted.
+CUT_48K = LinkProfile(
+    "cut-48k",
+    Shape(latency=0.005, bandwidth=2_000_000, cut_after=48 * 1024),
+    Shape(latency=0.005, bandwidth=2_000_000),
+    cut_scope="cumulative",
+)
+
+
+def _portal_received(portal: PortalServer, sha256: str) -> int:
+    """The bytes of this attachment the portal has committed (its tus Upload-Offset)."""
+    import sqlalchemy as sa
+
+    from portal.tables import uploads
+
+    with portal.db.read() as conn:
+        got = conn.execute(
+            sa.select(sa.func.max(uploads.c.received)).where(uploads.c.sha256 == sha256)
+        ).scalar()
+    return int(got or 0)
+
+
+def test_upload_progress_counts_only_what_the_portal_confirmed(
+    tmp_path: Path, live_portal: PortalServer, link_proxy_factory: ProxyFactory
+) -> None:
+    """Issue 11 finding 9: the byte counter said 1.34 × the file while 1.046 × crossed the
+    wire. Every progress event and the outbox's byte count must be bytes the portal holds."""
+    import hashlib
+
+    proxy = link_proxy_factory(live_portal.address, CUT_48K)
+    post = connected_post(tmp_path / "post", live_portal, url=proxy.url())
+    blob = os.urandom(400 * 1024)
+    sha = hashlib.sha256(blob).hexdigest()
+    approved_reports(post, 1, attachment=blob)
+    shown: list[tuple[int, int]] = []  # (bytes the event shows, bytes the portal holds then)
+
+    def listen(event: object) -> None:
+        # Runs on the engine's thread as the event is emitted: the portal's count at that
+        # moment is what the user may be told.
+        if isinstance(event, Progress) and event.phase is Phase.UPLOAD:
+            shown.append((event.bytes_done, _portal_received(live_portal, sha)))
+
+    with post.officer() as s:
+        engine = sync_engine(s, stall_timeout=10)
+        engine.add_listener(listen)
+        summary = engine.run_until_done(120)
+        assert summary.error is None, summary.error
+        uploads = [o for o in OutboxRepository(s.db).items() if o.kind == "attachment"]
+        assert [o.state for o in uploads] == ["delivered"]
+    assert proxy.stats.cuts >= 3  # the link really did cut mid-upload
+    assert shown, "no upload progress was reported"
+    ahead = [(done, held) for done, held in shown if done > held]
+    assert not ahead, f"progress ahead of the portal: {ahead[:5]} of {len(shown)}"
+    assert shown[-1][0] == len(blob)
+    assert max(done for done, _held in shown) == len(blob)
+    # The outbox shows what arrived, not what was attempted and lost on the cuts.
+    assert uploads[0].bytes_sent == len(blob), (uploads[0].bytes_sent, len(blob))
