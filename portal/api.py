@@ -372,6 +372,51 @@ async def bundles(request: Request) -> Response:
     )
 
 
+async def bundle_parts(request: Request) -> Response:
+    """One part of an offline bundle (docs/protocol.md §6.5): kept until every part is in,
+    then the bundle is ingested (200, as for POST /v1/bundles); before that 202."""
+    from portal.bundles import receive_part
+
+    portal = portal_of(request)
+    limits = portal.settings.limits
+    raw = await read_raw(request, limits.max_body_bytes)
+    caller = await authenticate_request(request, portal, raw)
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type != "application/octet-stream":
+        raise Problem(
+            "unsupported-media-type", f"expected application/octet-stream, got {media_type!r}"
+        )
+    now = now_seconds()
+    answer = await run_in_threadpool(
+        receive_part,
+        raw,
+        db=portal.db,
+        keys=portal.keys,
+        caller=caller,
+        now=now,
+        max_batch=limits.max_batch,
+        store=portal.store,
+        max_attachment_bytes=limits.max_attachment_bytes,
+        # A bundle carries its files base64 inside base64: about 1.8 x their size.
+        max_bundle_bytes=2 * limits.max_attachment_bytes + limits.max_body_bytes,
+        ttl=limits.upload_expiry_seconds,
+    )
+    body: JsonObject = {
+        "bundle_sha256": answer.bundle_sha256,
+        "parts": answer.parts,
+        "received": list(answer.received),
+        "missing": [n for n in range(1, answer.parts + 1) if n not in answer.received],
+        "portal_time": format_timestamp(as_datetime(now)),
+    }
+    if answer.bundle is None:
+        return JSONResponse(body, status_code=202)
+    bundle_id, results, files = answer.bundle
+    body["bundle_id"] = bundle_id
+    body["results"] = [r.to_json() for r in results]
+    body["attachments"] = [f.to_json() for f in files]
+    return JSONResponse(body)
+
+
 async def openapi(request: Request) -> Response:
     text = resources.files("portal").joinpath("openapi.json").read_bytes()
     return Response(text, media_type="application/json")

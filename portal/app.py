@@ -99,6 +99,7 @@ ROUTES = [
     Route("/v1/envelopes", api.push_envelopes, methods=["POST"]),
     Route("/v1/feed", api.feed, methods=["GET"]),
     Route("/v1/bundles", api.bundles, methods=["POST"]),
+    Route("/v1/bundles/parts", api.bundle_parts, methods=["POST"]),
     Route("/v1/directory", api.directory, methods=["GET"]),
     Route("/v1/register", api.register, methods=["GET"]),
     Route("/v1/attachments", tus.options, methods=["OPTIONS"]),

@@ -12,18 +12,24 @@ SHA-256 and size; one the portal holds already is a `duplicate`.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import secrets
+import shutil
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from portal.auth import Caller
 from portal.database import Database
+from portal.files import private_dir
 from portal.ingest import ItemResult, ingest_batch
 from portal.keys import PortalKeys
 from portal.problems import Problem
 from portal.resolver import PortalKeyResolver
 from portal.uploads import UploadStore, store_whole
-from sync.bundles import BundleError, open_bundle
+from sync.bundles import BundleError, check_part, join_parts, open_bundle, read_part
 from sync.protocol import b64url_decode
 from sync.protocol.canonical import JsonObject, JsonValue
 
@@ -142,3 +148,125 @@ def _attachment(
         db, store, sha256, data, actor=actor, report_id=report_id, via=via, now=now
     )
     return AttachmentResult(sha256, "stored" if stored else "duplicate")
+
+
+# -- POST /v1/bundles/parts: a bundle uploaded part by part ----------------------------------
+#
+# The importing installation uploads the signed part files as the courier brought them, so a
+# bundle larger than one request (max_body_bytes) still arrives, and a cut link costs one part.
+# Each part is checked alone (sender's signature, addressing, payload hash, sender of the
+# caller's agency) before it is kept under DATA/bundle-parts/<bundle sha256>/; nothing is
+# ingested until every part is there; then the parts are joined, the whole is checked against
+# its hash and opened like a bundle uploaded whole, and the parts are removed. Parts of a
+# bundle that never completes are swept away `upload_expiry_seconds` after their last part.
+
+PARTS_DIR = "bundle-parts"
+_MAX_PARTS = 100_000
+_joining = threading.Lock()  # one join at a time in this process (all are idempotent anyway)
+
+
+@dataclass(frozen=True)
+class PartAnswer:
+    bundle_sha256: str
+    parts: int
+    received: list[int]
+    # Set once the last part arrived and the bundle was ingested:
+    bundle: tuple[str, list[ItemResult], list[AttachmentResult]] | None = None
+
+
+def _part_dir(store: UploadStore, bundle_sha256: str) -> Path:
+    return store.data_dir / PARTS_DIR / bundle_sha256
+
+
+def _received(folder: Path) -> list[int]:
+    if not folder.is_dir():
+        return []
+    return sorted(int(p.name) for p in folder.iterdir() if p.name.isdigit())
+
+
+def sweep_parts(store: UploadStore, now: int, ttl: int) -> None:
+    """Forget the parts of bundles whose last part arrived more than `ttl` seconds ago."""
+    root = store.data_dir / PARTS_DIR
+    if not root.is_dir():
+        return
+    for folder in root.iterdir():
+        try:
+            if folder.stat().st_mtime + ttl <= now:
+                shutil.rmtree(folder, ignore_errors=True)
+        except FileNotFoundError:
+            continue
+
+
+def receive_part(
+    data: bytes,
+    *,
+    db: Database,
+    keys: PortalKeys,
+    caller: Caller,
+    now: int,
+    max_batch: int,
+    store: UploadStore,
+    max_attachment_bytes: int,
+    max_bundle_bytes: int,
+    ttl: int,
+) -> PartAnswer:
+    sweep_parts(store, now, ttl)
+    try:
+        part = read_part(data)
+    except BundleError as exc:
+        raise Problem("invalid-bundle", str(exc)) from None
+    header = part.header
+    if not _SHA256.fullmatch(str(header["bundle_sha256"])) or part.parts > _MAX_PARTS:
+        raise Problem("invalid-bundle", "the part's header is not the expected one")
+    if int(header["bundle_size"]) > max_bundle_bytes:
+        raise Problem("body-too-large", f"the bundle is larger than {max_bundle_bytes} bytes")
+    with db.read() as conn:
+        resolver = PortalKeyResolver(conn, keys)
+        try:
+            check_part(part, resolver, keys.portal_id)
+        except BundleError as exc:
+            raise Problem("invalid-bundle", str(exc)) from None
+        sender = resolver.certificate(str(header["sender_key_id"]))
+    if sender is None or sender.self_signed:
+        raise Problem("invalid-bundle", "the bundle's sender is not enrolled with this portal")
+    if sender.agency != caller.certificate.agency:
+        raise Problem(
+            "wrong-agency",
+            f"a bundle of agency {sender.agency} must be uploaded by a user of that agency",
+        )
+    bundle_sha256 = str(header["bundle_sha256"])
+    folder = private_dir(_part_dir(store, bundle_sha256))
+    target = folder / str(part.number)
+    temp = folder / f".{part.number}.{secrets.token_hex(8)}"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temp, target)  # a part sent twice replaces itself with the same bytes
+    os.utime(folder)  # the folder's time is its last part's (the sweep reads it)
+    received = _received(folder)
+    if len(received) < part.parts:
+        return PartAnswer(bundle_sha256, part.parts, received)
+    with _joining:
+        try:
+            files = [read_part((folder / str(n)).read_bytes()) for n in received]
+        except FileNotFoundError:  # another request joined them meanwhile
+            return PartAnswer(bundle_sha256, part.parts, received)
+        try:
+            whole = join_parts(files)
+        except BundleError as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise Problem("invalid-bundle", str(exc)) from None
+        result = ingest_bundle(
+            whole,
+            db=db,
+            keys=keys,
+            caller=caller,
+            now=now,
+            max_batch=max_batch,
+            store=store,
+            max_attachment_bytes=max_attachment_bytes,
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+    return PartAnswer(bundle_sha256, part.parts, received, result)

@@ -8,13 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.errors import NotAllowed
+from app.errors import InvalidInput, NotAllowed
 from app.identity import signing_key
 from app.session import Session
 from app.sync_store import LocalSyncStore
+from resources.i18n import _
 from services.portal import portal_client, require_portal
 from storage.attachments_repo import AttachmentRepository
 from storage.outbox_repo import OutboxRepository
+from sync.bundles import BundlePart
+from sync.transport import PortalClient
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,6 @@ def export_bundle(
 
     from app.clock import now_rfc3339
     from app.dissemination import DisseminationRegister, Method
-    from app.errors import InvalidInput
     from app.identity import LocalKeyResolver
     from storage.atomic import atomic_write_bytes
     from storage.envelopes_repo import EnvelopeRepository
@@ -163,11 +165,9 @@ def import_bundle(session: Session, paths: Path | Sequence[Path]) -> BundleImpor
     and/or part files in any order; each part is checked alone (its sender's signature and its
     payload), then the parts of each bundle are joined. Anything wrong with any file (named
     in the error) or a missing part refuses the whole import before anything is sent."""
-    from app.errors import InvalidInput
     from app.identity import LocalKeyResolver
     from sync.bundles import (
         BundleError,
-        BundlePart,
         check_part,
         check_sender,
         is_part,
@@ -195,21 +195,58 @@ def import_bundle(session: Session, paths: Path | Sequence[Path]) -> BundleImpor
                 bundles.append(data)
         except BundleError as exc:
             raise NotAllowed(f"{path.name}: {exc}") from None
+    joined: list[tuple[bytes, list[BundlePart]]] = []
     for parts in groups.values():
         try:
-            joined = join_parts(parts)
-            check_sender(read_header(joined), keys, portal.portal_id)
+            whole = join_parts(parts)
+            check_sender(read_header(whole), keys, portal.portal_id)
         except BundleError as exc:
             raise NotAllowed(str(exc)) from None
-        bundles.append(joined)
+        once = {p.number: p for p in parts}
+        joined.append((whole, [once[n] for n in sorted(once)]))
     total = BundleImport(stored=0, duplicates=0, refused=[])
     with portal_client(session) as client:
         for data in bundles:
-            answer: Any = client.request(
-                "POST", "/v1/bundles", data, {"Content-Type": "application/json"}
-            ).json()
-            total = _add(total, answer if isinstance(answer, dict) else {})
+            total = _add(total, _post_whole(client, data))
+        for whole, parts in joined:
+            total = _add(total, _post_parts(client, whole, parts))
     return total
+
+
+def _post_whole(client: PortalClient, data: bytes) -> dict[str, Any]:
+    answer: Any = client.request(
+        "POST", "/v1/bundles", data, {"Content-Type": "application/json"}
+    ).json()
+    return answer if isinstance(answer, dict) else {}
+
+
+def _post_parts(client: PortalClient, whole: bytes, parts: list[BundlePart]) -> dict[str, Any]:
+    """Uploads the signed parts one by one (a bundle larger than one request still arrives, a
+    cut costs one part); the portal answers with the bundle's results after the last one. A
+    portal without /v1/bundles/parts gets the joined bundle whole."""
+    from sync.bundles import part_bytes
+    from sync.transport import Problem
+
+    answer: Any = None
+    for part in parts:
+        try:
+            answer = client.request(
+                "POST",
+                "/v1/bundles/parts",
+                part_bytes(part),
+                {"Content-Type": "application/octet-stream"},
+            ).json()
+        except Problem as exc:
+            if exc.slug in ("not-found", "method-not-allowed") and answer is None:
+                return _post_whole(client, whole)
+            raise
+        if isinstance(answer, dict) and "results" in answer:
+            break  # complete: the portal held the others from an earlier, cut import
+    if not isinstance(answer, dict) or "results" not in answer:
+        raise InvalidInput(
+            _("The portal has not received every part yet; run the import again.")
+        )
+    return answer
 
 
 def _add(total: BundleImport, answer: dict[str, Any]) -> BundleImport:

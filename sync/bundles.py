@@ -260,6 +260,11 @@ class BundlePart:
         return _("part {n} of {m}").format(n=self.number, m=self.parts)
 
 
+def part_bytes(part: BundlePart) -> bytes:
+    """The part file again, as `split_bundle` wrote it."""
+    return canonical_bytes(part.header) + b"\n" + part.payload
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -354,6 +359,12 @@ def check_part(part: BundlePart, keys: KeyResolver, portal_id: str) -> None:
         raise BundleError(
             _("The signature of {part} does not verify: it was altered.").format(part=part.label)
         ) from None
+    if keys.is_revoked(cert.key_id):
+        raise BundleError(
+            _("{part} was signed with a key that has since been revoked.").format(
+                part=part.label
+            )
+        )
 
 
 def join_parts(parts: Sequence[BundlePart]) -> bytes:

@@ -673,8 +673,9 @@ class OutboxPage(QWidget):
 
     def _choose_import(self) -> None:
         dialog = QFileDialog(self, self.tr("Import a bundle"), start_folder())
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(lambda name: self.import_bundle(Path(name)))
+        # A bundle, or all of its parts (bundle export --max-part-size): several files at once.
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.filesSelected.connect(lambda names: self.import_bundle([Path(n) for n in names]))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -694,7 +695,7 @@ class OutboxPage(QWidget):
             label=self.tr("Writing the bundle"),
         )
 
-    def import_bundle(self, path: Path) -> None:
+    def import_bundle(self, path: Path | list[Path]) -> None:
         session = self.ctx.session
         from services.bundles import import_bundle
 

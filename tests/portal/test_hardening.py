@@ -279,11 +279,38 @@ def test_every_file_the_portal_writes_is_private_whatever_the_umask(tmp_path: Pa
             )
         )
         assert patched.status_code == 204, patched.text
+        # One part of a two-part offline bundle: kept on disk until the other arrives.
+        from sync.bundles import seal_bundle, split_bundle
+        from sync.protocol import b64url_decode
+
+        hello = requests.get(portal.url + "/v1/hello", timeout=10).json()
+        sealed = seal_bundle(
+            portal_id=hello["portal_id"],
+            portal_x25519=b64url_decode(hello["keys"]["x25519"]["public_key"]),
+            sender_key=user.key,
+            sender=user.user_id,
+            agency=user.agency,
+            created_at="2026-12-01T00:00:00Z",
+            envelopes=[],
+            certificates=[],
+            attachments=[("0" * 64, "image/jpeg", b"y" * 6000)],
+        )
+        first = split_bundle(sealed, user.key, 6000)[0]
+        kept = user.send(
+            user.prepare(
+                "POST",
+                "/v1/bundles/parts",
+                body=first,
+                headers={"Content-Type": "application/octet-stream"},
+            )
+        )
+        assert kept.status_code == 202, kept.text
         seen = _modes(data)
     assert {"portal.db", "portal.db-wal", "portal.db-shm", "portal-keys.json"} <= {
         p.name for p in seen
     }
     assert any(p.suffix == ".part" for p in seen)
+    assert any(p.parent.parent.name == "bundle-parts" for p in seen)
     wrong = {
         str(p.relative_to(tmp_path)): oct(mode)
         for p, mode in seen.items()

@@ -7,15 +7,19 @@ from __future__ import annotations
 import hashlib
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support import PASSPHRASE
 from support import run_cli as run
 from sync_support import FOCAL, Post, approved_reports, connected_post
 
+from portal.config import Limits
+from services.portal import portal_client
 from services.sync_session import sync_engine
 from storage.outbox_repo import OutboxRepository
 from sync.protocol import b64url_encode
+from sync.transport import Problem as TransportProblem
 from tests.portal_server import PortalServer, envelopes_on_portal, running_portal
 
 
@@ -291,3 +295,63 @@ def test_a_tampered_or_missing_part_is_refused_by_name_and_nothing_is_stored(
     assert envelopes_on_portal(live_portal, ids) == dict.fromkeys(ids, 2)
     digest = hashlib.sha256(photo).hexdigest()
     assert attachments_on_portal(live_portal, photo) == {digest: len(photo)}
+
+
+def test_parts_reach_a_portal_that_takes_less_than_the_whole_bundle_in_one_request(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The importing installation uploads part by part: a bundle larger than the portal's
+    request limit still arrives, and the portal checks every part again itself."""
+    monkeypatch.setenv("OUTPOST_PASSPHRASE", PASSPHRASE)
+    small = Limits(
+        max_body_bytes=128 * 1024, enrol_failures_burst=100_000, signature_failures_burst=100_000
+    )
+    photo = random.Random(128).randbytes(300_000)
+    digest = hashlib.sha256(photo).hexdigest()
+    with running_portal(tmp_path / "portal", limits=small) as portal:
+        post, ids = _offline_post(tmp_path / "post", portal, 1, photo)
+        parts = _export_parts(capsys, post, tmp_path / "usb", "64K")
+        assert sum(p.stat().st_size for p in parts) > 4 * 128 * 1024  # no single request
+        town = connected_post(tmp_path / "town", portal, agency=post.agency)
+        with town.focal() as s:
+            assert sync_engine(s).run_pass().error is None
+            with portal_client(s) as client:
+
+                def post_part(data: bytes) -> Any:
+                    return client.request(
+                        "POST",
+                        "/v1/bundles/parts",
+                        data,
+                        {"Content-Type": "application/octet-stream"},
+                    )
+
+                # The portal refuses an altered part itself, naming it; nothing is kept.
+                data = parts[1].read_bytes()
+                altered = data[:-50] + bytes([data[-50] ^ 1]) + data[-49:]
+                with pytest.raises(TransportProblem) as refused:
+                    post_part(altered)
+                assert refused.value.slug == "invalid-bundle"
+                assert f"part 2 of {len(parts)}" in refused.value.detail
+                # All parts but one: the portal waits for the last, storing nothing yet.
+                for part in parts[1:]:
+                    answer = post_part(part.read_bytes())
+                    assert answer.status == 202
+                assert answer.json()["missing"] == [1]
+                assert envelopes_on_portal(portal, ids) == {}
+                assert attachments_on_portal(portal, photo) == {}
+
+        town_args = ["--data-dir", str(town.paths.root), "--user", FOCAL]
+        shuffled = [str(p) for p in random.Random(5).sample(parts, len(parts))]
+        code, out, err = run(capsys, *town_args, "bundle", "import", *shuffled)
+        assert code == 0, err
+        assert "2 new, 0 already on the portal, 0 refused" in out
+        assert "attachments: 1 new, 0 already on the portal" in out
+        assert attachments_on_portal(portal, photo) == {digest: len(photo)}
+        assert envelopes_on_portal(portal, ids) == dict.fromkeys(ids, 2)
+        assert not any((portal.data_dir / "bundle-parts").iterdir())  # nothing left behind
+
+        code, out, err = run(capsys, *town_args, "bundle", "import", *shuffled)
+        assert code == 0 and "attachments: 0 new, 1 already on the portal" in out, err
+        assert attachments_on_portal(portal, photo) == {digest: len(photo)}
