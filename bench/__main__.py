@@ -11,8 +11,8 @@ def main() -> int:
     parser.add_argument(
         "suites",
         nargs="*",
-        default=["signing", "store", "portal", "sync", "ui", "installer", "console"],
-        help="signing, store, portal, sync, ui, installer, console",
+        default=["signing", "store", "portal", "sync", "flaky", "ui", "installer", "console"],
+        help="signing, store, portal, sync, flaky, ui, installer, console",
     )
     parser.add_argument("--reports", type=int, default=100_000)
     args = parser.parse_args()
@@ -37,6 +37,10 @@ def main() -> int:
             from bench import sync_bench
 
             sync_bench.run()
+        elif suite == "flaky":
+            from bench import flaky_bench
+
+            flaky_bench.run()
         elif suite == "console":
             from bench import console_bench
 
