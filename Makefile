@@ -31,7 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy app storage sync services cli portal ui
+	$(BIN)/mypy app storage sync services cli launch portal ui
 
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
@@ -39,7 +39,7 @@ pytest: $(STAMP)
 test: lint typecheck pytest
 
 run: $(STAMP)
-	$(BIN)/python -m cli.run_local
+	$(BIN)/python -m launch.run_local
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -90,7 +90,7 @@ def run(warm_runs: int = 5) -> dict[str, float]:
 
         selftest = [_timed([str(bundle / "outpost"), "self-test"], _env(data)) for _ in range(3)]
         source_selftest = [
-            _timed([sys.executable, "-m", "cli.main", "self-test"], _env(data)) for _ in range(3)
+            _timed([sys.executable, "-m", "launch.cli", "self-test"], _env(data)) for _ in range(3)
         ]
 
         mb = 1000**2

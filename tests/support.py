@@ -30,8 +30,9 @@ def sample(seed: int, i: int) -> dict[str, Any]:
 
 
 def run_cli(capsys: Any, *argv: str) -> tuple[int, str, str]:
-    """Runs `outpost ARGV` in-process; (exit code, stdout, stderr)."""
-    from cli.main import main
+    """Runs `outpost ARGV` in-process, through the command's real entry point; (exit code,
+    stdout, stderr)."""
+    from launch.cli import main
 
     code = main(list(argv))
     out, err = capsys.readouterr()

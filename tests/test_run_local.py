@@ -4,13 +4,10 @@ engine factory after unlock)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-import requests
 from support import FAST_KDF, sample
 
 from app.domain import Role
@@ -19,7 +16,7 @@ from app.paths import DataPaths
 from app.reports import ReportService
 from app.session import NewUser, initialise
 from app.workflow import Workflow
-from cli import run_local
+from launch import run_local
 from storage.users_repo import UserRepository
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,28 +39,8 @@ def test_local_portal_and_self_provisioning_client(
     url = f"http://127.0.0.1:{port}"
     run_local.prepare_portal(url)
     assert (tmp_path / ".run" / "agency.json").exists()
-    portal = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "portal.cli",
-            "serve",
-            "--data",
-            ".run/portal",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        cwd=tmp_path,
-    )
+    portal = run_local.start_portal(url, port)  # what make run serves, as it serves it
     try:
-        for _ in range(100):
-            try:
-                requests.get(url + "/v1/hello", timeout=1).raise_for_status()
-                break
-            except requests.RequestException:
-                time.sleep(0.2)
         paths = DataPaths(tmp_path / ".run" / "client")
         with initialise(
             paths,
@@ -77,21 +54,40 @@ def test_local_portal_and_self_provisioning_client(
             report_id = ReportService(s.db, s.user, s.audit).create_draft(sample(7, 1)).report_id
             Workflow(s.db, s.user, s.audit).submit(report_id)
 
-            from ui.sync_panel import LOCAL_PORTAL_ENV, default_engine_factory
-
-            monkeypatch.setenv(LOCAL_PORTAL_ENV, str((tmp_path / ".run").resolve()))
-            engine = default_engine_factory(s)
+            factory = run_local.local_engine_factory((tmp_path / ".run").resolve())
+            engine = factory(s)
             assert engine is not None
             users = UserRepository(s.db)
             assert is_enrolled(s.db, users.by_name("demo.officer"))
             assert is_enrolled(s.db, users.by_id(focal.id))
             summary = engine.run_pass()  # type: ignore[attr-defined]
             assert summary.error is None and summary.pushed == 1
-            assert default_engine_factory(s) is not None  # a second start changes nothing
+            assert factory(s) is not None  # a second start changes nothing
         _demo_operator_activates(f"http://localhost:{port}", tmp_path / ".run" / "console.json")
     finally:
-        portal.terminate()
-        portal.wait(10)
+        run_local.stop_portal(portal)
+
+
+def test_a_portal_that_cannot_start_is_said_not_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No prepared data: the portal exits at once, and start_portal says so instead of
+    giving up silently after its wait."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    port = _free_port()
+    started = time.monotonic()
+    with pytest.raises(SystemExit, match="the local portal exited with code"):
+        run_local.start_portal(f"http://127.0.0.1:{port}", port, data=tmp_path / "none")
+    assert time.monotonic() - started < 15
+
+
+def test_the_shipped_client_has_no_make_run_hook() -> None:
+    """make run's provisioning is passed in from launch/run_local.py: nothing under ui/
+    reads the local portal's folder or its enrolment codes from the environment."""
+    for path in (ROOT / "ui").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "codes.json" not in text and "OUTPOST_LOCAL_PORTAL" not in text, path
 
 
 def _demo_operator_activates(console: str, facts_file: Path) -> None:

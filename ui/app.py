@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from app.paths import DataPaths
+
+if TYPE_CHECKING:
+    from ui.sync_panel import EngineFactory
 
 
 def has_display() -> bool:
@@ -17,7 +21,9 @@ def has_display() -> bool:
     return True
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, engine_factory: EngineFactory | None = None) -> int:
+    """Starts the client. `engine_factory` replaces how the sync engine is composed after
+    unlock (`make run` passes one that first provisions to its local portal)."""
     parser = argparse.ArgumentParser(prog="outpost-gui")
     parser.add_argument("--data-dir")
     parser.add_argument("--provision", metavar="FILE", help="the agency provisioning file")
@@ -37,10 +43,13 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ui.controller import AppController
+    from ui.sync_panel import default_engine_factory
 
     qt_app = QApplication(sys.argv[:1])
     qt_app.setApplicationName("Outpost")
-    controller = AppController(DataPaths.resolve(args.data_dir))
+    controller = AppController(
+        DataPaths.resolve(args.data_dir), engine_factory=engine_factory or default_engine_factory
+    )
     qt_app.aboutToQuit.connect(controller.shutdown)
     controller.start()
     return qt_app.exec()

@@ -10,8 +10,6 @@ pass's progress per phase and the transfer rate, all fed by the engine's events 
 from __future__ import annotations
 
 import dataclasses
-import json
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -59,9 +57,6 @@ class SyncControl(Protocol):
 EngineFactory = Callable[[Any], SyncControl | None]
 
 
-LOCAL_PORTAL_ENV = "OUTPOST_LOCAL_PORTAL"
-
-
 def default_engine_factory(session: Any) -> SyncControl | None:
     """The installation's engine, or None while it is not provisioned for a portal.
 
@@ -73,13 +68,6 @@ def default_engine_factory(session: Any) -> SyncControl | None:
         from services.sync_session import sync_engine
     except ImportError:  # a build without the sync engine
         return None
-    local = os.environ.get(LOCAL_PORTAL_ENV)
-    if local:  # `make run`: a local portal, its provisioning file and enrolment codes
-        from services.dev_portal import provision_and_enrol
-
-        folder = Path(local)
-        codes = json.loads((folder / "codes.json").read_text(encoding="utf-8"))
-        provision_and_enrol(session, folder / "agency.json", codes)
     if portal_settings(session.db) is None:
         return None
     engine: SyncControl = sync_engine(session)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.provisioning import fingerprint
-from cli.main import main
+from launch.cli import main
 from portal.keys import PortalKeys
 
 LINES = (

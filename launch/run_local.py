@@ -10,15 +10,17 @@ activation code is printed at start until it has been used (.run/console.json).
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sync.transport import PortalClient, TransportError
 from ui.app import has_display
+from ui.sync_panel import SyncControl, default_engine_factory
 
 ROOT = Path(".run")
 PORTAL_DATA = ROOT / "portal"
@@ -71,6 +73,67 @@ def prepare_portal(url: str) -> None:
     (ROOT / "codes.json").write_text(json.dumps(codes, indent=2))
 
 
+def local_engine_factory(folder: Path) -> Callable[[Any], SyncControl | None]:
+    """The GUI's engine factory for `make run`: before the usual composition, provision the
+    installation to the local portal and enrol the demo users with the codes prepared for
+    them (a no-op once done). The shipped client has no such path; it is passed in here."""
+
+    def factory(session: Any) -> SyncControl | None:
+        from services.dev_portal import provision_and_enrol
+
+        codes = json.loads((folder / "codes.json").read_text(encoding="utf-8"))
+        provision_and_enrol(session, folder / "agency.json", codes)
+        return default_engine_factory(session)
+
+    return factory
+
+
+def start_portal(
+    url: str, port: int, data: Path = PORTAL_DATA, timeout: float = 20
+) -> subprocess.Popen[bytes]:
+    """Serves the prepared portal on 127.0.0.1:`port` and returns once it answers hello;
+    SystemExit with what happened if it exits or does not answer within `timeout` seconds."""
+    portal = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "portal.cli",
+            "serve",
+            "--data",
+            str(data),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+    )
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with PortalClient(url, connect_timeout=1, stall_timeout=2) as probe:
+                probe.hello()
+            return portal
+        except TransportError:
+            if portal.poll() is not None:
+                raise SystemExit(
+                    f"make run: the local portal exited with code {portal.returncode}."
+                ) from None
+            if time.monotonic() > deadline:
+                stop_portal(portal)
+                raise SystemExit(
+                    f"make run: the local portal did not answer on {url} within {timeout:.0f} s."
+                ) from None
+            time.sleep(0.2)
+
+
+def stop_portal(portal: subprocess.Popen[bytes]) -> None:
+    portal.terminate()
+    try:
+        portal.wait(10)
+    except subprocess.TimeoutExpired:
+        portal.kill()
+
+
 def main() -> int:
     if not has_display():
         print(
@@ -84,32 +147,12 @@ def main() -> int:
         return 1
     url = f"http://127.0.0.1:{PORT}"
     prepare_portal(url)
-    portal = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "portal.cli",
-            "serve",
-            "--data",
-            str(PORTAL_DATA),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(PORT),
-        ],
-    )
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                with PortalClient(url, connect_timeout=1, stall_timeout=2) as probe:
-                    probe.hello()
-                break
-            except TransportError:
-                if time.monotonic() > deadline or portal.poll() is not None:
-                    print("make run: the local portal did not start.", file=sys.stderr)
-                    return 1
-                time.sleep(0.2)
+        portal = start_portal(url, PORT)
+    except SystemExit as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    try:
         print(f"Local portal on {url} (data in {PORTAL_DATA}); starting the client.")
         facts = ROOT / "console.json"
         console = json.loads(facts.read_text()) if facts.exists() else None
@@ -119,17 +162,13 @@ def main() -> int:
                 f" {console['operator']} and activation code {console['activation_code']}"
                 f" (first use only; afterwards sign in at http://localhost:{PORT}/login)."
             )
-        env = {**os.environ, "OUTPOST_LOCAL_PORTAL": str(ROOT.resolve())}
-        client = subprocess.run(
-            [sys.executable, "-m", "ui.app", "--data-dir", str(CLIENT_DATA)], env=env, check=False
+        from ui.app import main as gui_main
+
+        return gui_main(
+            ["--data-dir", str(CLIENT_DATA)], engine_factory=local_engine_factory(ROOT.resolve())
         )
-        return client.returncode
     finally:
-        portal.terminate()
-        try:
-            portal.wait(10)
-        except subprocess.TimeoutExpired:
-            portal.kill()
+        stop_portal(portal)
 
 
 if __name__ == "__main__":
