@@ -11,8 +11,11 @@ def main() -> int:
     parser.add_argument(
         "suites",
         nargs="*",
-        default=["signing", "store", "portal", "sync", "flaky", "ui", "installer", "console"],
-        help="signing, store, portal, sync, flaky, ui, installer, console",
+        default=[
+            *("signing", "store", "portal", "sync", "flaky", "chaos"),
+            *("ui", "installer", "console"),
+        ],
+        help="signing, store, portal, sync, flaky, chaos, ui, installer, console",
     )
     parser.add_argument("--reports", type=int, default=100_000)
     args = parser.parse_args()
@@ -41,6 +44,10 @@ def main() -> int:
             from bench import flaky_bench
 
             flaky_bench.run()
+        elif suite == "chaos":
+            from bench import chaos_bench
+
+            chaos_bench.run()
         elif suite == "console":
             from bench import console_bench
 

@@ -64,13 +64,13 @@ def run(n: int = 60, feed: int = 200) -> dict[str, float]:
     from tests.linkproxy import DIRECT, LinkProxy
     from tests.portal_server import envelopes_on_portal, running_portal
 
-    # A request cut mid-body is logged by the portal with a traceback, 80 times a run: the
-    # table is the result, so the portal's log is kept to what is fatal.
-    for name in ("portal", "uvicorn.error"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
     with tempfile.TemporaryDirectory(prefix="outpost-flaky-bench-") as tmp:
         root = Path(tmp)
         with running_portal(root / "portal") as portal:
+            # A request cut mid-body is logged by the portal with a traceback, dozens a run:
+            # the table is the result. (After start: uvicorn sets its loggers as it starts.)
+            for name in ("portal", "uvicorn.error"):
+                logging.getLogger(name).setLevel(logging.CRITICAL)
             # Enrolment and the queue are made over a clean link; only the sync is measured.
             proxy = LinkProxy(portal.address, DIRECT).start()
             try:
