@@ -19,6 +19,7 @@ Functions here are blocking (SQL, file I/O): the handlers call them in a worker 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import secrets
 from dataclasses import dataclass, replace
@@ -118,6 +119,16 @@ def create(
         ).scalar_one_or_none()
     if owner is not None and owner != caller.agency:
         raise Problem("wrong-agency", f"report {report_id} belongs to another agency")
+    if length > 0 and _held_for(db, sha256, length, report_id, caller.agency):
+        return _known(
+            db,
+            caller,
+            length=length,
+            sha256=sha256,
+            report_id=report_id,
+            media_type=media_type,
+            now=now,
+        )
     upload_id = secrets.token_hex(16)
     part = store.part_path(upload_id)
     private_dir(part.parent)
@@ -158,6 +169,83 @@ def create(
     if length == 0:
         return finish(db, store, upload, caller, now)
     return upload
+
+
+def _held_for(db: Database, sha256: str, length: int, report_id: str, agency: str) -> bool:
+    """Whether the portal keeps this file already and a submission of this report by the
+    caller's own agency names it with this size (it came in an offline bundle, say). Only
+    then is an upload complete at once: nobody learns from it that the portal holds a file
+    they could not have sent themselves."""
+    with db.read() as conn:
+        size = conn.execute(
+            sa.select(attachments.c.size).where(attachments.c.sha256 == sha256)
+        ).scalar_one_or_none()
+        if size is None or int(size) != length:
+            return False
+        texts = conn.execute(
+            sa.select(envelopes.c.envelope).where(
+                envelopes.c.report_id == report_id,
+                envelopes.c.agency == agency,
+                envelopes.c.type == "submission",
+            )
+        ).scalars()
+        for text in texts:
+            named = json.loads(str(text))["body"]["attachments"]
+            if any(a["sha256"] == sha256 and a["size"] == length for a in named):
+                return True
+    return False
+
+
+def _known(
+    db: Database,
+    caller: Caller,
+    *,
+    length: int,
+    sha256: str,
+    report_id: str,
+    media_type: str | None,
+    now: int,
+) -> Upload:
+    """An upload of a file the portal keeps already: complete on creation (Upload-Offset =
+    Upload-Length), so its bytes do not cross the link a second time."""
+    upload_id = secrets.token_hex(16)
+    with db.write() as conn:
+        conn.execute(
+            uploads.insert().values(
+                id=upload_id,
+                key_id=caller.key_id,
+                user_id=caller.user_id,
+                agency=caller.agency,
+                report_id=report_id,
+                sha256=sha256,
+                media_type=media_type,
+                length=length,
+                received=length,
+                created_at=now,
+                expires_at=now,
+                completed_at=now,
+            )
+        )
+        audit.append(
+            conn,
+            at=now,
+            actor=caller.user_id,
+            action="attachment.known",
+            subject=sha256,
+            details={"upload": upload_id, "report_id": report_id, "size": length},
+        )
+    return Upload(
+        id=upload_id,
+        user_id=caller.user_id,
+        agency=caller.agency,
+        report_id=report_id,
+        sha256=sha256,
+        media_type=media_type,
+        length=length,
+        received=length,
+        expires_at=now,
+        completed_at=now,
+    )
 
 
 def load(db: Database, upload_id: str, caller: Caller, now: int) -> Upload:

@@ -182,7 +182,8 @@ def test_bundle_carries_the_attachments(
     assert "attachments: 0 new, 1 already on the portal" in out
     assert attachments_on_portal(live_portal, photo) == {digest: len(photo)}  # exactly once
 
-    # The post's link comes back: its sync finishes the delivery, still one copy.
+    # The post's link comes back: its sync finishes the delivery without sending the photo
+    # again over its poor link (the portal completes the upload at once), still one copy.
     with post.focal() as s:
         from storage.users_repo import MetaRepository
 
@@ -190,6 +191,18 @@ def test_bundle_carries_the_attachments(
         assert sync_engine(s).run_pass().error is None
         assert {o.state for o in OutboxRepository(s.db).items()} == {"delivered"}
     assert attachments_on_portal(live_portal, photo) == {digest: len(photo)}
+    assert _audited(live_portal, digest) == ["attachment.store", "attachment.known"]
+
+
+def _audited(portal: PortalServer, sha256: str) -> list[str]:
+    """The portal's audit actions about one file, in order."""
+    import sqlalchemy as sa
+
+    from portal.tables import audit_log
+
+    with portal.db.read() as conn:
+        query = sa.select(audit_log.c.action).where(audit_log.c.subject == sha256)
+        return [str(a) for a in conn.execute(query.order_by(audit_log.c.seq)).scalars()]
 
 
 def _export_parts(
