@@ -16,6 +16,7 @@ from app.audit import AuditTrail
 from app.clock import now_rfc3339
 from app.domain import ReportStatus
 from app.errors import InvalidInput, NotAllowed
+from app.identifiers import identifier_tokens, query_identifiers, report_identifiers
 from app.lifecycle import EDITABLE, REVISABLE
 from app.portal_clock import validation_time
 from app.validation import validate_report
@@ -122,6 +123,7 @@ def search_index(report: Mapping[str, Any]) -> SearchIndex:
         modus_operandi=" ".join([*tags, mo.get("text") or ""]),
         source_description=source.get("description") or "",
         places=" ".join(dict.fromkeys(places)),
+        identifiers=identifier_tokens(report_identifiers(report)),
     )
 
 
@@ -340,7 +342,9 @@ class ReportService:
     def search(
         self, text: str, f: ReportFilter | None = None, limit: int = 50, offset: int = 0
     ) -> list[ReportView]:
-        records = self._repo.search(fts_query(text), f or ReportFilter(), limit, offset)
+        # What was typed is also read as an identifier ("AB 123-456" is one passport number).
+        tokens = identifier_tokens(query_identifiers(text))
+        records = self._repo.search(fts_query(text), f or ReportFilter(), limit, offset, tokens)
         return [ReportView(r, json.loads(r.payload)) for r in records]
 
     def count(self, f: ReportFilter | None = None) -> int:
