@@ -404,6 +404,17 @@ V7_AUDIT_FILTERS = Migration(
     ),
 )
 
+V8_IDENTIFIERS = Migration(
+    8,
+    "normalised identifiers (document numbers) in the full-text index's filters column",
+    (
+        # The index's shape is unchanged, but reports stored before hold no identifier
+        # tokens: the app re-indexes every version from its payload on the next unlock.
+        """INSERT INTO meta (key, value) VALUES ('search_index', 'rebuild')
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value""",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     V1_FOUNDATION,
     V2_SIGNED_WORKFLOW,
@@ -412,6 +423,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     V5_PREFIX_INDEX,
     V6_PRINCIPALS,
     V7_AUDIT_FILTERS,
+    V8_IDENTIFIERS,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

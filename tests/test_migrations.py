@@ -133,3 +133,25 @@ def test_the_v6_fixture_gains_the_audit_filter_indexes(tmp_path: Path) -> None:
         created = repo.search(AuditFilter(actions=("report.created",), limit=1000))
         assert len(created) == len(manifest["reports"])
         assert session.audit.verify().ok
+
+
+def test_the_v7_fixture_finds_its_document_numbers_after_the_upgrade(tmp_path: Path) -> None:
+    # Issue 18 item 1: reports stored before document numbers were indexed are re-indexed
+    # on the first unlock after migration v8, so an old passport number is found too.
+    fixture = Path(__file__).parent / "data" / "schema-v7"
+    manifest = json.loads((fixture / "manifest.json").read_text())
+    work = tmp_path / "v7"
+    shutil.copytree(fixture, work)
+    with unlock(DataPaths(work), manifest["users"][0], manifest["passphrase"]) as session:
+        service = ReportService(session.db, session.user)
+        checked = 0
+        for report_id in manifest["reports"]:
+            for document in service.get(report_id).report.get("documents") or []:
+                number = document.get("number")
+                if not number:
+                    continue
+                typed = f"{number[:3].lower()}-{number[3:]}"  # another spelling of it
+                found = {v.report_id for v in service.search(typed, limit=500)}
+                assert report_id in found, typed
+                checked += 1
+        assert checked >= 5
