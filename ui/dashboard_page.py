@@ -147,6 +147,7 @@ class DashboardPage(QWidget):
             bridge.status.connect(self.show_sync)
             bridge.progress.connect(lambda _p: self.show_sync(bridge.last_status))
             bridge.summary.connect(lambda _s: self.show_sync(bridge.last_status))
+            bridge.transfer_changed.connect(self.show_transfer)
 
     def reload(self) -> None:
         db = self.ctx.session.db
@@ -192,6 +193,10 @@ class DashboardPage(QWidget):
             [(i18n.status_label(s), n) for s, n in q.by_status.items()],
             "#E69F00",
         )
+
+    def show_transfer(self) -> None:
+        assert self.bridge is not None
+        self.show_sync(self.bridge.last_status)
 
     def show_sync(self, status: Status | None) -> None:
         """The outbox tiles as the sync engine last counted them (the status bar and the

@@ -15,7 +15,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import format_moment, format_number
-from app.outbox_view import OutboxRow, OutboxView
+from app.outbox_view import OutboxRow, OutboxView, uploading
 from app.transfer import WINDOW_SECONDS, Estimate, estimate
 from sync.events import ItemUpdate, LinkState, PassSummary, Phase, Progress, Status, SyncEvent
 from ui.context import Context
@@ -87,6 +95,9 @@ class SyncBridge(QObject):
     status = Signal(object)
     summary = Signal(object)
     item = Signal(object)  # ItemUpdate: one outbox item changed during the pass
+    # Speed and time left changed: bytes moved, or a second passed (time left runs down
+    # between the engine's reports, which on a slow link come one chunk at a time).
+    transfer_changed = Signal()
     engine_ready = Signal()
     _event = Signal(object)  # from the engine's thread, queued to the bridge's
 
@@ -100,6 +111,9 @@ class SyncBridge(QObject):
         self._samples: list[tuple[float, int]] = []  # (monotonic s, bytes done) of one transfer
         self._sampled: tuple[Phase, int] | None = None  # which transfer the samples belong to
         self._event.connect(self._dispatch)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.transfer_changed.emit)
         if engine is not None:
             self.attach(engine)
 
@@ -145,6 +159,8 @@ class SyncBridge(QObject):
             self._take_progress(event)
             self.progress.emit(event)
         elif isinstance(event, ItemUpdate):
+            if event.kind == "attachment" and self._sampled is not None:
+                self._end_transfer()  # delivered or failed: nothing of it is left to send
             self.item.emit(event)
         elif isinstance(event, PassSummary):
             self._clear_pass()
@@ -161,6 +177,8 @@ class SyncBridge(QObject):
 
     def _take_progress(self, progress: Progress) -> None:
         self.phases[progress.phase] = progress
+        if progress.phase in (Phase.PROBE, Phase.PULL) and self._sampled is not None:
+            self._end_transfer()  # the pass has moved past sending
         if not progress.bytes_total:
             return
         # Uploads report per file (a new file starts again at 0); pushes over the whole pass.
@@ -170,10 +188,18 @@ class SyncBridge(QObject):
         now = time.monotonic()
         self._samples.append((now, progress.bytes_done))
         self._samples = [s for s in self._samples if now - s[0] <= 2 * WINDOW_SECONDS]
+        if not self._ticker.isActive():
+            self._ticker.start()
+        self.transfer_changed.emit()
 
     def _clear_pass(self) -> None:
         self.phases = {}
+        self._end_transfer()
+
+    def _end_transfer(self) -> None:
         self._samples, self._sampled = [], None
+        self._ticker.stop()
+        self.transfer_changed.emit()
 
     def transfer(self) -> tuple[Progress, Estimate] | None:
         """The transfer in progress (the last phase that moves bytes) and its speed and time
@@ -183,10 +209,20 @@ class SyncBridge(QObject):
         current = self.phases.get(self._sampled[0])
         if current is None:
             return None
-        return current, estimate(self._samples, current.bytes_total - current.bytes_done)
+        left = current.bytes_total - current.bytes_done
+        return current, estimate(self._samples, left, now=time.monotonic())
+
+    def uploading(self) -> Progress | None:
+        """The attachment upload in progress in this pass, if one is."""
+        current = self.phases.get(Phase.UPLOAD)
+        running = self.last_status is not None and self.last_status.running
+        if current is None or not running or not current.bytes_total:
+            return None
+        return current
 
     def detach(self) -> None:
         self._alive = False
+        self._ticker.stop()
 
     def request_status(self, ops: Any) -> None:
         """Asks the engine for its state on the store worker (status() counts the outbox:
@@ -211,8 +247,8 @@ def describe_transfer(bridge: SyncBridge) -> str:
     if found is None or not running:
         return ""
     _progress, est = found
-    if est.rate is None:
-        return ""
+    if est.rate is None:  # bytes left, but not enough is known yet (one chunk in a buffer)
+        return translate("Sync", "measuring the speed…")
     text = translate("Sync", "%1/s").replace("%1", _size(round(est.rate)))
     if est.seconds_left is not None:
         text = (
@@ -281,6 +317,7 @@ class SyncIndicator(QWidget):
         bridge.status.connect(self.show_status)
         bridge.progress.connect(self.show_progress)
         bridge.summary.connect(lambda _summary: self.show_status(self.bridge.last_status))
+        bridge.transfer_changed.connect(self.show_transfer)
         bridge.engine_ready.connect(self._engine_ready)
         self._engine_ready()
 
@@ -309,6 +346,9 @@ class SyncIndicator(QWidget):
         if not running:
             self.bar.reset()
 
+    def show_transfer(self) -> None:
+        self.show_status(self.bridge.last_status)  # the speed or the time left changed
+
     def show_progress(self, progress: Progress) -> None:
         running = self.bridge.last_status is not None and self.bridge.last_status.running
         self.bar.setVisible(running)
@@ -316,8 +356,6 @@ class SyncIndicator(QWidget):
         done = progress.bytes_done if progress.bytes_total else progress.items_done
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(min(done, max(total, 1)))
-        if progress.bytes_total:
-            self.show_status(self.bridge.last_status)  # the speed changed
 
 
 def _size(n: int | None) -> str:
@@ -334,6 +372,8 @@ class OutboxModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[OutboxRow] = []
+        # The item being sent now and its bytes so far (from the engine's progress).
+        self.sending: tuple[int, int] | None = None
         self.headers = [
             self.tr("Item"),
             self.tr("Report"),
@@ -366,6 +406,12 @@ class OutboxModel(QAbstractTableModel):
                 return True
         return False
 
+    def show_sending(self, sending: tuple[int, int] | None) -> None:
+        if sending != self.sending:
+            self.sending = sending
+            if self.rows:
+                self.dataChanged.emit(self.index(0, 2), self.index(len(self.rows) - 1, 3))
+
     def count(self, state: str) -> int:
         return sum(1 for r in self.rows if r.state == state)
 
@@ -395,15 +441,16 @@ class OutboxModel(QAbstractTableModel):
                 "quarantined": self.tr("Refused by the portal"),
             }
             state = states.get(row.state, row.state)
+            sent = row.bytes_sent
             if row.state == "pending" and row.last_error:
                 state = self.tr("Failed, retried")
+            if self.sending is not None and self.sending[0] == row.id and row.state == "pending":
+                state, sent = self.tr("Sending"), self.sending[1]
             values = [
                 f"{kinds.get(row.kind, row.kind)} {row.ref[:10]}…",
                 (row.report_id or "")[:8],
                 state,
-                f"{_size(row.bytes_sent)} / {_size(row.size)}"
-                if row.size
-                else _size(row.bytes_sent),
+                f"{_size(sent)} / {_size(row.size)}" if row.size else _size(sent),
                 str(row.attempts),
                 row.last_error or "",
                 format_moment(row.created_at),
@@ -540,6 +587,7 @@ class OutboxPage(QWidget):
         bridge.status.connect(self.show_status)
         bridge.summary.connect(self.show_summary)
         bridge.item.connect(self.show_item)
+        bridge.transfer_changed.connect(self.show_transfer)
         bridge.engine_ready.connect(self._engine_ready)
         self._engine_ready()
         for progress in bridge.phases.values():
@@ -573,6 +621,7 @@ class OutboxPage(QWidget):
         self.model.set_rows(rows)
         self._counts = counts
         self._show_counts()
+        self.show_transfer()
 
     def _show_counts(self) -> None:
         """Waiting and refused as the engine last said (the status bar and the dashboard say
@@ -593,9 +642,19 @@ class OutboxPage(QWidget):
         if not self.model.apply(update):
             self.refresh()  # queued after this screen last read the outbox
         self._show_counts()
+        self.show_transfer()
+
+    def show_transfer(self) -> None:
+        """Speed, time left and the row being sent, as the bridge has them now."""
+        self.rate.setText(describe_transfer(self.bridge))
+        upload = self.bridge.uploading()
+        item = None if upload is None else uploading(self.model.rows, upload.bytes_total)
+        self.model.show_sending(
+            None if item is None or upload is None else (item, upload.bytes_done)
+        )
 
     def show_progress(self, progress: Progress) -> None:
-        self.rate.setText(describe_transfer(self.bridge))
+        self.show_transfer()
         bar = self.bars[progress.phase]
         if progress.bytes_total:
             bar.setFormat(f"%v / %m ({_size(progress.bytes_done)} / {_size(progress.bytes_total)})")
@@ -616,7 +675,7 @@ class OutboxPage(QWidget):
             bar.setFormat("%v / %m")
             bar.setRange(0, 1)
             bar.reset()
-        self.rate.setText("")
+        self.show_transfer()
 
     def show_status(self, status: Status | None) -> None:
         self.state.setText(describe_status(status, self.bridge.settled))

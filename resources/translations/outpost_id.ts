@@ -832,6 +832,10 @@
         <source>Failed, retried</source>
         <translation>Gagal, dicoba lagi</translation>
     </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sedang dikirim</translation>
+    </message>
 </context>
 <context>
     <name>OutboxPage</name>
@@ -2852,6 +2856,10 @@
         <location filename="../../ui/sync_panel.py" line="260"/>
         <source>next try in %1 s</source>
         <translation>coba lagi dalam %1 d</translation>
+    </message>
+    <message>
+        <source>measuring the speed…</source>
+        <translation>mengukur kecepatan…</translation>
     </message>
 </context>
 <context>

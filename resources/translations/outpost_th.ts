@@ -832,6 +832,10 @@
         <source>Failed, retried</source>
         <translation>ล้มเหลว จะลองใหม่</translation>
     </message>
+    <message>
+        <source>Sending</source>
+        <translation>กำลังส่ง</translation>
+    </message>
 </context>
 <context>
     <name>OutboxPage</name>
@@ -2852,6 +2856,10 @@
         <location filename="../../ui/sync_panel.py" line="260"/>
         <source>next try in %1 s</source>
         <translation>ลองใหม่ในอีก %1 วินาที</translation>
+    </message>
+    <message>
+        <source>measuring the speed…</source>
+        <translation>กำลังวัดความเร็ว…</translation>
     </message>
 </context>
 <context>

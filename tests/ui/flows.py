@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -71,7 +72,19 @@ def lock(qtbot: QtBot, controller: AppController) -> None:
     assert controller.main_window is None
 
 
-def write_report(qtbot: QtBot, main: MainWindow, tmp_path: Path, narrative: str) -> str:
+def noise_photo(path: Path, width: int, height: int) -> Path:
+    """A photo that does not compress (random pixels): its PNG is about width × height × 3
+    bytes, and small enough in pixels that it is stored as it is (no downscaling)."""
+    image = QImage(
+        os.urandom(width * height * 3), width, height, width * 3, QImage.Format.Format_RGB888
+    )
+    assert image.save(str(path))
+    return path
+
+
+def write_report(
+    qtbot: QtBot, main: MainWindow, tmp_path: Path, narrative: str, attachment: Path | None = None
+) -> str:
     editor = main.go("new")
     assert isinstance(editor, ReportEditor)
     editor.new_report()
@@ -97,7 +110,7 @@ def write_report(qtbot: QtBot, main: MainWindow, tmp_path: Path, narrative: str)
     editor.credibility.set_value(2)
     editor.tlp.set_value("AMBER")
     editor.legal_basis.setText("MOU-THA-MYS-2019")
-    editor.attach_files([photo(tmp_path / f"passport-{len(narrative)}.png")])
+    editor.attach_files([attachment or photo(tmp_path / f"passport-{len(narrative)}.png")])
     settle(qtbot)
     assert editor.thumbnail_count() == 1  # rendered in memory from the bytes
     with qtbot.waitSignal(editor.submitted, timeout=30_000) as submitted:

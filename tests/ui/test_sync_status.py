@@ -5,22 +5,24 @@ rows that follow the pass item by item, attempts and plain errors, speed and tim
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from support import FAST_KDF, PASSPHRASE
-from sync_support import FOCAL, Post, approved_reports, connected_post
+from sync_support import FOCAL, OFFICER, Post, approved_reports, connected_post
 
 from resources.i18n import _
 from services.sync_session import sync_engine
 from sync.events import Phase
-from tests.linkproxy import LinkProxy, http_response
+from tests.linkproxy import LinkProfile, LinkProxy, Shape, http_response, kbit
 from tests.portal_server import PortalServer, running_portal
 from tests.sync.test_engine_failures import Interposer, _pushing
 from ui.controller import AppController
@@ -31,7 +33,7 @@ from ui.settings import UiSettings
 from ui.sync_panel import OutboxPage, SyncControl
 
 from .conftest import close_controller
-from .flows import unlock_as
+from .flows import noise_photo, unlock_as, write_report
 from .helpers import settle
 
 
@@ -272,3 +274,107 @@ def test_attempts_count_up_and_the_error_is_in_plain_words(
         finally:
             close_controller(controller)
             install_language("en")  # the next tests start in English
+
+
+# -- a slow link: speed, time left and one state everywhere while the upload runs -------------
+
+SLOW = LinkProfile(  # a 64 kbit/s link each way (a post's satellite or 2G modem)
+    "64kbit",
+    Shape(latency=0.05, bandwidth=kbit(64)),
+    Shape(latency=0.05, bandwidth=kbit(64)),
+)
+
+
+def _rate(text: str) -> tuple[float, float] | None:
+    """(bytes per second, seconds left) from "… · 7.8 KB/s, about 25 s left"."""
+    found = re.search(r"([\d.]+) (B|KB|MB)/s, about (\d+) (s|min) left", text)
+    if found is None:
+        return None
+    scale = {"B": 1, "KB": 1024, "MB": 2**20}[found.group(2)]
+    left = int(found.group(3)) * (60 if found.group(4) == "min" else 1)
+    return float(found.group(1)) * scale, float(left)
+
+
+@dataclass
+class Seen:
+    """One look at the three places that show the sync, at one moment of the upload."""
+
+    at: float  # monotonic seconds
+    status_bar: str
+    rate: tuple[float, float] | None
+    tile: str
+    tile_detail: str
+    outbox_counts: str
+    states: list[str]  # the outbox rows' State column, as shown
+
+
+def _look(main: MainWindow, outbox: OutboxPage) -> Seen:
+    text = _text(main)
+    states = [_cell(outbox, r, 2) for r in range(len(outbox.model.rows))]
+    tile = _dashboard(main).tile_outbox
+    return Seen(
+        time.monotonic(),
+        text,
+        _rate(text),
+        tile.value.text(),
+        tile.detail.text(),
+        outbox.counts.text(),
+        states,
+    )
+
+
+def test_a_slow_upload_shows_its_speed_and_time_left_and_one_state_everywhere(
+    qtbot: QtBot, tmp_path: Path, portal: PortalServer, proxy: LinkProxy
+) -> None:
+    post = connected_post(tmp_path / "post", portal, url=proxy.url())
+    controller = _controller(tmp_path, post)
+    try:
+        main = unlock_as(qtbot, controller, OFFICER, PASSPHRASE)
+        qtbot.waitUntil(lambda: "Online" in _text(main), timeout=20_000)  # the first pass
+        picture = noise_photo(tmp_path / "passport-page.png", 300, 200)  # ~180 KB
+        assert 150_000 < picture.stat().st_size < 250_000
+        write_report(qtbot, main, tmp_path, "Counterfeit passport, slow link.", picture)
+        outbox = main.go("outbox")
+        assert isinstance(outbox, OutboxPage)
+        settle(qtbot)
+        proxy.set_profile(SLOW)
+        summaries: list[object] = []
+        main.bridge.summary.connect(summaries.append)
+        qtbot.mouseClick(main.sync_indicator.sync_button, Qt.MouseButton.LeftButton)
+        looks: list[Seen] = []
+        while not summaries:
+            looks.append(_look(main, outbox))
+            qtbot.wait(250)
+        settle(qtbot)
+        sending = outbox.model.tr("Sending")
+        uploading = [seen for seen in looks if sending in seen.states]
+        measured = [seen for seen in uploading if seen.rate is not None]
+        assert len(measured) >= 10, [seen.status_bar for seen in looks]
+        # Plausible speed: within a factor of 2 of the link's 8,000 bytes/s, every time.
+        speeds = [seen.rate[0] for seen in measured if seen.rate is not None]
+        assert all(kbit(64) / 2 <= s <= kbit(64) * 2 for s in speeds), speeds
+        # Time left runs down as the upload goes on (never up by more than a rounding).
+        lefts = [seen.rate[1] for seen in measured if seen.rate is not None]
+        shown = [(round(seen.at, 1), seen.status_bar) for seen in looks]
+        assert lefts[0] - lefts[-1] >= 4, shown
+        assert all(b <= a + 1 for a, b in itertools.pairwise(lefts)), lefts
+        for seen in uploading:
+            # Before the first chunk is through, a speed would be the socket's buffer: none.
+            assert seen.rate is not None or "measuring the speed…" in seen.status_bar, seen
+            # The three places say the same: one waiting (the photo; the report's text went
+            # first), the tile with the status bar's speed, that one row being sent.
+            waiting = (_waiting(seen.status_bar), seen.tile, _waiting(seen.outbox_counts))
+            assert waiting == ("1", "1", "1"), seen
+            assert seen.tile_detail and seen.status_bar.endswith(seen.tile_detail), seen
+            assert seen.states[0] == sending and seen.states.count(sending) == 1, seen
+        # Afterwards: nothing waits anywhere, no bar stops part way, no speed is left shown.
+        after = _look(main, outbox)
+        waiting = (_waiting(after.status_bar), after.tile, _waiting(after.outbox_counts))
+        assert waiting == ("0", "0", "0"), after
+        assert "/s" not in after.status_bar and after.tile_detail == "", after
+        assert outbox.rate.text() == "" and sending not in after.states, after
+        assert _partial_bars(outbox) == {}
+        bar = main.sync_indicator.bar
+        assert not bar.isVisible() and not (bar.minimum() < bar.value() < bar.maximum())
+    finally:
+        close_controller(controller)
