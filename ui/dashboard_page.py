@@ -145,8 +145,10 @@ class DashboardPage(QWidget):
         layout.addWidget(self.message)
         if bridge is not None:
             bridge.status.connect(self.show_sync)
-            bridge.progress.connect(lambda _p: self.show_sync(bridge.last_status))
-            bridge.summary.connect(lambda _s: self.show_sync(bridge.last_status))
+            # Bound methods, not lambdas: Qt disconnects them when this page is deleted (a
+            # language switch during a sync rebuilds it while the bridge goes on).
+            bridge.progress.connect(self._sync_event)
+            bridge.summary.connect(self._sync_event)
             bridge.transfer_changed.connect(self.show_transfer)
 
     def reload(self) -> None:
@@ -193,6 +195,9 @@ class DashboardPage(QWidget):
             [(i18n.status_label(s), n) for s, n in q.by_status.items()],
             "#E69F00",
         )
+
+    def _sync_event(self, _event: object) -> None:
+        self.show_transfer()
 
     def show_transfer(self) -> None:
         assert self.bridge is not None

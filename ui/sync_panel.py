@@ -316,7 +316,7 @@ class SyncIndicator(QWidget):
         self.cancel_button.clicked.connect(bridge.cancel)
         bridge.status.connect(self.show_status)
         bridge.progress.connect(self.show_progress)
-        bridge.summary.connect(lambda _summary: self.show_status(self.bridge.last_status))
+        bridge.summary.connect(self._summary)  # bound: disconnected when this is deleted
         bridge.transfer_changed.connect(self.show_transfer)
         bridge.engine_ready.connect(self._engine_ready)
         self._engine_ready()
@@ -348,6 +348,9 @@ class SyncIndicator(QWidget):
 
     def show_transfer(self) -> None:
         self.show_status(self.bridge.last_status)  # the speed or the time left changed
+
+    def _summary(self, _summary: object) -> None:
+        self.show_status(self.bridge.last_status)
 
     def show_progress(self, progress: Progress) -> None:
         running = self.bridge.last_status is not None and self.bridge.last_status.running
