@@ -7,7 +7,6 @@ are tests/sync/test_chaos.py's; the link is bench/flaky_bench.py's.
 
 from __future__ import annotations
 
-import logging
 import os
 import random
 import signal
@@ -20,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from bench.flaky_bench import FLAKY_4K  # noqa: E402
+from bench.flaky_bench import FLAKY_4K, quiet_cut_requests  # noqa: E402
 from bench.table import print_table  # noqa: E402
 
 TRIALS = int(os.environ.get("OUTPOST_CHAOS_TRIALS", "50"))
@@ -44,10 +43,7 @@ def run(trials: int = TRIALS) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="outpost-chaos-bench-") as tmp:
         root = Path(tmp)
         with running_portal(root / "portal") as portal:
-            # A request cut mid-body is logged by the portal with a traceback, dozens a run:
-            # the table is the result. (After start: uvicorn sets its loggers as it starts.)
-            for name in ("portal", "uvicorn.error"):
-                logging.getLogger(name).setLevel(logging.CRITICAL)
+            quiet_cut_requests()
             proxy = LinkProxy(portal.address, DIRECT).start()
             try:
                 post = connected_post(root / "client", portal, url=proxy.url())

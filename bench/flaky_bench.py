@@ -37,6 +37,13 @@ BULLETIN_BODY = (
 )
 
 
+def quiet_cut_requests() -> None:
+    """A request cut mid-body is logged by the portal with a traceback, dozens a run: the
+    table is the result. Call after the portal starts (uvicorn sets its loggers then)."""
+    for name in ("portal", "uvicorn.error"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 def publish_feed(portal: object, items: int) -> None:
     """`items` bulletins for every focal point of the portal (TLP:GREEN)."""
     from portal.clock import now_seconds
@@ -67,10 +74,7 @@ def run(n: int = 60, feed: int = 200) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="outpost-flaky-bench-") as tmp:
         root = Path(tmp)
         with running_portal(root / "portal") as portal:
-            # A request cut mid-body is logged by the portal with a traceback, dozens a run:
-            # the table is the result. (After start: uvicorn sets its loggers as it starts.)
-            for name in ("portal", "uvicorn.error"):
-                logging.getLogger(name).setLevel(logging.CRITICAL)
+            quiet_cut_requests()
             # Enrolment and the queue are made over a clean link; only the sync is measured.
             proxy = LinkProxy(portal.address, DIRECT).start()
             try:

@@ -22,7 +22,7 @@ import hashlib
 import json
 import os
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Final
 
@@ -100,6 +100,11 @@ def _unlink(path: Path) -> None:
     path.unlink(missing_ok=True)
 
 
+def _insert(conn: sa.Connection, upload: Upload, caller: Caller, now: int) -> None:
+    """The upload's row: its fields as the dataclass holds them, the caller's key and when."""
+    conn.execute(uploads.insert().values(**asdict(upload), key_id=caller.key_id, created_at=now))
+
+
 def create(
     db: Database,
     store: UploadStore,
@@ -129,33 +134,8 @@ def create(
             media_type=media_type,
             now=now,
         )
-    upload_id = secrets.token_hex(16)
-    part = store.part_path(upload_id)
-    private_dir(part.parent)
-    part.touch(mode=0o600, exist_ok=False)
-    os.chmod(part, 0o600)
-    try:
-        with db.write() as conn:
-            conn.execute(
-                uploads.insert().values(
-                    id=upload_id,
-                    key_id=caller.key_id,
-                    user_id=caller.user_id,
-                    agency=caller.agency,
-                    report_id=report_id,
-                    sha256=sha256,
-                    media_type=media_type,
-                    length=length,
-                    received=0,
-                    created_at=now,
-                    expires_at=now + ttl,
-                )
-            )
-    except BaseException:
-        _unlink(part)
-        raise
     upload = Upload(
-        id=upload_id,
+        id=secrets.token_hex(16),
         user_id=caller.user_id,
         agency=caller.agency,
         report_id=report_id,
@@ -166,6 +146,16 @@ def create(
         expires_at=now + ttl,
         completed_at=None,
     )
+    part = store.part_path(upload.id)
+    private_dir(part.parent)
+    part.touch(mode=0o600, exist_ok=False)
+    os.chmod(part, 0o600)
+    try:
+        with db.write() as conn:
+            _insert(conn, upload, caller, now)
+    except BaseException:
+        _unlink(part)
+        raise
     if length == 0:
         return finish(db, store, upload, caller, now)
     return upload
@@ -208,34 +198,8 @@ def _known(
 ) -> Upload:
     """An upload of a file the portal keeps already: complete on creation (Upload-Offset =
     Upload-Length), so its bytes do not cross the link a second time."""
-    upload_id = secrets.token_hex(16)
-    with db.write() as conn:
-        conn.execute(
-            uploads.insert().values(
-                id=upload_id,
-                key_id=caller.key_id,
-                user_id=caller.user_id,
-                agency=caller.agency,
-                report_id=report_id,
-                sha256=sha256,
-                media_type=media_type,
-                length=length,
-                received=length,
-                created_at=now,
-                expires_at=now,
-                completed_at=now,
-            )
-        )
-        audit.append(
-            conn,
-            at=now,
-            actor=caller.user_id,
-            action="attachment.known",
-            subject=sha256,
-            details={"upload": upload_id, "report_id": report_id, "size": length},
-        )
-    return Upload(
-        id=upload_id,
+    upload = Upload(
+        id=secrets.token_hex(16),
         user_id=caller.user_id,
         agency=caller.agency,
         report_id=report_id,
@@ -246,6 +210,17 @@ def _known(
         expires_at=now,
         completed_at=now,
     )
+    with db.write() as conn:
+        _insert(conn, upload, caller, now)
+        audit.append(
+            conn,
+            at=now,
+            actor=caller.user_id,
+            action="attachment.known",
+            subject=sha256,
+            details={"upload": upload.id, "report_id": report_id, "size": length},
+        )
+    return upload
 
 
 def load(db: Database, upload_id: str, caller: Caller, now: int) -> Upload:
