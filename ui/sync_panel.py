@@ -107,6 +107,7 @@ class SyncBridge(QObject):
         self.settled = False  # True once we know whether there is an engine
         self._alive = True
         self.last_status: Status | None = None
+        self.last_summary: PassSummary | None = None  # for an outbox opened after the pass
         self.phases: dict[Phase, Progress] = {}  # this pass's progress; empty between passes
         self._samples: list[tuple[float, int]] = []  # (monotonic s, bytes done) of one transfer
         self._sampled: tuple[Phase, int] | None = None  # which transfer the samples belong to
@@ -164,6 +165,7 @@ class SyncBridge(QObject):
             self.item.emit(event)
         elif isinstance(event, PassSummary):
             self._clear_pass()
+            self.last_summary = event
             self.summary.emit(event)
 
     def _take_status(self, status: Status) -> None:
@@ -595,6 +597,8 @@ class OutboxPage(QWidget):
         self._engine_ready()
         for progress in bridge.phases.values():
             self.show_progress(progress)
+        if bridge.last_summary is not None and not bridge.phases:
+            self.show_summary(bridge.last_summary)  # a pass ended before this page was built
 
     def _engine_ready(self) -> None:
         engine = self.bridge.engine
