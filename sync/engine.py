@@ -36,6 +36,7 @@ from sync.transport import (
     ConnectionCut,
     PortalClient,
     ServerBusy,
+    ServerError,
     Stalled,
     TransportError,
 )
@@ -165,12 +166,15 @@ class SyncEngine:
             self._thread = threading.Thread(target=self._loop, name="outpost-sync", daemon=True)
             self._thread.start()
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float = 10.0) -> bool:
+        """Asks the worker to end and waits up to `timeout`. Returns whether it has ended."""
         self._stop.set()
         self._cancel.set()
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
+            return not self._thread.is_alive()
+        return True
 
     def status(self) -> Status:
         waiting, quarantined = self.store.counts()
@@ -188,7 +192,15 @@ class SyncEngine:
 
     def _loop(self) -> None:
         while not self._stop.is_set():
-            summary = self.run_pass()
+            try:
+                summary = self.run_pass()
+            except Exception:
+                if self._stop.is_set():
+                    # Stopped under a pass: the store was locked (closed) before the pass
+                    # could end. The work stays queued; there is no one left to tell.
+                    log.debug("sync worker ended by a stop during a pass", exc_info=True)
+                    return
+                raise
             if self._stop.is_set():
                 break
             delay: float | None
@@ -328,8 +340,9 @@ class SyncEngine:
             try:
                 answer = self._push_batch(envelopes, moving)
             except TransportError as exc:
-                self._cut()
-                self._set_batch(max(1, self._batch // 4))  # a cut or stall: smaller requests
+                if _link_trouble(exc):  # a cut or stall: smaller requests
+                    self._cut()
+                    self._set_batch(max(1, self._batch // 4))
                 for item in items:  # each of them was tried and failed: count it, say why
                     self._failed(item, str(exc))
                 raise
@@ -525,3 +538,13 @@ def _is_link_error(exc: Exception) -> bool:
 
 def _now_text() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def _link_trouble(exc: TransportError) -> bool:
+    """Whether a failed request says the link could not carry it: a cut, a stall, or a
+    gateway that gave up waiting (504). Any other answer (a 500, a 502, a busy portal) came
+    back whole, so a smaller request would only try fewer items."""
+    if isinstance(exc, (ConnectionCut, Stalled)):
+        return True
+    return isinstance(exc, ServerError) and exc.status == 504
+

@@ -244,3 +244,59 @@ def test_network_change_wakes_the_worker_at_once(post: Post, interposer: Interpo
             assert passes[-1].error is None and passes[-1].pushed == 6
         finally:
             engine.stop()
+
+
+def test_a_failing_portal_does_not_shrink_the_push_so_every_item_is_tried(
+    post: Post, interposer: Interposer
+) -> None:
+    """A 502 is an answer, not a cut: the link carried the whole request. Each pass tries
+    every waiting item again and counts that attempt (an outbox showing 4 attempts on one
+    row and 1 on the others would say the others were not tried, and they would wait behind
+    one item at a time once the portal recovers)."""
+    interposer.rule = lambda req, _resp: (
+        http_response(502, b"bad gateway") if _pushing(req) else None
+    )
+    passes = 4
+    with post.focal() as s:
+        engine = sync_engine(s)
+        for _ in range(passes):
+            summary = engine.run_pass()
+            assert summary.error is not None and "502" in summary.error, summary.error
+        items = OutboxRepository(s.db).items()
+    assert len(items) == 6
+    assert [o.attempts for o in items] == [passes] * len(items)
+    assert all("502" in (o.last_error or "") for o in items)
+    _then_all_delivered(post, interposer)
+
+
+def test_a_store_locked_under_a_running_pass_ends_the_worker_quietly(
+    post: Post, interposer: Interposer
+) -> None:
+    """Locking closes the store while the worker may still be in a pass (stop() waits only so
+    long for a slow upload). The worker then ends without a traceback; the work stays queued."""
+    died: list[BaseException | None] = []
+    previous = threading.excepthook
+    threading.excepthook = lambda args: died.append(args.exc_value)
+    try:
+        s = post.focal()
+        engine = sync_engine(s)
+        pushing = threading.Event()
+
+        def lock_mid_pass(request: TinyRequest, _resp: requests.Response | None) -> None:
+            if _pushing(request) and not pushing.is_set():
+                pushing.set()
+                engine.stop(timeout=0)  # as the GUI's lock does when the pass is slow
+                s.lock()  # the store is closed under the pass
+            return None
+
+        interposer.rule = lock_mid_pass
+        engine.start()
+        assert pushing.wait(30)
+        assert engine.stop(timeout=30)  # the worker has ended
+    finally:
+        threading.excepthook = previous
+    assert died == []
+    interposer.rule = lambda _req, _resp: None
+    with post.focal() as s2:  # nothing was lost: the next pass delivers all
+        assert sync_engine(s2).run_pass().error is None
+        assert {o.state for o in OutboxRepository(s2.db).items()} == {"delivered"}
