@@ -3,8 +3,13 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Every dependency, transitive ones too, pinned with its hashes (scripts/lock.py says why one
+# file and for which platform). `make lock` refreshes it; uv, which resolves it, lives in
+# LOCK_TOOL and is needed by `make lock` only.
+LOCK      := requirements/outpost.lock
+LOCK_TOOL := .lock-tool
 
-.PHONY: help run test lint typecheck pytest bench bench-scale clean screenshots installer release translations
+.PHONY: help run test lint typecheck pytest bench bench-scale clean screenshots installer release translations lock
 
 help:
 	@echo "make run    - set up and start the client (first run offers a demo installation)"
@@ -13,13 +18,19 @@ help:
 	@echo "make bench-scale - the client at 10k, 100k and 1M reports (stores cached in .bench-cache/)"
 	@echo "make screenshots - render the main screens at 1366x768 into docs/screenshots/ (console: docs/screenshots/console/)"
 	@echo "make installer - the one-folder bundle and the .deb in dist/ (docs/install.md)"
-	@echo "make release - installer + dist/release/: .deb, .tar.gz, SHA256SUMS and its signature"
+	@echo "make release - installer + dist/release/: .deb, .tar.gz, the lock, SHA256SUMS and its signature"
+	@echo "make lock   - re-resolve $(LOCK) from pyproject.toml (UPGRADE=1: newest that fit)"
 
-# Creates the virtual environment from nothing and installs the project with its dev tools.
+# Creates the virtual environment from nothing: the dependencies exactly as locked (a file
+# whose hash differs from the lock's is refused), then the project itself, editable, with
+# the locked setuptools as its build backend (no isolated build fetching an unlocked one).
 $(VENV): $(STAMP)
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@$(BIN)/python -c 'import sys; sys.version_info[:2] == (3, 11) or sys.exit("$(LOCK) \
+	is for Python 3.11: rm -r $(VENV) and run make PYTHON=python3.11")'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/python scripts/translations.py compile >/dev/null
 	touch $(STAMP)
 
@@ -61,5 +72,12 @@ installer: $(STAMP) translations
 release: $(STAMP) translations
 	$(BIN)/python scripts/release.py release
 
+# The lock from pyproject.toml's pins; transitive versions already locked stay where they
+# still fit unless UPGRADE=1. Then `make test` (its stamp depends on the lock) reinstalls.
+lock:
+	test -x $(LOCK_TOOL)/bin/uv || { $(PYTHON) -m venv $(LOCK_TOOL) && \
+		$(LOCK_TOOL)/bin/python -m pip install --quiet --require-hashes -r requirements/uv.txt; }
+	$(PYTHON) scripts/lock.py --uv $(LOCK_TOOL)/bin/uv $(if $(UPGRADE),--upgrade)
+
 clean:
-	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(LOCK_TOOL) build dist .mypy_cache .pytest_cache .ruff_cache

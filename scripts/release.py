@@ -10,12 +10,18 @@ $OUTPOST_RELEASE_KEY (an unencrypted PEM Ed25519 private key); without one a THR
 made and named as such, so a test release can be produced anywhere but is never mistaken for
 a real one. Builds are reproducible where the tools allow: SOURCE_DATE_EPOCH (the last
 commit's time unless set) for every timestamp and PYTHONHASHSEED=0 for PyInstaller.
+
+The bundle is frozen from the running environment, which `make .venv` installs from
+requirements/outpost.lock with its hashes: the build refuses an environment that differs from
+the lock, and a release carries the lock itself, listed in the signed SHA256SUMS, so what is
+inside can be checked against what was tested.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import io
 import os
 import platform
@@ -26,6 +32,7 @@ import sys
 import tarfile
 import tomllib
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -62,6 +69,29 @@ SYSTEM_LIBRARIES = {
 # Never bundled (the system's own), plus fontconfig and xkbcommon: bundled, but their
 # Debian packages bring the font configuration and keyboard data they read at run time.
 BASE_DEPENDS = {"libc6", "libgl1", "libegl1", "libxcb1", "libfontconfig1", "libxkbcommon0"}
+
+
+def _lock_script() -> Any:
+    """scripts/lock.py, loaded by path (a `scripts` package from elsewhere could shadow it)."""
+    spec = importlib.util.spec_from_file_location("outpost_lock_script", ROOT / "scripts/lock.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_LOCK_SCRIPT = _lock_script()
+LOCK: Path = _LOCK_SCRIPT.LOCK
+
+
+def check_environment(lock_text: str | None = None) -> None:
+    """Refuses to freeze an environment that is not the lock (stale, or changed by hand)."""
+    problems = _LOCK_SCRIPT.environment_mismatches(lock_text or LOCK.read_text())
+    if problems:
+        raise SystemExit(
+            f"release: this environment is not {LOCK.relative_to(ROOT)} "
+            f"({'; '.join(problems)}); rebuild it with make .venv"
+        )
 
 
 def version() -> str:
@@ -107,6 +137,7 @@ def clamp_mtimes(folder: Path, epoch: int) -> None:
 
 def build_bundle(dist: Path, work: Path | None = None) -> Path:
     """Runs PyInstaller on build.spec; returns the one-folder bundle (dist/outpost)."""
+    check_environment()
     epoch = source_date_epoch()
     env = {**os.environ, "PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": str(epoch)}
     work = work or ROOT / "build"
@@ -359,6 +390,7 @@ def cmd_release(args: argparse.Namespace) -> int:
     files = [build_deb(bundle, dist, args.compression)]
     if not args.no_tarball:
         files.append(build_tarball(bundle, dist))
+    files.append(LOCK)  # what the bundle was built from, signed with it
     out = dist / "release"
     _, public, throwaway = write_release(files, out, args.key)
     from app.release import load_public_key

@@ -133,3 +133,38 @@ def test_the_real_package_goes_into_a_verified_release(
     _, public, _ = release_script.write_release([deb], tmp_path / "release", None)
     result = verify_release(tmp_path / "release", load_public_key(public.read_bytes()))
     assert result.ok and [f.name for f in result.files] == [deb.name]
+
+
+def test_a_release_carries_the_lock_it_was_built_from(
+    release_script: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`make release` signs requirements/outpost.lock with the packages (issue 13 item 6),
+    so the versions inside a release can be checked. A stand-in bundle: only the release
+    steps are under test here (the real bundle's .deb is in test_deb.py)."""
+    if shutil.which("dpkg-deb") is None:
+        pytest.skip("dpkg-deb is not installed (Debian's dpkg package)")
+    bundle = tmp_path / "outpost"
+    bundle.mkdir()
+    (bundle / "outpost").write_text("#!/bin/sh\n")
+    dist = tmp_path / "dist"
+    code = release_script.main(
+        ["release", "--bundle", str(bundle), "--dist", str(dist), "--compression", "zstd"]
+    )
+    assert code == 0
+    folder = dist / "release"
+    public = next(dist.glob("*.pub.pem"))
+    result = verify_release(folder, load_public_key(public.read_bytes()))
+    names = [f.name for f in result.files]
+    assert result.ok and "outpost.lock" in names and len(names) == 3, names
+    lock = release_script.LOCK
+    assert (folder / "outpost.lock").read_bytes() == lock.read_bytes()
+    capsys.readouterr()
+
+
+def test_the_bundle_is_built_only_from_the_locked_environment(release_script: Any) -> None:
+    release_script.check_environment()  # make .venv installed the lock
+    stale = release_script.LOCK.read_text().replace("\norjson==3.13.0 \\", "\norjson==3.12.0 \\")
+    with pytest.raises(
+        SystemExit, match=r"orjson: the lock has 3\.12\.0, installed is 3\.13\.0.*make \.venv"
+    ):
+        release_script.check_environment(stale)
