@@ -23,6 +23,7 @@ from sync.protocol import (
     ApprovalBody,
     Envelope,
     KeyResolver,
+    NationalReleaseBody,
     ReceiptBody,
     Release,
     Trust,
@@ -109,6 +110,10 @@ class Delivery:
             )
             if target.type == "approval":
                 self._after_approval_delivered(cast(Envelope[ApprovalBody], target), verified)
+            elif target.type == "national_release":
+                self._after_national_delivered(
+                    cast(Envelope[NationalReleaseBody], target), verified
+                )
         return verified
 
     def _accept_batch_receipt(
@@ -147,6 +152,10 @@ class Delivery:
             )
             if target.type == "approval":
                 self._after_approval_delivered(cast(Envelope[ApprovalBody], target), verified)
+            elif target.type == "national_release":
+                self._after_national_delivered(
+                    cast(Envelope[NationalReleaseBody], target), verified
+                )
         return verified
 
     def _after_approval_delivered(
@@ -175,6 +184,27 @@ class Delivery:
             recipient=f"portal {receipt.body.portal} for {release_audience_text(release)}",
             method=Method.PORTAL,
             purpose="release approved by the focal point",
+            legal_basis=release.legal_basis,
+            tlp=release.tlp,
+        )
+
+    def _after_national_delivered(
+        self,
+        national: Envelope[NationalReleaseBody],
+        receipt: VerifiedEnvelope[ReceiptBody] | VerifiedBatchReceipt,
+    ) -> None:
+        """The register records a national release once the portal holds it; a decline
+        released nothing."""
+        body = national.body
+        if body.decision != "release" or body.release is None:
+            return
+        release = body.release
+        DisseminationRegister(self._db, self._audit).record(
+            actor=body.releaser,
+            obj=str(body.report_id),
+            recipient=f"portal {receipt.body.portal} for {release_audience_text(release)}",
+            method=Method.PORTAL,
+            purpose="released beyond the member state by the national focal point",
             legal_basis=release.legal_basis,
             tlp=release.tlp,
         )

@@ -10,7 +10,14 @@ from app.portal_clock import PortalClock, verify_batch_receipt_with_clock, verif
 from storage.database import Database
 from storage.envelopes_repo import EnvelopeRecord, EnvelopeRepository
 from storage.users_repo import UserRepository
-from sync.protocol import ApprovalBody, ReceiptBody, Release, SubmissionBody, VerificationError
+from sync.protocol import (
+    ApprovalBody,
+    NationalReleaseBody,
+    ReceiptBody,
+    Release,
+    SubmissionBody,
+    VerificationError,
+)
 from sync.protocol.batch_receipts import BATCH_RECEIPT_TYPE
 from sync.protocol.fields import format_timestamp
 
@@ -18,8 +25,9 @@ from sync.protocol.fields import format_timestamp
 @dataclass(frozen=True)
 class HistoryEntry:
     version: int | None
-    type: str  # submission | approval | receipt
-    action: str  # submitted | approved | returned | acknowledged
+    type: str  # submission | approval | national_release | receipt
+    action: str  # submitted, approved, returned, released nationally, kept in country,
+    # acknowledged
     actor: str  # local user name when known, else the signer's user id
     at: str
     comment: str
@@ -88,6 +96,11 @@ def report_history(db: Database, report_id: str) -> list[HistoryEntry]:
             action = "approved" if body.decision == "approve" else "returned"
             tlp = body.release.tlp if body.release else None
             release = body.release
+        elif isinstance(body, NationalReleaseBody):
+            actor, at, comment = body.releaser, body.decided_at, body.comment
+            action = "released nationally" if body.decision == "release" else "kept in country"
+            tlp = body.release.tlp if body.release else None
+            release = body.release
         else:
             actor, at, action, comment, tlp = "portal", body.portal_time, "acknowledged", "", None
             if isinstance(body, ReceiptBody):
@@ -147,5 +160,6 @@ def _batch_receipt_entry(
     )
 
 
-# submission, its receipt, approval, its receipt (a receipt ranks one after what it names)
-_RANK = {"submission": 0, "approval": 2, "receipt": 4}
+# submission, its receipt, approval, its receipt, the national decision, its receipt (a
+# receipt ranks one after what it names)
+_RANK = {"submission": 0, "approval": 2, "national_release": 4, "receipt": 6}

@@ -19,6 +19,7 @@ from app.envelope_store import store_envelope
 from app.errors import NotAllowed
 from app.identity import LocalKeyResolver, store_certificate
 from app.lifecycle import Action, next_status
+from app.national import apply_national_decision, apply_national_review
 from app.portal_clock import PortalClock, verify_with_clock
 from app.reports import search_index
 from storage.attachments_repo import AttachmentRepository
@@ -33,6 +34,7 @@ from storage.users_repo import MetaRepository, UserRecord, UserRepository
 from sync.protocol import (
     ApprovalBody,
     Certificate,
+    NationalReleaseBody,
     SubmissionBody,
     Trust,
     VerificationError,
@@ -211,6 +213,10 @@ class LocalSyncStore:
             return self._apply_review_item(payload["envelope"])
         if kind == "release":
             return self._apply_release(item)
+        if kind == "national_review":
+            return apply_national_review(self._db, self._audit, self._keys, item)
+        if kind == "national_decision":
+            return apply_national_decision(self._db, self._audit, self._keys, item)
         raise ValueError(f"unknown feed item kind {kind!r}")
 
     def _verified(self, envelope: object, expected: str) -> Any:
@@ -310,6 +316,12 @@ class LocalSyncStore:
         approval = self._verified(payload["approval"], "approval")
         report = cast(SubmissionBody, submission.body).report
         release = cast(ApprovalBody, approval.body).release
+        if "national" in payload:  # released beyond its state by the state's NFP (3.8)
+            national = self._verified(payload["national"], "national_release")
+            decision = cast(NationalReleaseBody, national.body)
+            if decision.approval != approval.hash or decision.release is None:
+                raise ValueError("the national release does not release this approval")
+            release = decision.release
         title = f"Released report: {report.get('kind')} at {report.get('crossing_point')}"
         tlp = release.tlp if release else str(item.get("tlp") or "AMBER")
         return int(

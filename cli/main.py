@@ -459,6 +459,52 @@ def cmd_review_return(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review_national(args: argparse.Namespace) -> int:
+    from app.national import NationalReview
+
+    with _unlock(args) as session:
+        queue = NationalReview(session.db, session.user, session.audit).queue()
+        rows = [i.summary() for i in queue]
+    if args.json:
+        print_json(rows)
+    elif not rows:
+        print("No OFP approval waits for a national decision.")
+    else:
+        for row in rows:
+            row["id"] = row["id"][:8]
+            row["release_to"] = ",".join(row["release_to"] + row["release_to_agency"])
+        print_table(rows, ["id", "agency", "kind", "crossing_point", "tlp", "release_to"])
+    return 0
+
+
+def cmd_review_national_release(args: argparse.Namespace) -> int:
+    from app.national import NationalReview
+
+    settings = None
+    if args.tlp is not None:  # otherwise the OFP's release as it stands
+        if args.legal_basis is None or args.third_party is None:
+            raise InvalidInput(
+                _("With --tlp, also give --legal-basis and --third-party or --no-third-party.")
+            )
+        settings = ReleaseSettings(
+            tlp=args.tlp,
+            third_party=args.third_party,
+            legal_basis=args.legal_basis,
+            releasable_to=_codes(args.release_to),
+            agencies=_codes(args.release_to_agency),
+        )
+    with _unlock(args) as session:
+        review = NationalReview(session.db, session.user, session.audit)
+        report_id = review.resolve(args.id)
+        if args.decline:
+            item = review.decline(report_id, args.comment or "")
+            print(f"Report {item.report_id[:8]} stays in the country; the decision is queued.")
+            return 0
+        item = review.release(report_id, settings, args.comment or "")
+    print(f"Report {item.report_id[:8]} released beyond the country; the decision is queued.")
+    return 0
+
+
 def cmd_register_list(args: argparse.Namespace) -> int:
     from app.dissemination import DisseminationRegister
 
@@ -773,6 +819,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(review, "return", cmd_review_return, "return to the author with a comment")
     p.add_argument("id")
     p.add_argument("--comment", required=True)
+    p = add(review, "national", cmd_review_national, "NFP: approvals waiting to leave the country")
+    p.add_argument("--json", action="store_true")
+    p = add(
+        review,
+        "national-release",
+        cmd_review_national_release,
+        "NFP: release an OFP's approval beyond the country (or --decline)",
+    )
+    p.add_argument("id")
+    p.add_argument("--decline", action="store_true", help="keep it in the country (--comment)")
+    p.add_argument("--tlp", help="tighten the OFP's label (never loosen it)")
+    p.add_argument("--third-party", dest="third_party", action="store_true", default=None)
+    p.add_argument("--no-third-party", dest="third_party", action="store_false")
+    p.add_argument("--legal-basis")
+    p.add_argument("--release-to", metavar="CODES", help="member states, e.g. MYS,KHM")
+    p.add_argument("--release-to-agency", metavar="CODES", help="named agencies, e.g. MYS-IMM")
+    p.add_argument("--comment")
 
     register = sub.add_parser("register", help="dissemination register").add_subparsers(
         dest="action", required=True, metavar="ACTION"

@@ -10,15 +10,17 @@ _COLUMNS = (
     "rowid, item_id, kind, title, body, tlp, publisher, published_at, received_at, read_at, "
     "payload, for_user"
 )
-# Items for every user, and those meant for this one (TLP:RED: the person named).
-_VISIBLE = "(for_user IS NULL OR for_user = ?)"
+FEED_COLUMNS = _COLUMNS  # the column list FeedItemRecord.from_row reads (national_repo too)
+# Items for every user, and those meant for this one (TLP:RED: the person named). A
+# national_review item is work for the NFP (storage/national_repo.py), not something to read.
+_VISIBLE = "(for_user IS NULL OR for_user = ?) AND kind <> 'national_review'"
 
 
 @dataclass(frozen=True)
 class FeedItemRecord:
     rowid: int
     item_id: str
-    kind: str  # alert | bulletin | mou_template | fraud_notice
+    kind: str  # alert | bulletin | mou_template | fraud_notice | release | national_review
     title: str
     body: str
     tlp: str
@@ -110,6 +112,7 @@ class FeedRepository:
         rows = self._db.execute(
             f"SELECT {cols} FROM feed_fts JOIN feed_items f ON f.rowid = feed_fts.rowid "
             "WHERE feed_fts MATCH ? AND (f.for_user IS NULL OR f.for_user = ?) "
+            "AND f.kind <> 'national_review' "
             "ORDER BY feed_fts.rowid DESC LIMIT ?",
             (fts_query, viewer, limit),
         )

@@ -43,7 +43,7 @@ from sync.transport import (
 
 log = logging.getLogger(__name__)
 
-TEXT_KINDS = ("submission", "approval")
+TEXT_KINDS = ("submission", "approval", "national_release")
 GROW_AFTER_CUT = 4  # requests in a row that went through before sizes grow again
 
 

@@ -256,6 +256,8 @@ def action_label(action: str) -> str:
         "approved": translate("Report", "approved"),
         "returned": translate("Report", "returned"),
         "acknowledged": translate("Report", "acknowledged by the portal"),
+        "released nationally": translate("Report", "released beyond the country by the NFP"),
+        "kept in country": translate("Report", "kept in the country by the NFP"),
     }.get(action, action)
 
 

@@ -370,7 +370,7 @@
         <translation>Kesehatan antrean</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="159"/>
+        <location filename="../../ui/dashboard_page.py" line="162"/>
         <source>Counting reports</source>
         <translation>Menghitung laporan</translation>
     </message>
@@ -437,42 +437,42 @@
 <context>
     <name>HistoryTable</name>
     <message>
-        <location filename="../../ui/report_view.py" line="267"/>
+        <location filename="../../ui/report_view.py" line="269"/>
         <source>Version</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="268"/>
+        <location filename="../../ui/report_view.py" line="270"/>
         <source>Action</source>
         <translation>Tindakan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="269"/>
+        <location filename="../../ui/report_view.py" line="271"/>
         <source>By</source>
         <translation>Oleh</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="270"/>
+        <location filename="../../ui/report_view.py" line="272"/>
         <source>When</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="271"/>
+        <location filename="../../ui/report_view.py" line="273"/>
         <source>TLP</source>
         <translation>TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="272"/>
+        <location filename="../../ui/report_view.py" line="274"/>
         <source>Comment</source>
         <translation>Komentar</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="273"/>
+        <location filename="../../ui/report_view.py" line="275"/>
         <source>Signature</source>
         <translation>Tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="279"/>
+        <location filename="../../ui/report_view.py" line="281"/>
         <source>Signed history</source>
         <translation>Riwayat bertanda tangan</translation>
     </message>
@@ -763,76 +763,77 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="350"/>
+        <location filename="../../ui/sync_panel.py" line="383"/>
         <source>Item</source>
         <translation>Butir</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="351"/>
+        <location filename="../../ui/sync_panel.py" line="384"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="352"/>
+        <location filename="../../ui/sync_panel.py" line="385"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="353"/>
+        <location filename="../../ui/sync_panel.py" line="386"/>
         <source>Bytes</source>
         <translation>Byte</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="354"/>
+        <location filename="../../ui/sync_panel.py" line="387"/>
         <source>Attempts</source>
         <translation>Percobaan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="355"/>
+        <location filename="../../ui/sync_panel.py" line="388"/>
         <source>Last error / portal&apos;s reason</source>
         <translation>Galat terakhir / alasan portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="356"/>
+        <location filename="../../ui/sync_panel.py" line="389"/>
         <source>Queued at</source>
         <translation>Diantrekan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="400"/>
+        <location filename="../../ui/sync_panel.py" line="439"/>
         <source>Submission</source>
         <translation>Pengajuan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="401"/>
+        <location filename="../../ui/sync_panel.py" line="440"/>
         <source>Decision</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="402"/>
+        <location filename="../../ui/sync_panel.py" line="441"/>
         <source>Attachment</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="405"/>
+        <location filename="../../ui/sync_panel.py" line="444"/>
         <source>Waiting</source>
         <translation>Menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="406"/>
+        <location filename="../../ui/sync_panel.py" line="445"/>
         <source>Delivered</source>
         <translation>Terkirim</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="407"/>
+        <location filename="../../ui/sync_panel.py" line="446"/>
         <source>Refused by the portal</source>
         <translation>Ditolak oleh portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="411"/>
+        <location filename="../../ui/sync_panel.py" line="451"/>
         <source>Failed, retried</source>
         <translation>Gagal, dicoba lagi</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_panel.py" line="453"/>
         <source>Sending</source>
         <translation>Sedang dikirim</translation>
     </message>
@@ -840,167 +841,167 @@
 <context>
     <name>OutboxPage</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="453"/>
+        <location filename="../../ui/sync_panel.py" line="493"/>
         <source>Outbox &amp; sync</source>
         <translation>Kotak keluar &amp; sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="458"/>
+        <location filename="../../ui/sync_panel.py" line="498"/>
         <source>Sync is not set up on this installation: it has not been provisioned for a portal yet. Submitted reports and decisions wait here, signed, until it is.</source>
         <translation>Sinkronisasi belum disiapkan pada instalasi ini: belum diprovisikan untuk portal. Laporan dan keputusan yang diajukan menunggu di sini, sudah ditandatangani, sampai siap.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="468"/>
+        <location filename="../../ui/sync_panel.py" line="508"/>
         <source>Progress</source>
         <translation>Kemajuan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="472"/>
+        <location filename="../../ui/sync_panel.py" line="512"/>
         <source>Reach the portal</source>
         <translation>Menjangkau portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="473"/>
+        <location filename="../../ui/sync_panel.py" line="513"/>
         <source>Send reports and decisions</source>
         <translation>Mengirim laporan dan keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="474"/>
+        <location filename="../../ui/sync_panel.py" line="514"/>
         <source>Upload attachments</source>
         <translation>Mengunggah lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="475"/>
+        <location filename="../../ui/sync_panel.py" line="515"/>
         <source>Receive alerts and decisions</source>
         <translation>Menerima peringatan dan keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="486"/>
+        <location filename="../../ui/sync_panel.py" line="526"/>
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="490"/>
+        <location filename="../../ui/sync_panel.py" line="530"/>
         <source>Sync state</source>
         <translation>Status sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="496"/>
+        <location filename="../../ui/sync_panel.py" line="536"/>
         <source>&amp;Metered link: send text only, attachments later</source>
         <translation>Koneksi &amp;terbatas: kirim teks saja, lampiran nanti</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="501"/>
+        <location filename="../../ui/sync_panel.py" line="541"/>
         <source>S&amp;ync now</source>
         <translation>Sinkronkan se&amp;karang</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="502"/>
+        <location filename="../../ui/sync_panel.py" line="542"/>
         <source>&amp;Cancel sync</source>
         <translation>Bata&amp;lkan sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="503"/>
+        <location filename="../../ui/sync_panel.py" line="543"/>
         <source>&amp;Refresh list</source>
         <translation>&amp;Muat ulang daftar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="509"/>
+        <location filename="../../ui/sync_panel.py" line="549"/>
         <source>&amp;Export offline bundle…</source>
         <translation>&amp;Ekspor bundel luring…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="512"/>
+        <location filename="../../ui/sync_panel.py" line="552"/>
         <source>No link at all: approved work, signed and encrypted to the portal, on a USB stick</source>
         <translation>Tanpa koneksi sama sekali: pekerjaan yang disetujui, ditandatangani dan dienkripsi untuk portal, di flashdisk</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="515"/>
+        <location filename="../../ui/sync_panel.py" line="555"/>
         <source>&amp;Import a bundle…</source>
         <translation>&amp;Impor bundel…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="516"/>
+        <location filename="../../ui/sync_panel.py" line="556"/>
         <source>Deliver another post&apos;s bundle through this link</source>
         <translation>Kirimkan bundel pos lain melalui koneksi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="527"/>
+        <location filename="../../ui/sync_panel.py" line="567"/>
         <source>Speed and time left</source>
         <translation>Kecepatan dan sisa waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="535"/>
+        <location filename="../../ui/sync_panel.py" line="575"/>
         <source>Outbox items</source>
         <translation>Item kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="581"/>
+        <location filename="../../ui/sync_panel.py" line="624"/>
         <source>Reading the outbox</source>
         <translation>Membaca kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="598"/>
+        <location filename="../../ui/sync_panel.py" line="642"/>
         <source>%1 waiting, %2 delivered, %3 refused by the portal</source>
         <translation>%1 menunggu, %2 terkirim, %3 ditolak oleh portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="618"/>
+        <location filename="../../ui/sync_panel.py" line="672"/>
         <source>nothing to do</source>
         <translation>tidak ada pekerjaan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="641"/>
+        <location filename="../../ui/sync_panel.py" line="695"/>
         <source>Last error: %1</source>
         <translation>Galat terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="647"/>
+        <location filename="../../ui/sync_panel.py" line="701"/>
         <source>Last complete sync: %1</source>
         <translation>Sinkronisasi lengkap terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="652"/>
+        <location filename="../../ui/sync_panel.py" line="706"/>
         <source>Last pass: %1 sent, %2 attachments, %3 received in %4 s</source>
         <translation>Putaran terakhir: %1 dikirim, %2 lampiran, %3 diterima dalam %4 d</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="667"/>
+        <location filename="../../ui/sync_panel.py" line="721"/>
         <source>Export offline bundle</source>
         <translation>Ekspor bundel luring</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="675"/>
+        <location filename="../../ui/sync_panel.py" line="729"/>
         <source>Import a bundle</source>
         <translation>Impor bundel</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="682"/>
+        <location filename="../../ui/sync_panel.py" line="737"/>
         <source>offline delivery to the portal</source>
         <translation>pengiriman luring ke portal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="691"/>
+        <location filename="../../ui/sync_panel.py" line="746"/>
         <source>Bundle written to %1.</source>
         <translation>Bundel ditulis ke %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="694"/>
+        <location filename="../../ui/sync_panel.py" line="749"/>
         <source>Writing the bundle</source>
         <translation>Menulis bundel</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="707"/>
+        <location filename="../../ui/sync_panel.py" line="762"/>
         <source>Bundle delivered to the portal.</source>
         <translation>Bundel terkirim ke portal.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="709"/>
+        <location filename="../../ui/sync_panel.py" line="764"/>
         <source>Bundle delivered; the portal refused some items.</source>
         <translation>Bundel terkirim; portal menolak beberapa item.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="712"/>
+        <location filename="../../ui/sync_panel.py" line="767"/>
         <source>Delivering the bundle</source>
         <translation>Mengirim bundel</translation>
     </message>
@@ -1418,51 +1419,61 @@
         <source>acknowledged by the portal</source>
         <translation>dikonfirmasi oleh portal</translation>
     </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="259"/>
+        <source>released beyond the country by the NFP</source>
+        <translation>dirilis ke luar negeri oleh NFP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="260"/>
+        <source>kept in the country by the NFP</source>
+        <translation>ditahan di dalam negeri oleh NFP</translation>
+    </message>
 </context>
 <context>
     <name>ReportDetail</name>
     <message>
-        <location filename="../../ui/report_view.py" line="314"/>
+        <location filename="../../ui/report_view.py" line="316"/>
         <source>Handling label</source>
         <translation>Label penanganan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="325"/>
+        <location filename="../../ui/report_view.py" line="327"/>
         <source>Report content</source>
         <translation>Isi laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="329"/>
+        <location filename="../../ui/report_view.py" line="331"/>
         <source>Photos and files</source>
         <translation>Foto dan berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="331"/>
+        <location filename="../../ui/report_view.py" line="333"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="332"/>
+        <location filename="../../ui/report_view.py" line="334"/>
         <source>Photos</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="333"/>
+        <location filename="../../ui/report_view.py" line="335"/>
         <source>Signed history</source>
         <translation>Riwayat bertanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="354"/>
+        <location filename="../../ui/report_view.py" line="356"/>
         <source>Photos (%1)</source>
         <translation>Foto (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="345"/>
+        <location filename="../../ui/report_view.py" line="347"/>
         <source>no TLP yet</source>
         <translation>belum ada TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="359"/>
+        <location filename="../../ui/report_view.py" line="361"/>
         <source>Returned by %1 on %2: %3</source>
         <translation>Dikembalikan oleh %1 pada %2: %3</translation>
     </message>
@@ -1470,43 +1481,43 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/report_view.py" line="395"/>
+        <location filename="../../ui/report_view.py" line="397"/>
         <source>Report %1</source>
         <translation>Laporan %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="404"/>
-        <location filename="../../ui/report_view.py" line="438"/>
+        <location filename="../../ui/report_view.py" line="406"/>
+        <location filename="../../ui/report_view.py" line="440"/>
         <source>&amp;Edit draft</source>
         <translation>&amp;Ubah draf</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="405"/>
+        <location filename="../../ui/report_view.py" line="407"/>
         <source>Start a &amp;corrected version</source>
         <translation>Mulai versi &amp;perbaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="406"/>
+        <location filename="../../ui/report_view.py" line="408"/>
         <source>Save as &amp;PDF…</source>
         <translation>Simpan sebagai P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="407"/>
+        <location filename="../../ui/report_view.py" line="409"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="427"/>
+        <location filename="../../ui/report_view.py" line="429"/>
         <source>Opening report</source>
         <translation>Membuka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="436"/>
+        <location filename="../../ui/report_view.py" line="438"/>
         <source>Correct and re&amp;submit</source>
         <translation>Perbaiki dan a&amp;jukan ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="458"/>
+        <location filename="../../ui/report_view.py" line="460"/>
         <source>Starting a corrected version</source>
         <translation>Memulai versi perbaikan</translation>
     </message>
@@ -2788,76 +2799,77 @@
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="213"/>
+        <location filename="../../ui/sync_panel.py" line="239"/>
         <source>%1 s</source>
         <translation>%1 dtk</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="215"/>
+        <location filename="../../ui/sync_panel.py" line="241"/>
         <source>%1 min</source>
         <translation>%1 mnt</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="216"/>
+        <location filename="../../ui/sync_panel.py" line="242"/>
         <source>%1 h</source>
         <translation>%1 jam</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="228"/>
+        <location filename="../../ui/sync_panel.py" line="254"/>
         <source>%1/s</source>
         <translation>%1/dtk</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="231"/>
+        <location filename="../../ui/sync_panel.py" line="257"/>
         <source>%1, about %2 left</source>
         <translation>%1, sisa sekitar %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="241"/>
+        <location filename="../../ui/sync_panel.py" line="267"/>
         <source>Sync: not set up</source>
         <translation>Sinkronisasi: belum disiapkan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="243"/>
+        <location filename="../../ui/sync_panel.py" line="269"/>
         <source>Sync: starting…</source>
         <translation>Sinkronisasi: memulai…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="246"/>
+        <location filename="../../ui/sync_panel.py" line="272"/>
         <source>Online</source>
         <translation>Daring</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="247"/>
+        <location filename="../../ui/sync_panel.py" line="273"/>
         <source>Offline</source>
         <translation>Luring</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="248"/>
+        <location filename="../../ui/sync_panel.py" line="274"/>
         <source>Link unknown</source>
         <translation>Koneksi tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="252"/>
+        <location filename="../../ui/sync_panel.py" line="278"/>
         <source>%1 waiting</source>
         <translation>%1 menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="255"/>
+        <location filename="../../ui/sync_panel.py" line="281"/>
         <source>%1 refused</source>
         <translation>%1 ditolak</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="257"/>
+        <location filename="../../ui/sync_panel.py" line="283"/>
         <source>syncing…</source>
         <translation>menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="260"/>
+        <location filename="../../ui/sync_panel.py" line="286"/>
         <source>next try in %1 s</source>
         <translation>coba lagi dalam %1 d</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_panel.py" line="253"/>
         <source>measuring the speed…</source>
         <translation>mengukur kecepatan…</translation>
     </message>
@@ -2865,27 +2877,27 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="278"/>
+        <location filename="../../ui/sync_panel.py" line="304"/>
         <source>Sync state</source>
         <translation>Status sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="284"/>
+        <location filename="../../ui/sync_panel.py" line="310"/>
         <source>Sync now</source>
         <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="285"/>
+        <location filename="../../ui/sync_panel.py" line="311"/>
         <source>Sync now (F5)</source>
         <translation>Sinkronkan sekarang (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="287"/>
+        <location filename="../../ui/sync_panel.py" line="313"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="313"/>
+        <location filename="../../ui/sync_panel.py" line="340"/>
         <source>Last error: %1</source>
         <translation>Galat terakhir: %1</translation>
     </message>

@@ -370,7 +370,7 @@
         <translation>สถานะคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="159"/>
+        <location filename="../../ui/dashboard_page.py" line="162"/>
         <source>Counting reports</source>
         <translation>กำลังนับรายงาน</translation>
     </message>
@@ -437,42 +437,42 @@
 <context>
     <name>HistoryTable</name>
     <message>
-        <location filename="../../ui/report_view.py" line="267"/>
+        <location filename="../../ui/report_view.py" line="269"/>
         <source>Version</source>
         <translation>ฉบับที่</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="268"/>
+        <location filename="../../ui/report_view.py" line="270"/>
         <source>Action</source>
         <translation>การกระทำ</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="269"/>
+        <location filename="../../ui/report_view.py" line="271"/>
         <source>By</source>
         <translation>โดย</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="270"/>
+        <location filename="../../ui/report_view.py" line="272"/>
         <source>When</source>
         <translation>เวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="271"/>
+        <location filename="../../ui/report_view.py" line="273"/>
         <source>TLP</source>
         <translation>TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="272"/>
+        <location filename="../../ui/report_view.py" line="274"/>
         <source>Comment</source>
         <translation>ความเห็น</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="273"/>
+        <location filename="../../ui/report_view.py" line="275"/>
         <source>Signature</source>
         <translation>ลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="279"/>
+        <location filename="../../ui/report_view.py" line="281"/>
         <source>Signed history</source>
         <translation>ประวัติที่ลงลายมือชื่อ</translation>
     </message>
@@ -763,76 +763,77 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="350"/>
+        <location filename="../../ui/sync_panel.py" line="383"/>
         <source>Item</source>
         <translation>รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="351"/>
+        <location filename="../../ui/sync_panel.py" line="384"/>
         <source>Report</source>
         <translation>รายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="352"/>
+        <location filename="../../ui/sync_panel.py" line="385"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="353"/>
+        <location filename="../../ui/sync_panel.py" line="386"/>
         <source>Bytes</source>
         <translation>ไบต์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="354"/>
+        <location filename="../../ui/sync_panel.py" line="387"/>
         <source>Attempts</source>
         <translation>จำนวนครั้งที่ลอง</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="355"/>
+        <location filename="../../ui/sync_panel.py" line="388"/>
         <source>Last error / portal&apos;s reason</source>
         <translation>ข้อผิดพลาดล่าสุด / เหตุผลของพอร์ทัล</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="356"/>
+        <location filename="../../ui/sync_panel.py" line="389"/>
         <source>Queued at</source>
         <translation>เข้าคิวเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="400"/>
+        <location filename="../../ui/sync_panel.py" line="439"/>
         <source>Submission</source>
         <translation>การส่งรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="401"/>
+        <location filename="../../ui/sync_panel.py" line="440"/>
         <source>Decision</source>
         <translation>คำวินิจฉัย</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="402"/>
+        <location filename="../../ui/sync_panel.py" line="441"/>
         <source>Attachment</source>
         <translation>ไฟล์แนบ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="405"/>
+        <location filename="../../ui/sync_panel.py" line="444"/>
         <source>Waiting</source>
         <translation>รอส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="406"/>
+        <location filename="../../ui/sync_panel.py" line="445"/>
         <source>Delivered</source>
         <translation>ส่งถึงแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="407"/>
+        <location filename="../../ui/sync_panel.py" line="446"/>
         <source>Refused by the portal</source>
         <translation>พอร์ทัลปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="411"/>
+        <location filename="../../ui/sync_panel.py" line="451"/>
         <source>Failed, retried</source>
         <translation>ล้มเหลว จะลองใหม่</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_panel.py" line="453"/>
         <source>Sending</source>
         <translation>กำลังส่ง</translation>
     </message>
@@ -840,167 +841,167 @@
 <context>
     <name>OutboxPage</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="453"/>
+        <location filename="../../ui/sync_panel.py" line="493"/>
         <source>Outbox &amp; sync</source>
         <translation>กล่องขาออกและการซิงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="458"/>
+        <location filename="../../ui/sync_panel.py" line="498"/>
         <source>Sync is not set up on this installation: it has not been provisioned for a portal yet. Submitted reports and decisions wait here, signed, until it is.</source>
         <translation>การติดตั้งนี้ยังไม่ได้ตั้งค่าการซิงค์ ยังไม่ได้รับไฟล์ตั้งค่าพอร์ทัล รายงานและคำวินิจฉัยที่ส่งแล้วจะรออยู่ที่นี่พร้อมลายมือชื่อจนกว่าจะตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="468"/>
+        <location filename="../../ui/sync_panel.py" line="508"/>
         <source>Progress</source>
         <translation>ความคืบหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="472"/>
+        <location filename="../../ui/sync_panel.py" line="512"/>
         <source>Reach the portal</source>
         <translation>ติดต่อพอร์ทัล</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="473"/>
+        <location filename="../../ui/sync_panel.py" line="513"/>
         <source>Send reports and decisions</source>
         <translation>ส่งรายงานและคำวินิจฉัย</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="474"/>
+        <location filename="../../ui/sync_panel.py" line="514"/>
         <source>Upload attachments</source>
         <translation>อัปโหลดไฟล์แนบ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="475"/>
+        <location filename="../../ui/sync_panel.py" line="515"/>
         <source>Receive alerts and decisions</source>
         <translation>รับการแจ้งเตือนและคำวินิจฉัย</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="486"/>
+        <location filename="../../ui/sync_panel.py" line="526"/>
         <source>Link</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="490"/>
+        <location filename="../../ui/sync_panel.py" line="530"/>
         <source>Sync state</source>
         <translation>สถานะการซิงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="496"/>
+        <location filename="../../ui/sync_panel.py" line="536"/>
         <source>&amp;Metered link: send text only, attachments later</source>
         <translation>เครือข่ายคิดตามปริมาณ: ส่งเฉพาะข้อความ ไฟล์แนบส่งภายหลัง (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="501"/>
+        <location filename="../../ui/sync_panel.py" line="541"/>
         <source>S&amp;ync now</source>
         <translation>ซิงค์เดี๋ยวนี้ (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="502"/>
+        <location filename="../../ui/sync_panel.py" line="542"/>
         <source>&amp;Cancel sync</source>
         <translation>ยกเลิกการซิงค์ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="503"/>
+        <location filename="../../ui/sync_panel.py" line="543"/>
         <source>&amp;Refresh list</source>
         <translation>รีเฟรชรายการ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="509"/>
+        <location filename="../../ui/sync_panel.py" line="549"/>
         <source>&amp;Export offline bundle…</source>
         <translation>ส่งออกชุดข้อมูลออฟไลน์… (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="512"/>
+        <location filename="../../ui/sync_panel.py" line="552"/>
         <source>No link at all: approved work, signed and encrypted to the portal, on a USB stick</source>
         <translation>ไม่มีสัญญาณเลย: งานที่อนุมัติแล้ว ลงลายมือชื่อและเข้ารหัสถึงพอร์ทัล ใส่แฟลชไดรฟ์ USB</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="515"/>
+        <location filename="../../ui/sync_panel.py" line="555"/>
         <source>&amp;Import a bundle…</source>
         <translation>นำเข้าชุดข้อมูล… (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="516"/>
+        <location filename="../../ui/sync_panel.py" line="556"/>
         <source>Deliver another post&apos;s bundle through this link</source>
         <translation>ส่งชุดข้อมูลของด่านอื่นผ่านการเชื่อมต่อนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="527"/>
+        <location filename="../../ui/sync_panel.py" line="567"/>
         <source>Speed and time left</source>
         <translation>ความเร็วและเวลาที่เหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="535"/>
+        <location filename="../../ui/sync_panel.py" line="575"/>
         <source>Outbox items</source>
         <translation>รายการในกล่องขาออก</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="581"/>
+        <location filename="../../ui/sync_panel.py" line="624"/>
         <source>Reading the outbox</source>
         <translation>กำลังอ่านกล่องขาออก</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="598"/>
+        <location filename="../../ui/sync_panel.py" line="642"/>
         <source>%1 waiting, %2 delivered, %3 refused by the portal</source>
         <translation>รอส่ง %1, ส่งถึงแล้ว %2, พอร์ทัลปฏิเสธ %3</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="618"/>
+        <location filename="../../ui/sync_panel.py" line="672"/>
         <source>nothing to do</source>
         <translation>ไม่มีงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="641"/>
+        <location filename="../../ui/sync_panel.py" line="695"/>
         <source>Last error: %1</source>
         <translation>ข้อผิดพลาดล่าสุด: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="647"/>
+        <location filename="../../ui/sync_panel.py" line="701"/>
         <source>Last complete sync: %1</source>
         <translation>ซิงค์ครบถ้วนครั้งล่าสุด: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="652"/>
+        <location filename="../../ui/sync_panel.py" line="706"/>
         <source>Last pass: %1 sent, %2 attachments, %3 received in %4 s</source>
         <translation>รอบล่าสุด: ส่ง %1, ไฟล์แนบ %2, รับ %3 ใน %4 วินาที</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="667"/>
+        <location filename="../../ui/sync_panel.py" line="721"/>
         <source>Export offline bundle</source>
         <translation>ส่งออกชุดข้อมูลออฟไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="675"/>
+        <location filename="../../ui/sync_panel.py" line="729"/>
         <source>Import a bundle</source>
         <translation>นำเข้าชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="682"/>
+        <location filename="../../ui/sync_panel.py" line="737"/>
         <source>offline delivery to the portal</source>
         <translation>ส่งถึงพอร์ทัลแบบออฟไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="691"/>
+        <location filename="../../ui/sync_panel.py" line="746"/>
         <source>Bundle written to %1.</source>
         <translation>เขียนชุดข้อมูลไปที่ %1 แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="694"/>
+        <location filename="../../ui/sync_panel.py" line="749"/>
         <source>Writing the bundle</source>
         <translation>กำลังเขียนชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="707"/>
+        <location filename="../../ui/sync_panel.py" line="762"/>
         <source>Bundle delivered to the portal.</source>
         <translation>ส่งชุดข้อมูลถึงพอร์ทัลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="709"/>
+        <location filename="../../ui/sync_panel.py" line="764"/>
         <source>Bundle delivered; the portal refused some items.</source>
         <translation>ส่งชุดข้อมูลแล้ว แต่พอร์ทัลปฏิเสธบางรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="712"/>
+        <location filename="../../ui/sync_panel.py" line="767"/>
         <source>Delivering the bundle</source>
         <translation>กำลังส่งชุดข้อมูล</translation>
     </message>
@@ -1418,51 +1419,61 @@
         <source>acknowledged by the portal</source>
         <translation>พอร์ทัลตอบรับแล้ว</translation>
     </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="259"/>
+        <source>released beyond the country by the NFP</source>
+        <translation>NFP เผยแพร่ออกนอกประเทศแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="260"/>
+        <source>kept in the country by the NFP</source>
+        <translation>NFP ให้คงไว้ภายในประเทศ</translation>
+    </message>
 </context>
 <context>
     <name>ReportDetail</name>
     <message>
-        <location filename="../../ui/report_view.py" line="314"/>
+        <location filename="../../ui/report_view.py" line="316"/>
         <source>Handling label</source>
         <translation>ป้ายการจัดการข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="325"/>
+        <location filename="../../ui/report_view.py" line="327"/>
         <source>Report content</source>
         <translation>เนื้อหารายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="329"/>
+        <location filename="../../ui/report_view.py" line="331"/>
         <source>Photos and files</source>
         <translation>รูปภาพและไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="331"/>
+        <location filename="../../ui/report_view.py" line="333"/>
         <source>Report</source>
         <translation>รายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="332"/>
+        <location filename="../../ui/report_view.py" line="334"/>
         <source>Photos</source>
         <translation>รูปภาพ</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="333"/>
+        <location filename="../../ui/report_view.py" line="335"/>
         <source>Signed history</source>
         <translation>ประวัติที่ลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="345"/>
+        <location filename="../../ui/report_view.py" line="347"/>
         <source>no TLP yet</source>
         <translation>ยังไม่มี TLP</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="354"/>
+        <location filename="../../ui/report_view.py" line="356"/>
         <source>Photos (%1)</source>
         <translation>รูปภาพ (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="359"/>
+        <location filename="../../ui/report_view.py" line="361"/>
         <source>Returned by %1 on %2: %3</source>
         <translation>ส่งกลับโดย %1 เมื่อ %2: %3</translation>
     </message>
@@ -1470,43 +1481,43 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/report_view.py" line="395"/>
+        <location filename="../../ui/report_view.py" line="397"/>
         <source>Report %1</source>
         <translation>รายงาน %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="404"/>
-        <location filename="../../ui/report_view.py" line="438"/>
+        <location filename="../../ui/report_view.py" line="406"/>
+        <location filename="../../ui/report_view.py" line="440"/>
         <source>&amp;Edit draft</source>
         <translation>แก้ไขฉบับร่าง (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="405"/>
+        <location filename="../../ui/report_view.py" line="407"/>
         <source>Start a &amp;corrected version</source>
         <translation>เริ่มฉบับแก้ไข (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="406"/>
+        <location filename="../../ui/report_view.py" line="408"/>
         <source>Save as &amp;PDF…</source>
         <translation>บันทึกเป็น PDF… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="407"/>
+        <location filename="../../ui/report_view.py" line="409"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="427"/>
+        <location filename="../../ui/report_view.py" line="429"/>
         <source>Opening report</source>
         <translation>กำลังเปิดรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="436"/>
+        <location filename="../../ui/report_view.py" line="438"/>
         <source>Correct and re&amp;submit</source>
         <translation>แก้ไขแล้วส่งใหม่ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="458"/>
+        <location filename="../../ui/report_view.py" line="460"/>
         <source>Starting a corrected version</source>
         <translation>กำลังเริ่มฉบับแก้ไข</translation>
     </message>
@@ -2788,76 +2799,77 @@
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="213"/>
+        <location filename="../../ui/sync_panel.py" line="239"/>
         <source>%1 s</source>
         <translation>%1 วินาที</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="215"/>
+        <location filename="../../ui/sync_panel.py" line="241"/>
         <source>%1 min</source>
         <translation>%1 นาที</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="216"/>
+        <location filename="../../ui/sync_panel.py" line="242"/>
         <source>%1 h</source>
         <translation>%1 ชั่วโมง</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="228"/>
+        <location filename="../../ui/sync_panel.py" line="254"/>
         <source>%1/s</source>
         <translation>%1/วินาที</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="231"/>
+        <location filename="../../ui/sync_panel.py" line="257"/>
         <source>%1, about %2 left</source>
         <translation>%1 เหลืออีกประมาณ %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="241"/>
+        <location filename="../../ui/sync_panel.py" line="267"/>
         <source>Sync: not set up</source>
         <translation>ซิงค์: ยังไม่ได้ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="243"/>
+        <location filename="../../ui/sync_panel.py" line="269"/>
         <source>Sync: starting…</source>
         <translation>ซิงค์: กำลังเริ่ม…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="246"/>
+        <location filename="../../ui/sync_panel.py" line="272"/>
         <source>Online</source>
         <translation>ออนไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="247"/>
+        <location filename="../../ui/sync_panel.py" line="273"/>
         <source>Offline</source>
         <translation>ออฟไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="248"/>
+        <location filename="../../ui/sync_panel.py" line="274"/>
         <source>Link unknown</source>
         <translation>ไม่ทราบสถานะการเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="252"/>
+        <location filename="../../ui/sync_panel.py" line="278"/>
         <source>%1 waiting</source>
         <translation>รอส่ง %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="255"/>
+        <location filename="../../ui/sync_panel.py" line="281"/>
         <source>%1 refused</source>
         <translation>ถูกปฏิเสธ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="257"/>
+        <location filename="../../ui/sync_panel.py" line="283"/>
         <source>syncing…</source>
         <translation>กำลังซิงค์…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="260"/>
+        <location filename="../../ui/sync_panel.py" line="286"/>
         <source>next try in %1 s</source>
         <translation>ลองใหม่ในอีก %1 วินาที</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_panel.py" line="253"/>
         <source>measuring the speed…</source>
         <translation>กำลังวัดความเร็ว…</translation>
     </message>
@@ -2865,27 +2877,27 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="278"/>
+        <location filename="../../ui/sync_panel.py" line="304"/>
         <source>Sync state</source>
         <translation>สถานะการซิงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="284"/>
+        <location filename="../../ui/sync_panel.py" line="310"/>
         <source>Sync now</source>
         <translation>ซิงค์เดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="285"/>
+        <location filename="../../ui/sync_panel.py" line="311"/>
         <source>Sync now (F5)</source>
         <translation>ซิงค์เดี๋ยวนี้ (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="287"/>
+        <location filename="../../ui/sync_panel.py" line="313"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="313"/>
+        <location filename="../../ui/sync_panel.py" line="340"/>
         <source>Last error: %1</source>
         <translation>ข้อผิดพลาดล่าสุด: %1</translation>
     </message>
