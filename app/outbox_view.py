@@ -77,18 +77,3 @@ class OutboxView:
             created_at=r.created_at,
             delivered_at=r.delivered_at,
         )
-
-
-def uploading(rows: list[OutboxRow], bytes_total: int) -> int | None:
-    """The outbox item of the attachment being uploaded, of `bytes_total` bytes.
-
-    The engine's progress names no item; it uploads the pending attachments one at a time,
-    oldest (lowest id) first, and marks each delivered before the next starts, so the one in
-    flight is the oldest pending attachment, of that size when the size is known."""
-    pending = sorted(
-        (r for r in rows if r.kind == "attachment" and r.state == "pending"), key=lambda r: r.id
-    )
-    for row in pending:
-        if row.size in (None, bytes_total):
-            return row.id
-    return None

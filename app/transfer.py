@@ -2,15 +2,15 @@
 
 Pure arithmetic (no clock, no I/O): the front end records (seconds, bytes done) as the sync
 engine reports progress, and asks for an estimate with the time now. The rate is taken over
-the last `window` seconds, so it follows a link that slows down or recovers instead of
-averaging a whole pass.
+the last `window` seconds of reports, so it follows a link that slows down or recovers
+instead of averaging a whole pass.
 
-The engine counts bytes as they are handed to the socket, and sockets buffer: on a slow
-link a whole upload chunk (128 KB, 16 s at 64 kbit/s) "leaves" in a tenth of a second, then
-nothing is reported until the portal has it. A burst of reports is therefore not the link's
-speed; only its start is a moment when what went before had arrived (the next chunk starts
-after the portal confirmed the last one). So a burst counts by its first report, a steady
-flow by every report, and time left is counted from that moment, minus the time since.
+Upload progress is what the portal confirmed (its tus Upload-Offset after each chunk,
+docs/protocol.md 6.3), so every report is a moment when that many bytes had arrived and
+counts as it is; there is no socket buffer to discount. Between confirmations one chunk is in
+flight (`sending`, as the engine reports it): while it has not taken longer than the measured
+rate says, the link is busy, not quiet, so the rate holds and time left runs down with the
+clock. Only a chunk overdue (or nothing in flight) slows the rate down.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 WINDOW_SECONDS = 20.0
-MIN_SPAN_SECONDS = 0.5  # shorter than this, a rate is noise (one block in a socket buffer)
-STALL_SECONDS = 0.5  # a gap this long between reports ends a burst
+MIN_SPAN_SECONDS = 0.5  # shorter than this, a rate is noise (one request's latency)
 
 
 @dataclass(frozen=True)
@@ -29,19 +28,13 @@ class Estimate:
     seconds_left: float | None  # None when the rate or the remaining bytes are unknown
 
 
-def _settled(samples: Sequence[tuple[float, int]]) -> list[tuple[float, int]]:
-    """The reports that say what had crossed the link by then: the first of each burst, and
-    every report of a run that itself lasted (bytes flowing at the link's pace)."""
-    runs: list[list[tuple[float, int]]] = []
-    for sample in samples:
-        if runs and sample[0] - runs[-1][-1][0] < STALL_SECONDS:
-            runs[-1].append(sample)
-        else:
-            runs.append([sample])
+def _arrivals(samples: Sequence[tuple[float, int]]) -> list[tuple[float, int]]:
+    """The first report of each byte count: when those bytes were there. Later reports of the
+    same count (the next chunk going out) say nothing about the rate."""
     points: list[tuple[float, int]] = []
-    for run in runs:
-        flowing = run[-1][0] - run[0][0] >= MIN_SPAN_SECONDS
-        points.extend(run if flowing else run[:1])
+    for t, done in samples:
+        if not points or done > points[-1][1]:
+            points.append((t, done))
     return points
 
 
@@ -50,32 +43,33 @@ def estimate(
     remaining: int | None,
     window: float = WINDOW_SECONDS,
     now: float | None = None,
+    sending: int = 0,
 ) -> Estimate:
     """`samples`: (monotonic seconds, bytes done so far), oldest first, bytes not decreasing.
     `remaining`: bytes still to move after the last sample (None: unknown). `now`: the time
-    of the question (default: the last sample's); a link that has gone quiet since slows the
-    rate down and the time left runs down with it."""
-    if len(samples) < 2:
+    of the question (default: the last sample's). `sending`: bytes of the request in flight
+    since the last sample (0: none known); at the measured rate they are crossing, beyond it
+    the link is slower than it was and the rate comes down."""
+    points = _arrivals(samples)
+    if len(points) < 2:
         return Estimate(None, None)
-    last_t, last_bytes = samples[-1]
-    now = last_t if now is None else max(now, last_t)
-    points = _settled(samples)
-    # The oldest point inside the window; if only the last one is, the one before it (a long
-    # gap between reports is itself the measure of a slow link).
-    first = next((i for i, (t, _b) in enumerate(points) if now - t <= window), len(points) - 1)
-    start_t, start_bytes = points[max(0, min(first, len(points) - 2))]
     end_t, end_bytes = points[-1]
+    now = max(samples[-1][0], end_t if now is None else now)
+    # The oldest point within the window before the last one; if only the last one is, the
+    # one before it (a long gap between reports is itself the measure of a slow link). The
+    # window ends at the last report, not now, so the rate holds still between reports.
+    first = next(i for i, (t, _b) in enumerate(points) if end_t - t <= window)
+    start_t, start_bytes = points[min(first, len(points) - 2)]
     span = end_t - start_t
     moved = end_bytes - start_bytes
-    if span < MIN_SPAN_SECONDS or moved <= 0:
+    if span < MIN_SPAN_SECONDS:
         return Estimate(None, None)
     rate = moved / span
-    # At most what was handed over, spread over the time until now: a link that went quiet
-    # (or died) is slower than the last burst said.
-    if now > end_t:
-        rate = min(rate, (last_bytes - start_bytes) / (now - start_t))
+    since = now - end_t
+    crossed = min(sending, rate * since)  # of the chunk in flight, by now at that rate
+    if rate * since > sending:
+        # Overdue: even if it arrived this instant, the link was no faster than this.
+        rate = (moved + sending) / (now - start_t)
     if remaining is None:
         return Estimate(rate, None)
-    # From the last point, not the last report: a burst after it may still sit in a buffer.
-    still = max(0, remaining) + (last_bytes - end_bytes)
-    return Estimate(rate, max(0.0, still / rate - (now - end_t)))
+    return Estimate(rate, max(0.0, remaining - crossed) / rate)

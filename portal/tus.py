@@ -75,9 +75,7 @@ def tus_endpoint(handler: Handler) -> Handler:
     async def wrapped(request: Request) -> Response:
         try:
             if request.headers.get("tus-resumable") != TUS_VERSION:
-                problem = Problem(
-                    "unsupported-tus-version", f"send Tus-Resumable: {TUS_VERSION}"
-                )
+                problem = Problem("unsupported-tus-version", f"send Tus-Resumable: {TUS_VERSION}")
                 problem.headers["Tus-Version"] = TUS_VERSION
                 raise problem
             return await handler(request)
@@ -241,6 +239,11 @@ async def patch(request: Request) -> Response:
             )
         declared = decimal(request.headers.get("content-length"))
         remaining = upload.length - upload.received
+        # A chunk is one request body like any other (hello's max_body_bytes): the client
+        # sizes its chunks below it.
+        most = portal.settings.limits.max_body_bytes
+        if declared is not None and declared > most:
+            raise Problem("body-too-large", f"a chunk may have at most {most} bytes", limit=most)
         if declared is not None and declared > remaining:
             raise Problem("upload-too-large", f"only {remaining} more bytes were declared")
         if upload.complete:  # nothing left to send: a repeat of the last PATCH, say
@@ -253,7 +256,7 @@ async def patch(request: Request) -> Response:
             raise Problem("upload-expired", "the upload expired; create a new one") from None
         with file:
             try:
-                received = await _receive_chunk(request, file, upload, remaining)
+                received = await _receive_chunk(request, file, upload, remaining, most)
                 if received is None:  # the client went away mid-chunk: nothing counts
                     return Response(status_code=400)
                 size, sha256 = received
@@ -278,7 +281,7 @@ async def patch(request: Request) -> Response:
 
 
 async def _receive_chunk(
-    request: Request, file: BinaryIO, upload: Upload, remaining: int
+    request: Request, file: BinaryIO, upload: Upload, remaining: int, most: int
 ) -> tuple[int, bytes] | None:
     """Append the body at the upload's offset; (size, SHA-256), or None when cut off."""
     file.seek(upload.received)
@@ -290,6 +293,10 @@ async def _receive_chunk(
             size += len(piece)
             if size > remaining:
                 raise Problem("upload-too-large", f"only {remaining} more bytes were declared")
+            if size > most:  # sent without a Content-Length
+                raise Problem(
+                    "body-too-large", f"a chunk may have at most {most} bytes", limit=most
+                )
             file.write(piece)
             digest.update(piece)
     except ClientDisconnect:

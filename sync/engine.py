@@ -450,8 +450,10 @@ class SyncEngine:
         for item in items:
             self._check_cancel()
 
-            def progress(sent: int, total: int, _i: int = done) -> None:
-                self._emit(Progress(Phase.UPLOAD, _i, len(items), sent, total))
+            def progress(
+                sent: int, total: int, sending: int = 0, _i: int = done, _id: int = item.id
+            ) -> None:
+                self._emit(Progress(Phase.UPLOAD, _i, len(items), sent, total, _id, sending))
 
             try:
                 finished = self.uploader.upload(item, progress, self._cancel)

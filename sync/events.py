@@ -29,6 +29,14 @@ class Progress:
     items_total: int
     bytes_done: int
     bytes_total: int
+    # The outbox item these bytes belong to (uploads: the attachment being sent), so a front
+    # end marks that item, not one it guesses by size.
+    item_id: int | None = None
+    # Bytes of the request now in flight beyond `bytes_done` (an upload chunk the portal has
+    # not confirmed yet): the link is busy with them, not quiet (app/transfer.py).
+    sending: int = 0
+    # When it happened (monotonic, on the engine's thread): the front end may get it later.
+    at: float = field(default_factory=time.monotonic, compare=False)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import format_moment, format_number
-from app.outbox_view import OutboxRow, OutboxView, uploading
+from app.outbox_view import OutboxRow, OutboxView
 from app.transfer import WINDOW_SECONDS, Estimate, estimate
 from sync.events import ItemUpdate, LinkState, PassSummary, Phase, Progress, Status, SyncEvent
 from ui.context import Context
@@ -110,7 +110,8 @@ class SyncBridge(QObject):
         self.last_summary: PassSummary | None = None  # for an outbox opened after the pass
         self.phases: dict[Phase, Progress] = {}  # this pass's progress; empty between passes
         self._samples: list[tuple[float, int]] = []  # (monotonic s, bytes done) of one transfer
-        self._sampled: tuple[Phase, int] | None = None  # which transfer the samples belong to
+        # Which transfer the samples belong to: the phase, and for uploads the item.
+        self._sampled: tuple[Phase, int | None] | None = None
         self._event.connect(self._dispatch)
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
@@ -184,10 +185,10 @@ class SyncBridge(QObject):
         if not progress.bytes_total:
             return
         # Uploads report per file (a new file starts again at 0); pushes over the whole pass.
-        key = (progress.phase, progress.items_done if progress.phase is Phase.UPLOAD else 0)
+        key = (progress.phase, progress.item_id if progress.phase is Phase.UPLOAD else None)
         if key != self._sampled or (self._samples and progress.bytes_done < self._samples[-1][1]):
             self._samples, self._sampled = [], key
-        now = time.monotonic()
+        now = progress.at  # when the engine said it, not when this thread got to it
         self._samples.append((now, progress.bytes_done))
         self._samples = [s for s in self._samples if now - s[0] <= 2 * WINDOW_SECONDS]
         if not self._ticker.isActive():
@@ -212,7 +213,8 @@ class SyncBridge(QObject):
         if current is None:
             return None
         left = current.bytes_total - current.bytes_done
-        return current, estimate(self._samples, left, now=time.monotonic())
+        found = estimate(self._samples, left, now=time.monotonic(), sending=current.sending)
+        return current, found
 
     def uploading(self) -> Progress | None:
         """The attachment upload in progress in this pass, if one is."""
@@ -655,7 +657,7 @@ class OutboxPage(QWidget):
         """Speed, time left and the row being sent, as the bridge has them now."""
         self.rate.setText(describe_transfer(self.bridge))
         upload = self.bridge.uploading()
-        item = None if upload is None else uploading(self.model.rows, upload.bytes_total)
+        item = None if upload is None else upload.item_id
         self.model.show_sending(
             None if item is None or upload is None else (item, upload.bytes_done)
         )

@@ -21,6 +21,7 @@ from sync_support import FOCAL, OFFICER, Post, approved_reports, connected_post
 
 from resources.i18n import _
 from services.sync_session import sync_engine
+from storage.outbox_repo import OutboxRepository
 from sync.events import Phase
 from tests.linkproxy import LinkProfile, LinkProxy, Shape, http_response, kbit
 from tests.portal_server import PortalServer, running_portal
@@ -382,5 +383,41 @@ def test_a_slow_upload_shows_its_speed_and_time_left_and_one_state_everywhere(
         assert _partial_bars(outbox) == {}
         bar = main.sync_indicator.bar
         assert not bar.isVisible() and not (bar.minimum() < bar.value() < bar.maximum())
+    finally:
+        close_controller(controller)
+
+
+def test_the_row_marked_sending_is_the_attachment_being_uploaded(
+    qtbot: QtBot, tmp_path: Path, portal: PortalServer, proxy: LinkProxy
+) -> None:
+    # Two photos of the same size; the older one waits for its retry (not due), so the engine
+    # uploads the newer one. Guessing by size would mark the older row.
+    post = connected_post(tmp_path / "post", portal, url=proxy.url())
+    approved_reports(post, 1, seed=61, attachment=os.urandom(40_000))
+    approved_reports(post, 1, seed=62, attachment=os.urandom(40_000))
+    with post.officer() as s:
+        outbox = OutboxRepository(s.db)
+        older, newer = [o.id for o in outbox.items() if o.kind == "attachment"]
+        outbox.record_failure(older, "cut", "2999-01-01T00:00:00Z")  # retried much later
+    proxy.set_profile(SLOW)  # 40 KB take 5 s: long enough to look
+    controller = _controller(tmp_path, post)
+    try:
+        main = unlock_as(qtbot, controller, FOCAL, PASSPHRASE)
+        page = main.go("outbox")
+        assert isinstance(page, OutboxPage)
+        sending = page.model.tr("Sending")
+        looks: list[tuple[int | None, dict[int, str]]] = []  # (item sent, state per item)
+
+        def look() -> bool:
+            marked = page.model.sending
+            states = {row.id: _cell(page, i, 2) for i, row in enumerate(page.model.rows)}
+            looks.append((None if marked is None else marked[0], states))
+            return page.model.count("delivered") == 5  # 4 envelopes and the newer photo
+
+        qtbot.waitUntil(look, timeout=60_000)
+        assert all(states.get(older) != sending for _item, states in looks), looks
+        assert {item for item, _states in looks} - {None} == {newer}, (older, newer, looks)
+        shown = [states for _item, states in looks if states.get(newer) == sending]
+        assert len(shown) >= 3, looks
     finally:
         close_controller(controller)
