@@ -46,7 +46,8 @@ CURSOR_PREFIX = "feed_cursor"
 PUBLISHED_KINDS = frozenset({"alert", "bulletin", "mou_template", "fraud_notice"})
 
 
-LINK_KEY = "sync_link"  # meta: JSON {"batch": n, "feed_page": n}, see SyncStore.link_memory
+# meta: JSON {"batch": n, "feed_page": n, "feed_bytes": n}, see SyncStore.link_memory
+LINK_KEY = "sync_link"
 
 
 def cursor_key(portal_key_id: str | None, user_id: str) -> str:
@@ -230,20 +231,26 @@ class LocalSyncStore:
 
     # -- clock -----------------------------------------------------------------------------------
 
-    def link_memory(self) -> tuple[int, int] | None:
-        """What the last process learned about the link: (batch, feed page); a damaged value
-        is forgotten."""
+    def link_memory(self) -> tuple[int, int, int | None] | None:
+        """What the last process learned about the link: (batch, feed page, feed page byte
+        budget; None when kept by a version without budgets); a damaged value is
+        forgotten."""
         raw = MetaRepository(self._db).get(LINK_KEY)
         if raw is None:
             return None
         try:
             value = json.loads(raw)
-            return int(value["batch"]), int(value["feed_page"])
-        except (ValueError, KeyError, TypeError):
+            budget = value.get("feed_bytes")
+            return (
+                int(value["batch"]),
+                int(value["feed_page"]),
+                None if budget is None else int(budget),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def remember_link(self, batch: int, feed_page: int) -> None:
-        value = {"batch": batch, "feed_page": feed_page}
+    def remember_link(self, batch: int, feed_page: int, feed_bytes: int) -> None:
+        value = {"batch": batch, "feed_page": feed_page, "feed_bytes": feed_bytes}
         MetaRepository(self._db).set(LINK_KEY, json.dumps(value, sort_keys=True))
 
     def learn_clock(self, offset: float) -> None:

@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 
 TEXT_KINDS = ("submission", "approval", "national_release")
 GROW_AFTER_CUT = 4  # requests in a row that went through before sizes grow again
+MIN_FEED_BYTES = 512  # the smallest feed page budget asked for (a page holds one item anyway)
 
 
 class OutboxItem(Protocol):
@@ -72,9 +73,10 @@ class SyncStore(Protocol):
     def counts(self) -> tuple[int, int]: ...  # (waiting, quarantined)
     def learn_clock(self, offset: float) -> None: ...  # portal − device, from hello
     # What the last process learned about the link, kept so the next one starts there (and
-    # small, if it ended on a cut): (envelopes per push, feed items per page).
-    def link_memory(self) -> tuple[int, int] | None: ...
-    def remember_link(self, batch: int, feed_page: int) -> None: ...
+    # small, if it ended on a cut): (envelopes per push, feed items per page, feed page byte
+    # budget, None if kept by a version without budgets).
+    def link_memory(self) -> tuple[int, int, int | None] | None: ...
+    def remember_link(self, batch: int, feed_page: int, feed_bytes: int) -> None: ...
 
 
 class AttachmentUploader(Protocol):
@@ -89,6 +91,9 @@ class EngineSettings:
     max_batch: int = 500
     start_batch: int = 20
     feed_page: int = 100  # the most feed items asked for in one page
+    # The byte budget of the first feed page on a link nothing is known of yet; it then
+    # follows the link between MIN_FEED_BYTES and the portal's max_feed_bytes (5.5, 6.2).
+    feed_bytes: int = 256 * 1024
     watch_interval: float = 300.0  # between passes while everything works
     backoff_base: float = 2.0
     backoff_cap: float = 600.0
@@ -116,9 +121,10 @@ class SyncEngine:
         self.settings = settings or EngineSettings()
         self.metered = False
         # Start where the last process on this link ended (small, if it ended on a cut).
-        batch, page = store.link_memory() or (None, None)
+        batch, page, budget = store.link_memory() or (None, None, None)
         self._batch = _clamp(batch or self.settings.start_batch, self.settings.max_batch)
         self._feed_page = _clamp(page or self.settings.feed_page, self.settings.feed_page)
+        self._feed_bytes = max(MIN_FEED_BYTES, budget or self.settings.feed_bytes)
         # Requests that went through since the last cut (None: no cut seen). After a cut,
         # sizes grow back only after GROW_AFTER_CUT in a row: growing at once would only be
         # cut again, and on a link that drops every few KB each cut costs a whole request.
@@ -272,7 +278,7 @@ class SyncEngine:
                 self._publish_status()
                 self._push()
                 self._upload()
-                self._pull()
+                self._pull(hello.limits.max_feed_bytes)
                 self._last_success = _now_text()
             except Cancelled:
                 error = _("Sync cancelled; everything not yet delivered stays queued.")
@@ -439,8 +445,13 @@ class SyncEngine:
             self._feed_page = size
             self._remember()
 
+    def _set_feed_bytes(self, budget: int) -> None:
+        if budget != self._feed_bytes:
+            self._feed_bytes = budget
+            self._remember()
+
     def _remember(self) -> None:
-        self.store.remember_link(self._batch, self._feed_page)
+        self.store.remember_link(self._batch, self._feed_page, self._feed_bytes)
 
     def _upload(self) -> int:
         if self.uploader is None or self.metered:
@@ -467,20 +478,39 @@ class SyncEngine:
                 self._publish_status()
         return done
 
-    def _pull(self) -> int:
+    def _pull(self, max_feed_bytes: int | None) -> int:
+        """The feed, page by page. A portal that takes page budgets (hello's max_feed_bytes)
+        is asked for pages of at most the learned byte budget; an older one for the learned
+        number of items."""
         cursor = self.store.feed_cursor()
         pulled = 0
         while True:
             self._check_cancel()
+            budget = None if max_feed_bytes is None else min(self._feed_bytes, max_feed_bytes)
             try:
-                page = self.client.feed(cursor, self._feed_page)
-            except TransportError:
+                if budget is None:
+                    page = self.client.feed(cursor, self._feed_page)
+                else:
+                    page = self.client.feed(cursor, self.settings.feed_page, max_bytes=budget)
+            except TransportError as exc:
                 self._cut()
-                self._set_feed_page(max(1, self._feed_page // 4))  # a page the link cut
+                if budget is None:
+                    self._set_feed_page(max(1, self._feed_page // 4))  # a page the link cut
+                else:
+                    self._set_feed_bytes(_budget_after_cut(budget, exc))
                 raise
             self._done["moved"] += 1
-            if page.more and self._may_grow():  # a full page came through
-                self._set_feed_page(min(self.settings.feed_page, self._feed_page * 2))
+            grow = self._may_grow()
+            if budget is None:
+                if page.more and grow:  # a full page came through
+                    self._set_feed_page(min(self.settings.feed_page, self._feed_page * 2))
+            elif page.more and max_feed_bytes is not None:
+                # A full page came through: half as much again, at once. Not after four in a
+                # row as above: on a link that cuts every few KB whatever is asked, some page
+                # is always cut, and waiting would pin the budget at its floor (as it pinned
+                # the count at one item a page). Halving after a cut and this settle where
+                # about two pages fit between cuts.
+                self._set_feed_bytes(min(max_feed_bytes, budget + budget // 2))
             items = [
                 {
                     "id": i.id,
@@ -510,6 +540,17 @@ class SyncEngine:
 
     def _publish_status(self) -> None:
         self._emit(self.status())
+
+
+def _budget_after_cut(budget: int, exc: TransportError) -> int:
+    """The feed page budget after a page the link cut: half, and no more than what the link
+    carried of the answer before it broke off. A page's wire bytes are at most its items'
+    JSON (gzip only shrinks it), so a page of that budget is one the link would have
+    carried; without it a page asked with a budget far above its real size (the first one
+    on a link, 256 KiB) would only shrink after many cuts."""
+    answered = exc.answered if isinstance(exc, ConnectionCut) else None
+    smaller = budget // 2 if not answered else min(budget // 2, answered)
+    return max(MIN_FEED_BYTES, smaller)
 
 
 def _clamp(value: int, most: int) -> int:

@@ -183,7 +183,14 @@ class Stalled(TransportError):
 class ConnectionCut(TransportError):
     """The connection was closed or reset mid-exchange, the body was shorter than announced,
     or TLS broke off (other than a certificate failure). The portal may have acted on the
-    request; resending is harmless."""
+    request; resending is harmless. `answered`: bytes of the answer's body that had crossed
+    the wire when it broke off (None: no answer had begun), what the link carried of it."""
+
+    def __init__(
+        self, message: str, *, method: str = "", url: str = "", answered: int | None = None
+    ) -> None:
+        super().__init__(message, method=method, url=url)
+        self.answered = answered
 
 
 class PinMismatch(TransportError):
@@ -335,6 +342,8 @@ class Limits:
     max_batch: int
     max_feed_limit: int
     signature_window_seconds: int
+    # The largest feed page byte budget (max_bytes); None: a portal older than budgets.
+    max_feed_bytes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -564,6 +573,7 @@ class PortalClient:
                 max_batch=_int(limits, "max_batch"),
                 max_feed_limit=_int(limits, "max_feed_limit"),
                 signature_window_seconds=_int(limits, "signature_window_seconds"),
+                max_feed_bytes=_optional_int(limits, "max_feed_bytes"),
             ),
             portal_key_id=_str(ed25519, "key_id"),
             portal_public_key=portal_public_key,
@@ -647,11 +657,16 @@ class PortalClient:
             encoding=encoding,
         )
 
-    def feed(self, cursor: str | None = None, limit: int = 100) -> FeedPage:
-        """GET /v1/feed: one page from `cursor` (None: from the beginning)."""
+    def feed(
+        self, cursor: str | None = None, limit: int = 100, max_bytes: int | None = None
+    ) -> FeedPage:
+        """GET /v1/feed: one page from `cursor` (None: from the beginning), of at most `limit`
+        items and, with `max_bytes`, at most that many bytes of items (at least one item)."""
         params = {"limit": str(limit)}
         if cursor is not None:
             params["cursor"] = cursor
+        if max_bytes is not None:
+            params["max_bytes"] = str(max_bytes)
         response = self.request("GET", "/v1/feed", params=params, signed=True)
         data = _object(response.json(), "feed page")
         raw_items = data.get("items")
@@ -802,7 +817,7 @@ class PortalClient:
                 url=url,
             ) from exc
         except (u3.HTTPError, OSError) as exc:
-            raise self._cut(method, url, exc) from exc
+            raise self._cut(method, url, exc, answered=counted + _partial(exc)) from exc
         return b"".join(chunks)
 
     def _check(self, method: str, url: str, response: Response) -> None:
@@ -948,7 +963,9 @@ class PortalClient:
             url=url,
         )
 
-    def _cut(self, method: str, url: str, exc: BaseException) -> ConnectionCut:
+    def _cut(
+        self, method: str, url: str, exc: BaseException, answered: int | None = None
+    ) -> ConnectionCut:
         return ConnectionCut(
             _(
                 "The connection was cut mid-exchange ({reason}). The portal may or may not "
@@ -956,6 +973,7 @@ class PortalClient:
             ).format(reason=_innermost(list(_causes(exc)))),
             method=method,
             url=url,
+            answered=answered,
         )
 
     # -- counters ---------------------------------------------------------------------------
@@ -1132,6 +1150,17 @@ def _causes(exc: BaseException) -> Iterator[BaseException]:
         stack.extend(e for e in nested if isinstance(e, BaseException))
 
 
+def _partial(exc: BaseException) -> int:
+    """Body bytes read in the read that broke off (urllib3's IncompleteRead says), else 0."""
+    for cause in _causes(exc):
+        partial = getattr(cause, "partial", None)
+        if isinstance(partial, int):
+            return partial
+        if isinstance(partial, bytes):  # http.client's IncompleteRead holds the bytes
+            return len(partial)
+    return 0
+
+
 def _innermost(causes: list[BaseException]) -> str:
     """The most telling cause for a message: the operating system's error if any."""
     for exc in causes:
@@ -1159,6 +1188,16 @@ def _int(data: JsonObject, name: str) -> int:
     if type(value) is not int:
         raise InvalidResponse(f"The portal's answer lacks the integer field {name!r}.")
     assert isinstance(value, int)
+    return value
+
+
+def _optional_int(data: JsonObject, name: str) -> int | None:
+    """A field newer portals send: absent is None, present it must be a positive integer."""
+    if name not in data:
+        return None
+    value = _int(data, name)
+    if value < 1:
+        raise InvalidResponse(f"The portal's answer has {name!r} below 1.")
     return value
 
 

@@ -113,11 +113,13 @@ def test_one_sync_run_crosses_every_cut_and_the_next_starts_small(
         assert bulletins is not None and bulletins[0] >= 40
         memory = LocalSyncStore(s.db, s.audit, s.user).link_memory()
         assert memory is not None
-        batch, feed_page = memory
+        batch, feed_page, feed_bytes = memory
         # The next process starts where this one ended: small requests, not the defaults.
+        # (This portal takes page budgets, so the feed follows the link by bytes, 5.5.)
         fresh = sync_engine(s)
         assert fresh._batch == batch < EngineSettings().start_batch
-        assert fresh._feed_page == feed_page < EngineSettings().feed_page
+        assert fresh._feed_page == feed_page
+        assert fresh._feed_bytes == feed_bytes < EngineSettings().feed_bytes
 
 
 def test_a_sync_run_that_cannot_finish_says_what_waits(
@@ -148,6 +150,12 @@ def test_a_damaged_link_memory_is_forgotten(tmp_path: Path, live_portal: PortalS
         MetaRepository(s.db).set("sync_link", '{"batch": "many"}')
         assert LocalSyncStore(s.db, s.audit, s.user).link_memory() is None
         assert sync_engine(s)._batch == EngineSettings().start_batch
+        # What a version without page budgets kept still counts; the budget starts afresh.
+        MetaRepository(s.db).set("sync_link", '{"batch": 3, "feed_page": 7}')
+        assert LocalSyncStore(s.db, s.audit, s.user).link_memory() == (3, 7, None)
+        fresh = sync_engine(s)
+        assert (fresh._batch, fresh._feed_page) == (3, 7)
+        assert fresh._feed_bytes == EngineSettings().feed_bytes
 
 
 # Cut every 48 KB upstream: a 128 KiB chunk never gets through, so the uploader halves it and
@@ -208,3 +216,43 @@ def test_upload_progress_counts_only_what_the_portal_confirmed(
     assert max(done for done, _held in shown) == len(blob)
     # The outbox shows what arrived, not what was attempted and lost on the cuts.
     assert uploads[0].bytes_sent == len(blob), (uploads[0].bytes_sent, len(blob))
+
+
+def test_a_feed_of_big_items_arrives_through_a_link_cut_every_4k(
+    tmp_path: Path,
+    live_portal: PortalServer,
+    link_proxy_factory: ProxyFactory,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 11 finding 4: a focal point's feed of 200 items of ~280 B on the wire each (a
+    100-item page ~28 KB) through a link cut every 4 KB, in one `outpost sync` run."""
+    import base64
+
+    proxy = link_proxy_factory(live_portal.address, CUT_4K)
+    post = connected_post(tmp_path / "post", live_portal, url=proxy.url())
+    series = base64.b32encode(os.urandom(5)).decode()
+    for n in range(200):
+        # Random text: gzip cannot shrink it, so the page is as big on the wire as in JSON.
+        body = base64.b64encode(os.urandom(180)).decode()
+        publish(
+            live_portal.db,
+            {"kind": "bulletin", "title": f"{series} {n}", "body": body, "tlp": "GREEN"},
+            now=now_seconds(),
+        )
+    monkeypatch.setenv("OUTPOST_DATA_DIR", str(post.paths.root))
+    monkeypatch.setenv("OUTPOST_PASSPHRASE", PASSPHRASE)
+
+    code, _out, err = run_cli(capsys, "sync", "--no-progress", "--max-time", "120", "--user", FOCAL)
+
+    assert code == 0, err
+    assert proxy.stats.cuts >= 5  # the link really cut, again and again
+    with post.focal() as s:
+        rows = s.db.execute_one(
+            "SELECT count(DISTINCT title) FROM feed_items WHERE kind='bulletin' AND title LIKE ?",
+            (f"{series} %",),
+        )
+        assert rows is not None and rows[0] == 200  # every one, none twice
+        memory = LocalSyncStore(s.db, s.audit, s.user).link_memory()
+        assert memory is not None and memory[2] is not None
+        assert memory[2] < 4096  # the budget it learned fits between the cuts
