@@ -46,6 +46,8 @@ log = logging.getLogger(__name__)
 TEXT_KINDS = ("submission", "approval", "national_release")
 GROW_AFTER_CUT = 4  # requests in a row that went through before sizes grow again
 MIN_FEED_BYTES = 512  # the smallest feed page budget asked for (a page holds one item anyway)
+# Feed pages cut in a row that are asked again at once, smaller, within the pass (6.2).
+PULL_RETRIES = 3
 
 
 class OutboxItem(Protocol):
@@ -484,6 +486,7 @@ class SyncEngine:
         number of items."""
         cursor = self.store.feed_cursor()
         pulled = 0
+        cuts = 0  # pages cut in a row
         while True:
             self._check_cancel()
             budget = None if max_feed_bytes is None else min(self._feed_bytes, max_feed_bytes)
@@ -498,7 +501,17 @@ class SyncEngine:
                     self._set_feed_page(max(1, self._feed_page // 4))  # a page the link cut
                 else:
                     self._set_feed_bytes(_budget_after_cut(budget, exc))
+                cuts += 1
+                if isinstance(exc, ConnectionCut) and cuts <= PULL_RETRIES:
+                    # The link works (hello and the push went through), it only drops: ask
+                    # the smaller page again at once, from the same cursor. A new pass would
+                    # wait, probe and send a hello first, which on a link cut every few KB
+                    # costs more than the page. Only a link that cuts every page, however
+                    # small, is left to the pass loop and its backoff.
+                    log.info("feed page cut (%s); asked again at once, smaller", exc)
+                    continue
                 raise
+            cuts = 0
             self._done["moved"] += 1
             grow = self._may_grow()
             if budget is None:

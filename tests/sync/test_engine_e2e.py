@@ -39,19 +39,22 @@ def test_bulletins_come_down_for_offline_reading(tmp_path: Path, live_portal: Po
     from portal.registry import publish
 
     post = connected_post(tmp_path / "post", live_portal)
+    # The portal is shared by the session's tests, and others publish bulletins about
+    # microprint too: a batch number of this test's own narrows the search to its bulletin.
+    batch = "b" + os.urandom(6).hex()
     publish(
         live_portal.db,
         {
             "kind": "bulletin",
             "title": "Forged visa stickers, series Q",
-            "body": "Watch for series Q stickers with blurred microprint.",
+            "body": f"Watch for series Q stickers with blurred microprint, batch {batch}.",
             "tlp": "GREEN",
         },
         now=now_seconds(),
     )
     with post.officer() as s:
         assert sync_engine(s).run_pass().error is None
-        found = BulletinService(s.db, s.user.id).search("microprint")
+        found = BulletinService(s.db, s.user.id).search(f"microprint {batch}")
         assert [b.title for b in found] == ["Forged visa stickers, series Q"]
 
 
