@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,16 +91,20 @@ def connected_post(
 
 
 def approved_reports(
-    post: Post, n: int, seed: int = 61, attachment: bytes | None = None
+    post: Post, n: int, seed: int = 61, attachment: bytes | None = None, narrative: int = 0
 ) -> list[str]:
-    """n reports written and submitted by the officer and approved by the focal point."""
+    """n reports written and submitted by the officer and approved by the focal point; with
+    `narrative`, each narrative gains that many characters no compressor can shrink."""
     ids = []
     with post.officer() as s:
         service = ReportService(s.db, s.user, s.audit)
         flow = Workflow(s.db, s.user, s.audit)
         for i in range(n):
             files = [AttachmentInput(f"doc{i}.jpg", "image/jpeg", attachment)] if attachment else []
-            report_id = service.create_draft(sample(seed, i), files).report_id
+            report = sample(seed, i)
+            if narrative:
+                report["narrative"] += " " + os.urandom(narrative // 2).hex()
+            report_id = service.create_draft(report, files).report_id
             flow.submit(report_id)
             ids.append(report_id)
     with post.focal() as s:
