@@ -30,10 +30,12 @@ def release_lines(
     third_party: bool = False,
     own_agency: str,
     names: Mapping[str, str] | None = None,
+    origin: bool = False,
 ) -> list[str]:
     """The audience of an approval, one sentence a line. `names` gives a display name for a
     principal id or an agency code (from the directory); unnamed ones are shown as codes.
-    Raises sync.protocol.tlp.ReleaseRefused when the portal could not honour it."""
+    Raises sync.protocol.tlp.ReleaseRefused when the portal could not honour it. `origin`:
+    the reader is not of `own_agency` (an NFP releasing another agency's report)."""
     audience = release_audience(
         tlp, states=states, agencies=agencies, recipients=recipients, third_party=third_party
     )
@@ -47,13 +49,19 @@ def release_lines(
         return [_("Everyone on the portal, partner organisations included (TLP:CLEAR).")]
     lines: list[str] = []
     if audience.empty:
-        lines.append(
-            _("Only your own agency ({agency}): no member state or agency is named.").format(
-                agency=own_agency
-            )
+        only = (
+            _("Only the agency it comes from ({agency}): no member state or agency is named.")
+            if origin
+            else _("Only your own agency ({agency}): no member state or agency is named.")
         )
+        lines.append(only.format(agency=own_agency))
     else:
-        lines.append(_("Your own agency ({agency}).").format(agency=own_agency))
+        own = (
+            _("The agency it comes from ({agency}).")
+            if origin
+            else _("Your own agency ({agency}).")
+        )
+        lines.append(own.format(agency=own_agency))
     if audience.states:
         lines.append(
             _("Every agency of these member states: {states}.").format(
@@ -94,4 +102,15 @@ def return_lines(author: str) -> list[str]:
     return [
         _("Back to its author ({author}) with your comment.").format(author=author),
         _("Nothing is released: the report is not shared."),
+    ]
+
+
+def decline_lines(state: str, agency: str) -> list[str]:
+    """Where a national decline goes: the report stays inside its member state."""
+    return [
+        _("Nobody beyond {state}: the report stays in the country.").format(state=_country(state)),
+        _(
+            "The OFP's release inside the country holds; {agency} learns your decision and "
+            "your comment."
+        ).format(agency=agency),
     ]

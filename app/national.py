@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
+from app.audience import decline_lines, release_lines
 from app.audit import AuditTrail
 from app.clock import now_rfc3339
-from app.domain import ReportStatus, Role, tlp_rank
+from app.directory import resolve_recipients
+from app.domain import TLP, ReportStatus, Role, tlp_rank
 from app.envelope_store import store_envelope
 from app.errors import InvalidInput, NotAllowed
 from app.identity import LocalKeyResolver, signing_key
 from app.portal_clock import PortalClock, verify_with_clock
+from app.release_choices import release_choices
 from app.roles import require_certified_focal_point
+from app.signing import SigningSummary, signer_of, summarise
 from app.workflow import ReleaseSettings, check_release, member_state
 from resources.i18n import _
 from storage.database import Database
@@ -74,6 +78,17 @@ class NationalItem:
             "legal_basis": self.release.legal_basis,
             "received_at": self.received_at,
         }
+
+
+def allowed_tlps(ofp_tlp: str) -> tuple[str, ...]:
+    """The labels a national release may carry: the OFP's own or a stricter one (a label is
+    never loosened downstream), least strict first."""
+    return tuple(label.value for label in TLP if tlp_rank(label) >= tlp_rank(ofp_tlp))
+
+
+def third_parties_may_stay_open(release: Release) -> bool:
+    """Whether a national release may let third parties in: only when the OFP did."""
+    return release.third_party
 
 
 def state_of(db: Database, agency: str) -> str:
@@ -198,9 +213,7 @@ class NationalReview:
         if not found:
             return self.item(wanted).report_id  # says that nothing waits for it
         raise InvalidInput(
-            _("'{prefix}' fits several waiting reports; type more of its id.").format(
-                prefix=prefix
-            )
+            _("'{prefix}' fits several waiting reports; type more of its id.").format(prefix=prefix)
         )
 
     def item(self, report_id: str) -> NationalItem:
@@ -213,6 +226,60 @@ class NationalReview:
                 ).format(id=report_id[:8])
             )
         return self._item(record)
+
+    def ofp_audience(self, item: NationalItem) -> list[str]:
+        """Who the OFP's release reaches, in words (what the NFP keeps or tightens)."""
+        r = item.release
+        return release_lines(
+            r.tlp, states=r.releasable_to, agencies=r.agencies, recipients=r.recipients,
+            third_party=r.third_party, own_agency=item.agency, names=self._names(),
+            origin=True,
+        )  # fmt: skip
+
+    def prepare_release(
+        self, report_id: str, settings: ReleaseSettings | None = None, comment: str = ""
+    ) -> tuple[SigningSummary, ReleaseSettings | None]:
+        """What releasing nationally would sign and who would receive it, checked as
+        `release` checks it (a looser label or third parties let in are refused here, before
+        any confirmation); recipients typed by name become principal ids."""
+        item = self.item(report_id)
+        self._check_decider(item)
+        chosen = settings
+        if settings is None:
+            release = item.release
+        else:
+            chosen = replace(settings, recipients=resolve_recipients(self._db, settings.recipients))
+            release = self._tightened(item, chosen)
+        audience = release_lines(
+            release.tlp, states=release.releasable_to, agencies=release.agencies,
+            recipients=release.recipients, third_party=release.third_party,
+            own_agency=item.agency, names=self._names(), origin=True,
+        )  # fmt: skip
+        warnings = release_choices(self._db).check(release.releasable_to, release.agencies)
+        summary = summarise(
+            "national_release", item.report, signer_of(self._db, self._user), audience,
+            version=item.version, tlp=release.tlp, legal_basis=release.legal_basis,
+            third_party=release.third_party, comment=comment.strip(), warnings=warnings,
+        )  # fmt: skip
+        return summary, chosen
+
+    def prepare_decline(self, report_id: str, comment: str) -> SigningSummary:
+        """What keeping the report in the country would sign: the decision and the comment."""
+        if not comment.strip():
+            raise InvalidInput(_("Say why the report stays in the country (--comment)."))
+        item = self.item(report_id)
+        self._check_decider(item)
+        return summarise(
+            "national_decline", item.report, signer_of(self._db, self._user),
+            decline_lines(state_of(self._db, item.agency), item.agency),
+            version=item.version, tlp=item.release.tlp, comment=comment.strip(),
+        )  # fmt: skip
+
+    def _names(self) -> dict[str, str]:
+        directory = DirectoryRepository(self._db)
+        names = {p.principal_id: p.display_name or p.principal_id for p in directory.principals()}
+        names.update({a.code: a.name for a in directory.agencies()})
+        return names
 
     def release(
         self, report_id: str, settings: ReleaseSettings | None = None, comment: str = ""

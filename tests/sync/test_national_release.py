@@ -13,78 +13,24 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import FAST_KDF as FAST
-from support import PASSPHRASE, ok_cli, run_cli, sample
-from sync_support import connected_post, enrol, provisioning_doc
+from support import PASSPHRASE, ok_cli, run_cli
 
 from app.bulletins import BulletinService
 from app.dissemination import DisseminationRegister
-from app.domain import Role
-from app.errors import NotAllowed
+from app.errors import InvalidInput, NotAllowed
 from app.history import report_history
 from app.national import NationalReview
-from app.paths import DataPaths
-from app.provisioning import apply_provisioning, parse_provisioning
-from app.reports import ReportService
-from app.session import NewUser, Session, initialise, unlock
 from app.workflow import ReleaseSettings, Workflow
-from services.sync_session import sync_engine
 from storage.errors import NotFound
 from storage.outbox_repo import OutboxRepository
+from tests.national_support import NFP_NAME, World, received, sync_pass
 from tests.portal_server import PortalServer, running_portal
-
-NFP_NAME = "nok"
-MYS_NAME = "aziz"
-TO_MALAYSIA = ReleaseSettings("AMBER", False, "MOU-1", ("MYS",))
 
 
 @pytest.fixture
 def portal(tmp_path: Path) -> Iterator[PortalServer]:
     with running_portal(tmp_path / "portal") as portal:  # its own: queues are per state
         yield portal
-
-
-def _device(root: Path, portal: PortalServer, agency: str, name: str, role: str) -> DataPaths:
-    paths = DataPaths(root)
-    prov = parse_provisioning(provisioning_doc(portal, agency))
-    with initialise(paths, NewUser(name, Role(role), agency), PASSPHRASE, kdf=FAST) as s:
-        apply_provisioning(s.db, s.audit, s.user.id, prov)
-        enrol(s, portal, role)
-    return paths
-
-
-def _sync(s: Session) -> None:
-    summary = sync_engine(s).run_pass()
-    assert summary.error is None, summary.error
-
-
-def _received(s: Session) -> list[str]:
-    return [i.kind for i in BulletinService(s.db, s.user.id).items(kind="release")]
-
-
-class World:
-    def __init__(self, root: Path, portal: PortalServer) -> None:
-        self.post = connected_post(root / "tha-post", portal, agency=portal.new_agency("THA"))
-        # The NFP sits in another agency of the same state (the national authority).
-        self.nfp = _device(root / "tha-nfp", portal, portal.new_agency("THA"), NFP_NAME, "nfp")
-        self.mys_agency = portal.new_agency("MYS")
-        self.mys = _device(root / "mys", portal, self.mys_agency, MYS_NAME, "officer")
-
-    def approved_for_malaysia(self) -> str:
-        with self.post.officer() as s:
-            report_id = ReportService(s.db, s.user, s.audit).create_draft(sample(14, 1)).report_id
-            Workflow(s.db, s.user, s.audit).submit(report_id)
-            _sync(s)
-        with self.post.focal() as s:
-            Workflow(s.db, s.user, s.audit).approve(report_id, TO_MALAYSIA)
-            _sync(s)
-        return report_id
-
-    def nfp_session(self) -> Session:
-        return unlock(self.nfp, NFP_NAME, PASSPHRASE)
-
-    def mys_session(self) -> Session:
-        return unlock(self.mys, MYS_NAME, PASSPHRASE)
 
 
 @pytest.fixture
@@ -97,10 +43,10 @@ def test_malaysia_receives_a_thai_report_only_after_the_thai_nfp_releases_it(
 ) -> None:
     report_id = world.approved_for_malaysia()
     with world.mys_session() as s:
-        _sync(s)
-        assert _received(s) == []  # the OFP's approval alone does not leave Thailand
+        sync_pass(s)
+        assert received(s) == []  # the OFP's approval alone does not leave Thailand
     with world.nfp_session() as s:
-        _sync(s)
+        sync_pass(s)
         review = NationalReview(s.db, s.user, s.audit)
         (item,) = review.queue()
         assert item.report_id == report_id and item.release.releasable_to == ("MYS",)
@@ -109,7 +55,7 @@ def test_malaysia_receives_a_thai_report_only_after_the_thai_nfp_releases_it(
         assert Workflow(s.db, s.user, s.audit).review_queue() == []
         review.release(report_id, comment="fits the MOU")
         assert review.queue() == []
-        _sync(s)
+        sync_pass(s)
         assert {o.kind: o.state for o in OutboxRepository(s.db).items()} == {
             "national_release": "delivered"
         }
@@ -120,10 +66,10 @@ def test_malaysia_receives_a_thai_report_only_after_the_thai_nfp_releases_it(
         assert actions[-2:] == ["released nationally", "acknowledged"]
         assert all(h.valid for h in report_history(s.db, report_id))
     with world.mys_session() as s:
-        _sync(s)
-        assert _received(s) == ["release"]
+        sync_pass(s)
+        assert received(s) == ["release"]
     with world.post.focal() as s:  # the OFP learns the national decision
-        _sync(s)
+        sync_pass(s)
         actions = [h.action for h in report_history(s.db, report_id)]
         assert "released nationally" in actions
 
@@ -131,7 +77,7 @@ def test_malaysia_receives_a_thai_report_only_after_the_thai_nfp_releases_it(
 def test_a_declined_release_stays_in_the_country_and_leaves_the_queue(world: World) -> None:
     report_id = world.approved_for_malaysia()
     with world.nfp_session() as s:
-        _sync(s)
+        sync_pass(s)
         review = NationalReview(s.db, s.user, s.audit)
         with pytest.raises(Exception, match="Say why"):
             review.decline(report_id, "  ")
@@ -139,13 +85,13 @@ def test_a_declined_release_stays_in_the_country_and_leaves_the_queue(world: Wor
         assert review.queue() == []
         with pytest.raises(NotFound, match="No national decision waits"):
             review.release(report_id)
-        _sync(s)
+        sync_pass(s)
         assert DisseminationRegister(s.db, s.audit).entries(report_id) == []
     with world.mys_session() as s:
-        _sync(s)
-        assert _received(s) == []
+        sync_pass(s)
+        assert received(s) == []
     with world.post.focal() as s:
-        _sync(s)
+        sync_pass(s)
         assert "kept in country" in [h.action for h in report_history(s.db, report_id)]
 
 
@@ -154,7 +100,7 @@ def test_the_nfp_may_tighten_but_never_loosen_and_an_ofp_may_not_decide(
 ) -> None:
     report_id = world.approved_for_malaysia()
     with world.nfp_session() as s:
-        _sync(s)
+        sync_pass(s)
         review = NationalReview(s.db, s.user, s.audit)
         looser = ReleaseSettings("GREEN", False, "MOU-1", ("MYS",), tlp_reason="why not")
         with pytest.raises(NotAllowed, match="never loosened downstream"):
@@ -165,9 +111,9 @@ def test_the_nfp_may_tighten_but_never_loosen_and_an_ofp_may_not_decide(
         assert OutboxRepository(s.db).items() == []  # nothing was signed or queued
         stricter = ReleaseSettings("AMBER+STRICT", False, "MOU-1", agencies=(world.mys_agency,))
         review.release(report_id, stricter)
-        _sync(s)
+        sync_pass(s)
     with world.mys_session() as s:
-        _sync(s)
+        sync_pass(s)
         (received,) = BulletinService(s.db, s.user.id).items(kind="release")
         assert received.tlp == "AMBER+STRICT"  # the national decision's label, not the OFP's
     with world.post.focal() as s, pytest.raises(NotFound):  # an OFP has no national queue
@@ -179,7 +125,7 @@ def test_the_nfp_decides_from_the_command_line(
 ) -> None:
     report_id = world.approved_for_malaysia()
     with world.nfp_session() as s:
-        _sync(s)
+        sync_pass(s)
     monkeypatch.setenv("OUTPOST_DATA_DIR", str(world.nfp.root))
     monkeypatch.setenv("OUTPOST_PASSPHRASE", PASSPHRASE)
     listed = json.loads(ok_cli(capsys, "review", "national", "--json"))
@@ -196,3 +142,39 @@ def test_the_nfp_decides_from_the_command_line(
     assert "No OFP approval waits" in ok_cli(capsys, "review", "national")
     with world.nfp_session() as s:
         assert [o.kind for o in OutboxRepository(s.db).items()] == ["national_release"]
+
+
+def test_the_confirmation_says_what_a_national_decision_signs_before_it_is_signed(
+    world: World,
+) -> None:
+    """What the NFP's form confirms (prepare_release / prepare_decline): the label, the
+    audience in words and the signer; a looser label, third parties let in or a decline
+    without a comment are refused before any confirmation, and nothing is signed."""
+    report_id = world.approved_for_malaysia()
+    with world.nfp_session() as s:
+        sync_pass(s)
+        review = NationalReview(s.db, s.user, s.audit)
+        (item,) = review.queue()
+        assert any("Malaysia (MYS)" in line for line in review.ofp_audience(item))
+        looser = ReleaseSettings("GREEN", False, "MOU-1", ("MYS",))
+        with pytest.raises(NotAllowed, match="never loosened downstream"):
+            review.prepare_release(report_id, looser)
+        with pytest.raises(NotAllowed, match="third parties out"):
+            review.prepare_release(report_id, ReleaseSettings("AMBER", True, "MOU-1", ("MYS",)))
+        with pytest.raises(InvalidInput, match="Say why"):
+            review.prepare_decline(report_id, " ")
+        stricter = ReleaseSettings("AMBER+STRICT", False, "MOU-2", agencies=(world.mys_agency,))
+        summary, chosen = review.prepare_release(report_id, stricter, " fits ")
+        assert chosen == stricter
+        assert (summary.action, summary.tlp, summary.legal_basis) == (
+            "national_release", "AMBER+STRICT", "MOU-2",
+        )  # fmt: skip
+        assert summary.third_party is False and summary.comment == "fits"
+        assert any(world.mys_agency in line for line in summary.audience)
+        assert summary.signer.name == NFP_NAME
+        kept, _same = review.prepare_release(report_id)
+        assert kept.tlp == "AMBER" and _same is None
+        declined = review.prepare_decline(report_id, "source not cleared")
+        assert declined.action == "national_decline" and declined.comment == "source not cleared"
+        assert any("stays in the country" in line for line in declined.audience)
+        assert OutboxRepository(s.db).items() == [] and len(review.queue()) == 1
