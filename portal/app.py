@@ -10,7 +10,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Match, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -87,6 +87,18 @@ class RefuseAmbiguousFraming:
         await self.app(scope, receive, send)
 
 
+async def _on_client_gone(request: Request, exc: Exception) -> Response:
+    # A link cut while a body streams in is routine at a border post, not a portal fault: no
+    # traceback (it would page an operator), and nothing was stored, as no handler got the
+    # whole body. The answer goes nowhere; the client retries what it did not hear back.
+    log.info(
+        "client went away during %s %s before its body arrived; nothing stored",
+        request.method,
+        request.url.path,
+    )
+    return Response(status_code=400)
+
+
 async def _on_crash(request: Request, exc: Exception) -> Response:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return problem_response(Problem("internal-error", "the portal failed; see its log"))
@@ -144,6 +156,7 @@ def create_app(
         exception_handlers={
             Problem: _on_problem,
             HTTPException: _on_http_error,
+            ClientDisconnect: _on_client_gone,
             Exception: _on_crash,
         },
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
+import socket
 import time
 
 import pytest
@@ -213,3 +215,33 @@ def test_unknown_route_and_unsigned_bundle(portal: RunningPortal) -> None:
     assert problem_of(requests.get(portal.url + "/v1/enrol", timeout=10)) == "method-not-allowed"
     response = requests.post(portal.url + "/v1/bundles", data=b"x", timeout=10)
     assert (response.status_code, problem_of(response)) == (401, "missing-signature")
+
+
+def test_a_client_that_goes_away_mid_body_is_an_info_line_and_stores_nothing(
+    portal: RunningPortal, team: Team, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A link cut while a push streams in is routine at a border post: the portal notes it
+    in one line, without a traceback that would page an operator, and stores nothing."""
+    body = batch(team.officer)
+    signed = team.officer.prepare("POST", "/v1/envelopes", body=body, headers=JSON)
+    before = envelope_rows(portal)
+    host, port = "127.0.0.1", portal.server.port
+    head = [f"POST {signed.path_url} HTTP/1.1", f"Host: {host}:{port}"]
+    head += [f"{name}: {value}" for name, value in signed.headers.items()]
+    caplog.set_level(logging.INFO, logger="portal")
+    with socket.create_connection((host, port), timeout=10) as sock:
+        sock.sendall(("\r\n".join(head) + "\r\n\r\n").encode() + body[: len(body) // 2])
+        time.sleep(0.2)  # the handler is reading the body when the link goes
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not _records_of(caplog, "/v1/envelopes"):
+        time.sleep(0.05)
+    records = _records_of(caplog, "/v1/envelopes")
+    assert records, "the portal said nothing about the request that went away"
+    assert [r.levelno for r in records] == [logging.INFO], [r.getMessage() for r in records]
+    assert records[0].exc_info is None
+    assert "nothing stored" in records[0].getMessage()
+    assert envelope_rows(portal) == before
+
+
+def _records_of(caplog: pytest.LogCaptureFixture, path: str) -> list[logging.LogRecord]:
+    return [r for r in caplog.records if r.name == "portal" and path in r.getMessage()]
