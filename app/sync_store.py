@@ -41,6 +41,7 @@ from sync.protocol import (
     canonical_bytes,
     certificate_trust,
 )
+from sync.protocol.errors import UnresolvedRef
 
 CURSOR_PREFIX = "feed_cursor"
 PUBLISHED_KINDS = frozenset({"alert", "bulletin", "mou_template", "fraud_notice"})
@@ -208,6 +209,8 @@ class LocalSyncStore:
         if kind == "revocation":
             IdentityRepository(self._db).revoke(str(payload["key_id"]), str(payload["revoked_at"]))
             return 1
+        if kind in ("decision", "review_item") and "envelope_ref" in payload:
+            return self._resolve_ref(str(payload["envelope_ref"]))
         if kind == "decision":
             return self._apply_decision(payload["envelope"])
         if kind == "review_item":
@@ -256,6 +259,21 @@ class LocalSyncStore:
     def learn_clock(self, offset: float) -> None:
         """The offset measured by this pass's hello (app/portal_clock.py)."""
         PortalClock(self._db).learn(offset, "hello")
+
+    def local_keys(self) -> list[str]:
+        """The keys of this installation's users: what they signed is held here, so the feed
+        may send it as a reference (docs/protocol.md 6.5)."""
+        return IdentityRepository(self._db).local_key_ids()
+
+    def _resolve_ref(self, envelope_hash: str) -> int:
+        """An envelope this installation signed, named by its hash. Held: applying it in full
+        would change nothing (its handler stops at the stored envelope), so nothing is done.
+        Not held: the whole page is asked again in full (UnresolvedRef rolls it back)."""
+        try:
+            EnvelopeRepository(self._db).get(envelope_hash)
+        except NotFound:
+            raise UnresolvedRef(envelope_hash) from None
+        return 0
 
     def _apply_decision(self, envelope: object) -> int:
         """A focal point's decision on one of our submissions, made on another device."""

@@ -16,7 +16,7 @@ from portal.auth import Caller, SignedRequest, authenticate
 from portal.clock import as_datetime, now_seconds
 from portal.config import Settings
 from portal.database import Database
-from portal.feed import read_feed
+from portal.feed import MAX_LOCAL_KEYS, read_feed
 from portal.ingest import batch_answer, ingest_batch
 from portal.keys import PortalKeys
 from portal.locks import UploadLocks
@@ -28,6 +28,7 @@ from sync.protocol import Certificate, b64url_decode, b64url_encode
 from sync.protocol.canonical import JsonObject
 from sync.protocol.envelopes import ENVELOPE_VERSION
 from sync.protocol.fields import format_timestamp
+from sync.protocol.keys import is_key_id
 
 DEFAULT_FEED_LIMIT = 100
 
@@ -154,6 +155,7 @@ async def hello(request: Request) -> Response:
                 "max_batch": limits.max_batch,
                 "max_feed_limit": limits.max_feed_limit,
                 "max_feed_bytes": limits.max_feed_bytes,
+                "max_local_keys": MAX_LOCAL_KEYS,
                 "signature_window_seconds": limits.signature_window_seconds,
                 "max_attachment_bytes": limits.max_attachment_bytes,
             },
@@ -313,8 +315,25 @@ async def feed(request: Request) -> Response:
         limit=limit,
         max_bytes=max_bytes,
         now=now_seconds(),
+        local_keys=_local_keys(request),
     )
     return JSONResponse(page)
+
+
+def _local_keys(request: Request) -> frozenset[str]:
+    """The keys of the caller's installation (docs/protocol.md 6.5): envelopes they signed
+    come as references. Only a hint: a wrong list costs the caller a page in full."""
+    text = request.query_params.get("local_keys")
+    if not text:
+        return frozenset()
+    keys = text.split(",")
+    if len(keys) > MAX_LOCAL_KEYS or not all(is_key_id(k) for k in keys):
+        raise Problem(
+            "invalid-parameter",
+            f"local_keys must be at most {MAX_LOCAL_KEYS} key ids (ed25519:<32 hex>), "
+            "separated by commas",
+        )
+    return frozenset(keys)
 
 
 async def directory(request: Request) -> Response:

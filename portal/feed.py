@@ -23,6 +23,13 @@ from portal.feed_items import visible_seqs
 from portal.problems import Problem
 from portal.tables import dissemination, feed_items
 from sync.protocol.canonical import JsonObject, JsonValue, parse_json
+from sync.protocol.envelopes import Envelope
+
+# A shared installation has a handful of users; more keys than this is no installation.
+MAX_LOCAL_KEYS = 16
+# Items that carry one envelope ({"envelope": ...}) an installation may already hold: its
+# own submissions (review items for its focal point) and its own decisions.
+_REF_KINDS = frozenset({"review_item", "decision"})
 
 _CURSOR = re.compile(r"f1:(0|[1-9][0-9]{0,17})")
 
@@ -52,10 +59,12 @@ def read_feed(
     limit: int,
     now: int,
     max_bytes: int | None = None,
+    local_keys: frozenset[str] = frozenset(),
 ) -> JsonObject:
     """One page after `cursor`: at most `limit` items and, with `max_bytes`, at most that many
     bytes of items (item_size), except that a page always holds at least one item when one
-    is there, so each request moves the cursor."""
+    is there, so each request moves the cursor. An envelope signed by one of `local_keys`
+    (the caller's installation) is sent as its hash only (docs/protocol.md 6.5)."""
     after = decode_cursor(cursor)
     reader = caller.reader
     with db.read() as conn:
@@ -81,7 +90,7 @@ def read_feed(
         rows = rows[: limit + 1]
     more = len(rows) > limit
     rows = rows[:limit]
-    items: list[JsonValue] = [_item_json(r) for r in rows]
+    items: list[JsonValue] = [_item_json(r, local_keys) for r in rows]
     if max_bytes is not None:
         kept = _within(items, max_bytes)
         if kept < len(items):
@@ -123,11 +132,24 @@ def _within(items: list[JsonValue], max_bytes: int) -> int:
     return len(items)
 
 
-def _item_json(row: sa.Row[tuple[object, ...]]) -> JsonObject:
+def _item_json(row: sa.Row[tuple[object, ...]], local_keys: frozenset[str]) -> JsonObject:
+    payload = parse_json(str(row.payload))
+    if local_keys and str(row.kind) in _REF_KINDS:
+        payload = _as_ref(payload, local_keys)
     return {
         "id": encode_cursor(int(str(row.seq))),
         "kind": str(row.kind),
         "published_at": as_datetime(int(str(row.created_at))).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "tlp": None if row.tlp is None else str(row.tlp),
-        "payload": parse_json(str(row.payload)),
+        "payload": payload,
     }
+
+
+def _as_ref(payload: JsonValue, local_keys: frozenset[str]) -> JsonValue:
+    """{"envelope_ref": hash} for an envelope one of `local_keys` signed. The caller may see
+    the item anyway, so its hash tells it nothing new; only the bytes differ."""
+    envelope = payload.get("envelope") if isinstance(payload, dict) else None
+    if not isinstance(envelope, dict) or envelope.get("key_id") not in local_keys:
+        return payload
+    # Verified when it was stored: parsing it again only recomputes its hash.
+    return {"envelope_ref": Envelope.from_json(envelope).hash}

@@ -41,6 +41,10 @@ class IdentityRepository:
         )
         return None if row is None else (str(row[0]), bytes(row[1]))
 
+    def local_key_ids(self) -> list[str]:
+        """Every local user's current key id, in a stable order."""
+        return [str(r[0]) for r in self._db.execute("SELECT key_id FROM user_keys ORDER BY key_id")]
+
     def store_private_key(self, user_id: str, key_id: str, raw: bytes, at: str) -> None:
         self._db.execute(
             "INSERT INTO user_keys (user_id, key_id, private_key, created_at) VALUES (?,?,?,?)",

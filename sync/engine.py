@@ -30,10 +30,12 @@ from sync.events import (
     Status,
     SyncEvent,
 )
+from sync.protocol.errors import UnresolvedRef
 from sync.transport import (
     Compression,
     ConnectFailed,
     ConnectionCut,
+    InvalidResponse,
     PortalClient,
     ServerBusy,
     ServerError,
@@ -79,6 +81,8 @@ class SyncStore(Protocol):
     # budget, None if kept by a version without budgets).
     def link_memory(self) -> tuple[int, int, int | None] | None: ...
     def remember_link(self, batch: int, feed_page: int, feed_bytes: int) -> None: ...
+    # The key ids of this installation's users: what they signed comes back as references.
+    def local_keys(self) -> list[str]: ...
 
 
 class AttachmentUploader(Protocol):
@@ -280,7 +284,7 @@ class SyncEngine:
                 self._publish_status()
                 self._push()
                 self._upload()
-                self._pull(hello.limits.max_feed_bytes)
+                self._pull(hello.limits.max_feed_bytes, hello.limits.max_local_keys)
                 self._last_success = _now_text()
             except Cancelled:
                 error = _("Sync cancelled; everything not yet delivered stays queued.")
@@ -480,11 +484,14 @@ class SyncEngine:
                 self._publish_status()
         return done
 
-    def _pull(self, max_feed_bytes: int | None) -> int:
+    def _pull(self, max_feed_bytes: int | None, max_local_keys: int | None = None) -> int:
         """The feed, page by page. A portal that takes page budgets (hello's max_feed_bytes)
         is asked for pages of at most the learned byte budget; an older one for the learned
-        number of items."""
+        number of items. A portal that takes local_keys (max_local_keys) sends what this
+        installation signed as references; a page with one the store cannot resolve is
+        asked again in full, and so is the rest of the pass."""
         cursor = self.store.feed_cursor()
+        local_keys = self.store.local_keys()[: max_local_keys or 0]
         pulled = 0
         cuts = 0  # pages cut in a row
         while True:
@@ -492,9 +499,11 @@ class SyncEngine:
             budget = None if max_feed_bytes is None else min(self._feed_bytes, max_feed_bytes)
             try:
                 if budget is None:
-                    page = self.client.feed(cursor, self._feed_page)
+                    page = self.client.feed(cursor, self._feed_page, local_keys=local_keys)
                 else:
-                    page = self.client.feed(cursor, self.settings.feed_page, max_bytes=budget)
+                    page = self.client.feed(
+                        cursor, self.settings.feed_page, max_bytes=budget, local_keys=local_keys
+                    )
             except TransportError as exc:
                 self._cut()
                 if budget is None:
@@ -534,7 +543,14 @@ class SyncEngine:
                 }
                 for i in page.items
             ]
-            applied = self.store.apply_feed_page(items, page.cursor)
+            try:
+                applied = self.store.apply_feed_page(items, page.cursor)
+            except UnresolvedRef as exc:
+                if not local_keys:  # references sent unasked: the portal is at fault
+                    raise InvalidResponse(f"The portal's feed page is wrong: {exc}.") from exc
+                log.warning("%s; the page is asked again in full", exc)
+                local_keys = []
+                continue
             pulled += applied
             self._done["pulled"] += applied
             cursor = page.cursor

@@ -344,6 +344,9 @@ class Limits:
     signature_window_seconds: int
     # The largest feed page byte budget (max_bytes); None: a portal older than budgets.
     max_feed_bytes: int | None = None
+    # How many of its installation's keys a feed request may name (local_keys); None: a
+    # portal that sends every envelope in full.
+    max_local_keys: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -574,6 +577,7 @@ class PortalClient:
                 max_feed_limit=_int(limits, "max_feed_limit"),
                 signature_window_seconds=_int(limits, "signature_window_seconds"),
                 max_feed_bytes=_optional_int(limits, "max_feed_bytes"),
+                max_local_keys=_optional_int(limits, "max_local_keys"),
             ),
             portal_key_id=_str(ed25519, "key_id"),
             portal_public_key=portal_public_key,
@@ -658,15 +662,22 @@ class PortalClient:
         )
 
     def feed(
-        self, cursor: str | None = None, limit: int = 100, max_bytes: int | None = None
+        self,
+        cursor: str | None = None,
+        limit: int = 100,
+        max_bytes: int | None = None,
+        local_keys: Sequence[str] = (),
     ) -> FeedPage:
         """GET /v1/feed: one page from `cursor` (None: from the beginning), of at most `limit`
-        items and, with `max_bytes`, at most that many bytes of items (at least one item)."""
+        items and, with `max_bytes`, at most that many bytes of items (at least one item).
+        Envelopes signed by `local_keys` come as {"envelope_ref": hash} (protocol 6.5)."""
         params = {"limit": str(limit)}
         if cursor is not None:
             params["cursor"] = cursor
         if max_bytes is not None:
             params["max_bytes"] = str(max_bytes)
+        if local_keys:
+            params["local_keys"] = ",".join(local_keys)
         response = self.request("GET", "/v1/feed", params=params, signed=True)
         data = _object(response.json(), "feed page")
         raw_items = data.get("items")

@@ -18,6 +18,15 @@ class InvalidJson(ValueError):
     """Bytes that are not strict JSON (see canonical.parse_json)."""
 
 
+class UnresolvedRef(Exception):
+    """A feed item names an envelope by its hash (docs/protocol.md 6.5) that this store does
+    not hold: the page must be asked again with every envelope in full."""
+
+    def __init__(self, envelope_hash: str) -> None:
+        super().__init__(f"the feed referred to envelope {envelope_hash[:16]}…, not held here")
+        self.envelope_hash = envelope_hash
+
+
 class VerificationError(Exception):
     """Base of every failure to accept an envelope or certificate."""
 

@@ -64,11 +64,12 @@ def test_every_route_is_described_and_every_description_routed() -> None:
 
 def test_hello_limits_and_feed_parameters_are_described(portal: RunningPortal) -> None:
     """What hello advertises and what GET /v1/feed takes are in the OpenAPI document
-    (max_feed_bytes and max_bytes: issue 11 finding 4)."""
+    (max_feed_bytes and max_bytes: issue 11 finding 4; max_local_keys and local_keys: finding
+    5)."""
     packaged = json.loads(resources.files("portal").joinpath("openapi.json").read_text())
     hello = requests.get(portal.url + "/v1/hello", timeout=10).json()
     limits = packaged["components"]["schemas"]["Hello"]["properties"]["limits"]["properties"]
     assert set(limits) == set(hello["limits"])
     parameters = {p["name"]: p for p in packaged["paths"]["/v1/feed"]["get"]["parameters"]}
-    assert set(parameters) == {"cursor", "limit", "max_bytes"}
+    assert set(parameters) == {"cursor", "limit", "max_bytes", "local_keys"}
     assert parameters["max_bytes"]["schema"]["minimum"] == 1
