@@ -164,7 +164,35 @@ def import_bundle(session: Session, paths: Path | Sequence[Path]) -> BundleImpor
     installation's link (it cannot read them: only the portal can). `paths` are whole bundles
     and/or part files in any order; each part is checked alone (its sender's signature and its
     payload), then the parts of each bundle are joined. Anything wrong with any file (named
-    in the error) or a missing part refuses the whole import before anything is sent."""
+    in the error) or a missing part refuses the whole import before anything is sent.
+
+    Three steps the UI runs on different lanes: reading the files and delivering touch no
+    store (they may stall), only the checks do."""
+    return deliver_bundles(check_bundles(session, read_bundles(paths)))
+
+
+def read_bundles(paths: Path | Sequence[Path]) -> list[tuple[Path, bytes]]:
+    """The files' bytes (no store)."""
+    files = []
+    for path in [paths] if isinstance(paths, Path) else paths:
+        try:
+            files.append((path, path.read_bytes()))
+        except OSError as exc:
+            raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
+    return files
+
+
+@dataclass(frozen=True)
+class CheckedBundles:
+    """Bundles checked against the store's keys, and the client to deliver them with."""
+
+    client: PortalClient
+    bundles: list[bytes]
+    joined: list[tuple[bytes, list[BundlePart]]]
+
+
+def check_bundles(session: Session, files: Sequence[tuple[Path, bytes]]) -> CheckedBundles:
+    """Store step: each file's addressing and sender checked, parts joined."""
     from app.identity import LocalKeyResolver
     from sync.bundles import (
         BundleError,
@@ -180,11 +208,7 @@ def import_bundle(session: Session, paths: Path | Sequence[Path]) -> BundleImpor
     keys = LocalKeyResolver(session.db)
     bundles: list[bytes] = []
     groups: dict[str, list[BundlePart]] = {}
-    for path in [paths] if isinstance(paths, Path) else paths:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
+    for path, data in files:
         try:
             if is_part(data):
                 part = read_part(data)
@@ -204,11 +228,16 @@ def import_bundle(session: Session, paths: Path | Sequence[Path]) -> BundleImpor
             raise NotAllowed(str(exc)) from None
         once = {p.number: p for p in parts}
         joined.append((whole, [once[n] for n in sorted(once)]))
+    return CheckedBundles(portal_client(session), bundles, joined)
+
+
+def deliver_bundles(checked: CheckedBundles) -> BundleImport:
+    """Network step: the checked bundles posted to the portal (no store)."""
     total = BundleImport(stored=0, duplicates=0, refused=[])
-    with portal_client(session) as client:
-        for data in bundles:
+    with checked.client as client:
+        for data in checked.bundles:
             total = _add(total, _post_whole(client, data))
-        for whole, parts in joined:
+        for whole, parts in checked.joined:
             total = _add(total, _post_parts(client, whole, parts))
     return total
 

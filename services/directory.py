@@ -8,12 +8,27 @@ from typing import Any
 from app.directory import store_directory
 from app.session import Session
 from services.portal import portal_client
+from sync.transport import PortalClient
 
 
 def refresh_directory(session: Session) -> tuple[int, int]:
     """GET /v1/directory into the store; returns (principals, agencies)."""
-    with portal_client(session) as client:
-        answer = client.request("GET", "/v1/directory").json()
+    return keep_directory(session, fetch_directory(directory_request(session)))
+
+
+def directory_request(session: Session) -> PortalClient:
+    """Store step: the signed client (the UI then runs the request on its network lane)."""
+    return portal_client(session)
+
+
+def fetch_directory(client: PortalClient) -> Any:
+    """Network step: the portal's directory as it answered (no store)."""
+    with client:
+        return client.request("GET", "/v1/directory").json()
+
+
+def keep_directory(session: Session, answer: Any) -> tuple[int, int]:
+    """Store step: the directory kept; returns (principals, agencies)."""
     return store_directory(session.db, answer)
 
 

@@ -10,9 +10,11 @@ from app.clock import wall_seconds
 from app.errors import NotAllowed
 from app.identity import signing_key
 from app.portal_clock import PortalClock
-from app.provisioning import PortalSettings, portal_settings
+from app.provisioning import PortalSettings, Provisioning, portal_settings
 from app.session import Session
+from storage.users_repo import UserRecord
 from sync.protocol import key_id_of
+from sync.protocol.canonical import JsonObject
 from sync.transport import PortalClient
 
 
@@ -62,35 +64,76 @@ def portal_client(
 def connect_portal(session: Session, provisioning: Path) -> str:
     """Makes the portal named in an agency provisioning file this installation's portal.
     Returns a one-line description for the person."""
-    from app.provisioning import apply_provisioning, read_provisioning, trust_note
+    from app.provisioning import read_provisioning
 
-    prov = read_provisioning(provisioning)
+    return apply_portal(session, read_provisioning(provisioning))
+
+
+def apply_portal(session: Session, prov: Provisioning) -> str:
+    """The store half of `connect_portal`, for a provisioning file already read and checked
+    (the UI reads it off the store's worker: a file may sit on a slow share)."""
+    from app.provisioning import apply_provisioning, trust_note
+
     apply_provisioning(session.db, session.audit, session.user.id, prov)
     return f"portal {prov.portal_id} at {prov.portal_url}, agency {prov.agency}. {trust_note(prov)}"
+
+
+@dataclass(frozen=True)
+class EnrolmentRequest:
+    """What an enrolment request needs from the store, read before the request so the
+    request itself (which may stall for its whole timeout) touches no store."""
+
+    client: PortalClient
+    user: UserRecord
+    public_key: bytes
+
+
+@dataclass(frozen=True)
+class EnrolAnswer:
+    clock_offset: float
+    certificate: JsonObject
+
+
+def prepare_enrolment(session: Session) -> EnrolmentRequest:
+    """Store step: the unsigned client and the key to certify."""
+    from sync.protocol import public_key_raw
+
+    key = signing_key(session.db, session.user)
+    return EnrolmentRequest(portal_client(session, signed=False), session.user, public_key_raw(key))
+
+
+def send_enrolment(enrolment: EnrolmentRequest, code: str) -> EnrolAnswer:
+    """Network step: hello (the portal's clock), then the enrolment; no store."""
+    user = enrolment.user
+    with enrolment.client as client:
+        # The certificate's validity starts at portal time: learn it before anything is signed.
+        offset = client.hello().clock_offset
+        answer = client.enrol(
+            code.strip(),
+            user.id,
+            enrolment.public_key,
+            role=user.role,
+            agency=user.agency,
+            display_name=user.name,
+        )
+    return EnrolAnswer(offset, answer.certificate)
+
+
+def keep_enrolment(session: Session, answer: EnrolAnswer) -> str:
+    """Store step: the portal's clock and the certificate it issued; a description."""
+    from app.identity import install_portal_certificate
+
+    PortalClock(session.db).learn(answer.clock_offset, "enrolment")
+    user = session.user
+    cert = install_portal_certificate(session.db, user, session.audit, answer.certificate)
+    return f"{user.name} is enrolled as {cert.role} of {cert.agency} ({cert.key_id})"
 
 
 def enrol_user(session: Session, code: str) -> str:
     """Enrols the unlocked user with a one-time code; returns a description of the result.
     The portal is told the role and agency this user expects, so a code of another role is
     refused before it is spent (and nothing is certified)."""
-    from app.identity import install_portal_certificate
-    from sync.protocol import public_key_raw
-
-    key = signing_key(session.db, session.user)
-    user = session.user
-    with portal_client(session, signed=False) as client:
-        # The certificate's validity starts at portal time: learn it before anything is signed.
-        PortalClock(session.db).learn(client.hello().clock_offset, "enrolment")
-        answer = client.enrol(
-            code.strip(),
-            user.id,
-            public_key_raw(key),
-            role=user.role,
-            agency=user.agency,
-            display_name=user.name,
-        )
-    cert = install_portal_certificate(session.db, user, session.audit, answer.certificate)
-    return f"{user.name} is enrolled as {cert.role} of {cert.agency} ({cert.key_id})"
+    return keep_enrolment(session, send_enrolment(prepare_enrolment(session), code))
 
 
 def replace_key(session: Session, code: str) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from app.bulletins import BulletinService
 from app.reports import ReportService
-from app.roles import FOCAL_POINT_ROLES, certified_role
+from app.roles import FOCAL_POINT_ROLES, RoleState
 from app.session import Session
 from app.workflow import Workflow
 from ui.ops import OpRunner
@@ -18,6 +18,9 @@ class Context:
     session: Session
     ops: OpRunner
     settings: UiSettings
+    # Read on the store lane at unlock (the UI thread runs no statement); a role the portal
+    # certifies later (enrolment in Settings) shows from the next unlock on.
+    role: RoleState
 
     # Services are cheap objects over the session's database; each call makes its own, so
     # a worker thread never shares one with the UI thread.
@@ -33,7 +36,7 @@ class Context:
     @property
     def is_focal_point(self) -> bool:
         """Only a focal-point role the portal certified counts (app.roles)."""
-        return certified_role(self.session.db, self.session.user) in FOCAL_POINT_ROLES
+        return self.role.certified in FOCAL_POINT_ROLES
 
     @property
     def user_id(self) -> str:

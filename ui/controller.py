@@ -10,12 +10,13 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.paths import DataPaths
+from app.roles import RoleState, role_state
 from app.session import Session
 from storage.keyslots import KdfParams
 from ui.context import Context
 from ui.i18n import install_language
 from ui.idle import IdleWatcher
-from ui.ops import OpError, OpRunner
+from ui.ops import OpError, OpRunner, drop_queued_network
 from ui.settings import UiSettings
 from ui.sync_panel import EngineFactory, SyncBridge, SyncControl, default_engine_factory
 from ui.unlock_window import UnlockWindow
@@ -163,14 +164,32 @@ class AppController(QObject):
         self._last_user = session.user.name
         self.session_started.emit(session)
         self.bridge = SyncBridge(None, self)
-        self.ctx = Context(session, OpRunner(self), self.settings)
-        self.build_main_window()
-        self._start_engine(session)
-        if self.unlock_window is not None:
-            self.unlock_window.close()
-            self.unlock_window = None
-        self.idle.set_seconds(self.settings.idle_seconds)
-        self.idle.start()
+        ops = OpRunner(self)
+
+        def opened(role: RoleState) -> None:
+            if self.session is not session:
+                return  # locked meanwhile
+            self.ctx = Context(session, ops, self.settings, role)
+            self.build_main_window()
+            self._start_engine(session)
+            if self.unlock_window is not None:
+                self.unlock_window.close()
+                self.unlock_window = None
+            self.idle.set_seconds(self.settings.idle_seconds)
+            self.idle.start()
+
+        def failed(error: OpError) -> None:
+            log.warning("reading the role failed: %s", type(error.exception).__name__)
+            if self.session is session:
+                if self.unlock_window is not None:
+                    self.unlock_window.close()
+                    self.unlock_window = None
+                self.lock()
+                if self.unlock_window is not None:
+                    self.unlock_window.message.setText(error.message)
+
+        # The role decides which screens exist; it is read on the store lane like any data.
+        ops.run(lambda: role_state(session.db, session.user), opened, failed)
 
     def _start_engine(self, session: Session) -> None:
         """Composes the engine on the store worker (it reads the provisioning), then starts
@@ -265,7 +284,8 @@ class AppController(QObject):
         self.ctx = None
         lock_runner = OpRunner(self)
         if ctx is not None:
-            ctx.ops.invalidate()
+            ctx.ops.invalidate()  # a network answer arriving later is dropped, store untouched
+        drop_queued_network()  # not started yet: nobody waits for it any more
 
         def close_store() -> None:
             stop = getattr(engine, "stop", None)
@@ -273,7 +293,8 @@ class AppController(QObject):
                 stop()  # joins the engine's thread: it must not write after the close
             session.lock()
 
-        # Serial worker: this runs after every save queued before it.
+        # Store lane: this runs after every save queued before it, and waits for no network
+        # work (a stalled request ends on its own timeout and its answer is dropped).
         lock_runner.run(close_store, lambda _r: self.locked.emit())
         self.show_unlock(self.tr("Locked. Enter your passphrase to continue."))
 

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from app.dashboard import DashboardService
 from app.history import report_history
 from app.reports import ReportView
-from app.roles import role_state
 from storage.reports_repo import ReportFilter
 from ui import i18n
 from ui.context import Context
@@ -159,7 +158,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         user = self.ctx.session.user
-        state = role_state(self.ctx.session.db, user)
+        state = self.ctx.role
         role = i18n.role_state_label(state.requested.value, state.certified.value)
         self.user_label = QLabel(f"{user.name} · {role} · {user.agency}")
         self.user_label.setAccessibleName(self.tr("Signed in user"))
@@ -365,7 +364,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _metered(self, on: bool) -> None:
-        self.bridge.set_metered(on)
+        self.bridge.set_metered(on, self.ctx.ops)
 
     def _shortcuts(self) -> None:
         lines = [f"{page_shortcut(k)}: {self.titles[k]}" for k in self.visible_pages]

@@ -1,9 +1,19 @@
-"""Running service calls off the UI thread.
+"""Running service calls off the UI thread, on one of two lanes.
 
-Every call that may touch the database, a file or the network goes through `OpRunner.run`:
-the function runs on a worker of one serial pool (the store has one connection behind one
-lock, so parallel workers would only queue on it, and a serial pool keeps "save, then
-submit" in order), and its result or error comes back to the UI thread by a queued signal.
+Every call that may touch the database, a file or the network goes through `OpRunner.run`
+(or `OpRunner.chain` for work of both kinds); its result or error comes back to the UI
+thread by a queued signal. The UI thread itself runs no statement at all.
+
+- The store lane (`Lane.STORE`): one serial worker. The store has one connection behind
+  one lock, so parallel workers would only queue on it, and a serial lane keeps "save, then
+  submit" in order. Locking queues the store's close here, after every save.
+- The network lane (`Lane.NETWORK`): a small pool for work that may stall (portal requests
+  that can hang for their stall timeout, reading files the person picked) and must never
+  hold the store lane. Its functions do not touch the store: a network operation that needs
+  the store is a chain, e.g. store (read what the request needs), network (the request),
+  store (keep the answer). A chain's later steps run only while its runner is valid, so an
+  answer arriving after lock is dropped without touching the (closed) store.
+
 A busy indicator appears only when an operation is slow (`SLOW_MS`).
 """
 
@@ -13,8 +23,9 @@ import contextlib
 import itertools
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -23,24 +34,57 @@ log = logging.getLogger(__name__)
 
 SLOW_MS = 400  # below this a person does not notice a wait; no spinner flickers
 
-_pool: QThreadPool | None = None
+NETWORK_THREADS = 3  # a stalled request or two leave room for the next one
+
+
+class Lane(Enum):
+    STORE = "store"
+    NETWORK = "network"
+
+
+_pools: dict[Lane, QThreadPool] = {}
 _pool_lock = threading.Lock()
 
 
-def db_pool() -> QThreadPool:
-    """The one serial pool for store work (created on first use)."""
-    global _pool
+def _lane_pool(lane: Lane) -> QThreadPool:
     with _pool_lock:
-        if _pool is None:
-            _pool = QThreadPool()
-            _pool.setMaxThreadCount(1)
-            _pool.setExpiryTimeout(-1)  # keep the worker: thread start-up costs every call
-        return _pool
+        pool = _pools.get(lane)
+        if pool is None:
+            pool = QThreadPool()
+            pool.setMaxThreadCount(1 if lane is Lane.STORE else NETWORK_THREADS)
+            if lane is Lane.STORE:
+                pool.setExpiryTimeout(-1)  # keep the worker: thread start-up costs every call
+            _pools[lane] = pool
+        return pool
+
+
+def db_pool() -> QThreadPool:
+    """The store lane: one serial worker (created on first use)."""
+    return _lane_pool(Lane.STORE)
+
+
+def network_pool() -> QThreadPool:
+    """The network lane: a few workers for requests and file reads that may stall."""
+    return _lane_pool(Lane.NETWORK)
 
 
 def wait_idle(timeout_ms: int = 30_000) -> bool:
-    """Blocks until queued store work is done (tests, shutdown)."""
+    """Blocks until queued store work is done (tests, lock, shutdown). The network lane is
+    not waited for: a stalled request may take its whole stall timeout."""
     return db_pool().waitForDone(timeout_ms)
+
+
+def network_idle() -> bool:
+    """True when no network-lane work runs or waits."""
+    return network_pool().activeThreadCount() == 0
+
+
+def drop_queued_network() -> None:
+    """Removes network work not started yet (on lock: nobody waits for its answer)."""
+    network_pool().clear()
+
+
+Step = tuple[Lane, Callable[[Any], Any]]
 
 
 @dataclass
@@ -71,18 +115,33 @@ class _Results:
 
 
 class _Task(QRunnable):
-    def __init__(self, runner: OpRunner, op_id: int, fn: Callable[[], Any]) -> None:
+    """One step of an operation on its lane; a successful step starts the next one on its
+    lane with this step's result."""
+
+    def __init__(
+        self, runner: OpRunner, op_id: int, steps: Sequence[Step], arg: Any, first: bool
+    ) -> None:
         super().__init__()
         self._runner = runner
         self._op_id = op_id
-        self._fn = fn
+        self._steps = steps
+        self._arg = arg
+        self._first = first
 
     def run(self) -> None:
+        _lane, fn = self._steps[0]
+        if not self._first and not self._runner._valid:
+            return  # locked (or closed) since the chain began: its store may be closed
         try:
-            result: Any = self._fn()
+            result: Any = fn(self._arg)
             ok = True
         except BaseException as exc:  # handed to the UI, which shows the message
             result, ok = OpError(exc), False
+        if ok and len(self._steps) > 1:
+            if self._runner._valid:
+                rest = self._steps[1:]
+                _lane_pool(rest[0][0]).start(_Task(self._runner, self._op_id, rest, result, False))
+            return
         # The result stays on the Python side; only the op id crosses the thread boundary.
         # (Passing arbitrary objects, None included, through a Qt signal of type `object`
         # trips a reference-count bug in this PySide6 release after many emissions.)
@@ -116,11 +175,27 @@ class OpRunner(QObject):
         on_error: Callable[[OpError], None] | None = None,
         *,
         label: str = "",
+        lane: Lane = Lane.STORE,
     ) -> int:
+        """Runs `fn` on `lane` (store work by default)."""
+        return self.chain([(lane, lambda _none: fn())], on_done, on_error, label=label)
+
+    def chain(
+        self,
+        steps: Sequence[Step],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[OpError], None] | None = None,
+        *,
+        label: str = "",
+    ) -> int:
+        """Runs the steps one after the other, each on its lane and given the previous
+        step's result (the first is given None); `on_done` gets the last one's. The first
+        error ends the chain. Steps after the first run only while this runner is valid."""
+        assert steps, "an operation has at least one step"
         op_id = next(self._ids)
         self._pending[op_id] = (on_done, on_error, label)
         QTimer.singleShot(SLOW_MS, self, lambda: self._mark_slow(op_id))
-        db_pool().start(_Task(self, op_id, fn))
+        _lane_pool(steps[0][0]).start(_Task(self, op_id, list(steps), None, True))
         return op_id
 
     @property

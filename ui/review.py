@@ -38,12 +38,12 @@ from app.report_diff import Change
 from app.reports import ReportView
 from app.signing import SigningSummary
 from app.workflow import ReleaseSettings, ReturnedChanges, release_warning
-from services.directory import refresh_directory
+from services.directory import directory_request, fetch_directory, keep_directory
 from services.portal import portal_state
 from sync.transport import TransportError
 from ui import i18n
 from ui.context import Context
-from ui.ops import OpError
+from ui.ops import Lane, OpError
 from ui.report_view import Detail, ReportDetail, load_detail
 from ui.signing import SigningDialog
 from ui.widgets import GradePicker, fit_headers
@@ -314,16 +314,29 @@ class ReviewPage(QWidget):
         """The portal's directory for picking TLP:RED recipients by name, refreshed when a
         link allows; without one, the copy kept on this device is used."""
         ctx = self.ctx
-        if not ctx.is_focal_point or portal_state(ctx.session).connected is None:
+        if not ctx.is_focal_point:
             return
+        session = ctx.session
 
-        def work() -> object:
+        def prepare(_none: None) -> Any:
+            return directory_request(session) if portal_state(session).connected else None
+
+        def fetch(request: Any) -> Any:
             try:
-                return refresh_directory(ctx.session)
+                return None if request is None else fetch_directory(request)
             except TransportError:
                 return None  # offline: keep the stored copy
 
-        self.ctx.ops.run(work, lambda _: None, lambda _e: None, label=self.tr("Directory"))
+        def keep(answer: Any) -> object:
+            return None if answer is None else keep_directory(session, answer)
+
+        # The GET may stall: it runs on the network lane, between two short store steps.
+        self.ctx.ops.chain(
+            [(Lane.STORE, prepare), (Lane.NETWORK, fetch), (Lane.STORE, keep)],
+            lambda _: None,
+            lambda _e: None,
+            label=self.tr("Directory"),
+        )
 
     def _loaded(self, items: list[QueueItem]) -> None:
         self.items = items

@@ -24,7 +24,7 @@ from app.session import NewUser
 from storage.users_repo import UserRecord
 from ui import i18n
 from ui.context import Context
-from ui.ops import OpError
+from ui.ops import Lane, OpError
 from ui.settings import LANGUAGES, MAX_IDLE_MINUTES
 from ui.unlock_window import StrengthMeter
 from ui.widgets import start_folder
@@ -184,19 +184,24 @@ class SettingsPage(QWidget):
     def load_provisioning(self, name: str) -> None:
         from pathlib import Path
 
-        from services.portal import connect_portal
+        from app.provisioning import read_provisioning
+        from services.portal import apply_portal
 
         session = self.ctx.session
         self.portal_message.setText(self.tr("Reading the provisioning file…"))
-        self.ctx.ops.run(
-            lambda: connect_portal(session, Path(name)),
+        # The file is read on the network lane (it may sit on a slow share), kept on the store's.
+        self.ctx.ops.chain(
+            [
+                (Lane.NETWORK, lambda _none: read_provisioning(Path(name))),
+                (Lane.STORE, lambda prov: apply_portal(session, prov)),
+            ],
             lambda text: self._portal_done(self.tr("Connected to %1.").replace("%1", text)),
             lambda error: self._portal_done(error.message),
             label=self.tr("Connecting to the portal"),
         )
 
     def enrol(self) -> None:
-        from services.portal import enrol_user
+        from services.portal import keep_enrolment, prepare_enrolment, send_enrolment
 
         code, session = self.enrol_code.text().strip(), self.ctx.session
         if not code:
@@ -204,8 +209,13 @@ class SettingsPage(QWidget):
             return
         self.enrol_button.setEnabled(False)
         self.portal_message.setText(self.tr("Enrolling…"))
-        self.ctx.ops.run(
-            lambda: enrol_user(session, code),
+        # The request may stall for a minute: it runs on the network lane, holding no store.
+        self.ctx.ops.chain(
+            [
+                (Lane.STORE, lambda _none: prepare_enrolment(session)),
+                (Lane.NETWORK, lambda request: send_enrolment(request, code)),
+                (Lane.STORE, lambda answer: keep_enrolment(session, answer)),
+            ],
             lambda text: self._portal_done(text),
             lambda error: self._portal_done(error.message),
             label=self.tr("Enrolling"),

@@ -46,6 +46,7 @@ from app.outbox_view import OutboxRow, OutboxView
 from app.transfer import WINDOW_SECONDS, Estimate, estimate
 from sync.events import ItemUpdate, LinkState, PassSummary, Phase, Progress, Status, SyncEvent
 from ui.context import Context
+from ui.ops import Lane
 from ui.widgets import fit_headers, start_folder
 
 translate = QCoreApplication.translate  # lupdate collects translate("Context", "…")
@@ -139,9 +140,11 @@ class SyncBridge(QObject):
         if self.engine is not None:
             self.engine.cancel()
 
-    def set_metered(self, metered: bool) -> None:
-        if self.engine is not None:
-            self.engine.set_metered(metered)
+    def set_metered(self, metered: bool, ops: Any) -> None:
+        """On the store lane: the engine publishes its status, which counts the outbox."""
+        engine = self.engine
+        if engine is not None:
+            ops.run(lambda: engine.set_metered(metered))
 
     def _on_event(self, event: SyncEvent) -> None:
         # Engine thread: emitting is thread-safe; the connection is queued to the UI thread.
@@ -614,7 +617,7 @@ class OutboxPage(QWidget):
 
     def _metered_toggled(self, on: bool) -> None:
         self.ctx.settings.metered = on
-        self.bridge.set_metered(on)
+        self.bridge.set_metered(on, self.ctx.ops)
 
     def refresh(self) -> None:
         db = self.ctx.session.db
@@ -753,13 +756,15 @@ class OutboxPage(QWidget):
 
     def import_bundle(self, path: Path | list[Path]) -> None:
         session = self.ctx.session
-        from services.bundles import import_bundle
+        from services.bundles import check_bundles, deliver_bundles, read_bundles
 
-        def work() -> Any:
-            return import_bundle(session, path)
-
-        self.ctx.ops.run(
-            work,
+        # Files read and delivered on the network lane; only the checks hold the store.
+        self.ctx.ops.chain(
+            [
+                (Lane.NETWORK, lambda _none: read_bundles(path)),
+                (Lane.STORE, lambda files: check_bundles(session, files)),
+                (Lane.NETWORK, deliver_bundles),
+            ],
             lambda result: self._bundle_done(
                 self.tr("Bundle delivered to the portal.")
                 if not result.refused

@@ -13,6 +13,7 @@ form for the first user.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -43,7 +44,7 @@ from app.session import (
     unlock_wait,
 )
 from storage.keyslots import KdfParams
-from ui.ops import OpError, OpRunner
+from ui.ops import Lane, OpError, OpRunner, Step
 from ui.settings import LANGUAGES
 from ui.widgets import start_folder
 
@@ -382,28 +383,57 @@ class UnlockWindow(QWidget):
             paths, kdf = self.paths, self.kdf
             provisioning, code = self.provisioning, self.enrol_code.text().strip()
 
-            def work() -> Session:
-                session = initialise(paths, user, passphrase, kdf=kdf)
-                if provisioning is not None:
-                    from services.portal import connect_portal, enrol_user
+            from services.portal import (
+                connect_portal,
+                keep_enrolment,
+                prepare_enrolment,
+                send_enrolment,
+            )
 
+            def warn(exc: Exception) -> None:  # the installation exists; Settings can retry
+                self.setup_warning = " ".join(str(exc).split())
+
+            # Store, then the enrolment request on the network lane (it may stall), then
+            # store again: a slow portal holds no store work.
+            def create(_none: None) -> tuple[Session, Any]:
+                session = initialise(paths, user, passphrase, kdf=kdf)
+                if provisioning is None:
+                    return session, None
+                try:
+                    connect_portal(session, provisioning)
+                    return session, prepare_enrolment(session) if code else None
+                except Exception as exc:
+                    warn(exc)
+                    return session, None
+
+            def request(created: tuple[Session, Any]) -> tuple[Session, Any]:
+                session, enrolment = created
+                if enrolment is None:
+                    return session, None
+                try:
+                    return session, send_enrolment(enrolment, code)
+                except Exception as exc:
+                    warn(exc)
+                    return session, None
+
+            def keep(answered: tuple[Session, Any]) -> Session:
+                session, answer = answered
+                if answer is not None:
                     try:
-                        connect_portal(session, provisioning)
-                        if code:
-                            enrol_user(session, code)
-                    except Exception as exc:  # the installation exists; Settings can retry
-                        self.setup_warning = " ".join(str(exc).split())
+                        keep_enrolment(session, answer)
+                    except Exception as exc:
+                        warn(exc)
                 return session
+
+            steps: list[Step] = [(Lane.STORE, create), (Lane.NETWORK, request), (Lane.STORE, keep)]
         else:
             paths, kdf = self.paths, self.kdf
-
-            def work() -> Session:
-                return unlock(paths, name or None, passphrase, kdf=kdf)
+            steps = [(Lane.STORE, lambda _none: unlock(paths, name or None, passphrase, kdf=kdf))]
 
         self.button.setEnabled(False)
         self.demo_button.setEnabled(False)
         self.message.setText(self.tr("Working…"))
-        self.ops.run(work, self._done, self._failed)
+        self.ops.chain(steps, self._done, self._failed)
 
     def _done(self, session: Session) -> None:
         if self.setup_warning:

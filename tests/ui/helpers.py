@@ -1,16 +1,20 @@
-"""Helpers for the UI tests: waiting for store work, and the 50 ms UI-thread rule."""
+"""Helpers for the UI tests: waiting for store work, and the rule that the UI thread runs no
+statement at all (store work runs on the store lane of ui/ops.py)."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ui.ops import wait_idle
 
-UI_THREAD_LIMIT_S = 0.050
+T = TypeVar("T")
 
 
 def settle(qtbot: QtBot, rounds: int = 3) -> None:
@@ -20,6 +24,21 @@ def settle(qtbot: QtBot, rounds: int = 3) -> None:
         QApplication.processEvents()
         qtbot.wait(5)
     QApplication.processEvents()
+
+
+def open_session(qtbot: QtBot, controller: Any, session: Any) -> Any:
+    """Hands an unlocked session to the controller and waits for its main window (built
+    once the role is read on the store lane)."""
+    controller.on_unlocked(session)
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=30_000)
+    return controller.main_window
+
+
+def off_ui(fn: Callable[[], T]) -> T:
+    """Runs a test's own store read off the UI thread, so the observer's rule holds for
+    the test's checks too."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(fn).result(60)
 
 
 @dataclass
@@ -40,6 +59,8 @@ class UiThreadStatements:
         return max((s for _sql, s in self.on_ui), default=0.0)
 
     def check(self) -> None:
-        slow = [(sql[:60], round(s * 1000, 1)) for sql, s in self.on_ui if s > UI_THREAD_LIMIT_S]
-        assert not slow, f"statements over 50 ms on the UI thread: {slow}"
+        """No statement on the UI thread, however quick (a quick one today is a slow one on
+        a bigger store or behind a busy lock), and store work was seen at all."""
+        on_ui = [(sql[:60], round(s * 1000, 1)) for sql, s in self.on_ui]
+        assert not on_ui, f"statements on the UI thread (sql, ms): {on_ui}"
         assert self.off_ui > 0, "the observer saw no store work at all"

@@ -31,7 +31,7 @@ from .flows import (
     watch,
     write_report,
 )
-from .helpers import settle
+from .helpers import off_ui, settle
 
 DIRECTORY = {
     "agencies": [{"code": "MYS-IMM", "member_state": "MYS", "name": "Imigresen",
@@ -141,7 +141,7 @@ def test_return_with_comment_and_the_officer_corrects(
         qtbot.mouseClick(editor.submit_button, Qt.MouseButton.LeftButton)
         confirm_signing(qtbot, editor)
     settle(qtbot)
-    view = main.ctx.reports().get(report_id)
+    view = off_ui(lambda: main.ctx.reports().get(report_id))
     assert view.record.version == 2 and view.status == "queued"
     lock(qtbot, controller)
     timings.check()

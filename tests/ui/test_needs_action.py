@@ -24,7 +24,7 @@ from ui.settings import UiSettings
 
 from .conftest import close_controller
 from .flows import confirm_signing
-from .helpers import settle
+from .helpers import open_session, settle
 
 FOCAL_PASS = "focal point passphrase"
 
@@ -48,8 +48,7 @@ def test_returned_reports_with_comment_open_in_the_editor(qtbot: QtBot, tmp_path
         paths, settings=UiSettings(tmp_path / "ui.ini"), kdf=FAST_KDF, engine_factory=None
     )
     try:
-        controller.on_unlocked(session)
-        main = controller.main_window
+        main = open_session(qtbot, controller, session)
         assert main.visible_pages[-1] == "action"  # added at the end
         assert page_shortcut("action") == f"Ctrl+{len(PAGES)}" and page_shortcut("mine") == "Ctrl+3"
         page = main.go("action")
@@ -111,8 +110,7 @@ def test_resubmitting_a_returned_report_unchanged_says_what_to_do(
         paths, settings=UiSettings(tmp_path / "ui.ini"), kdf=FAST_KDF, engine_factory=None
     )
     try:
-        controller.on_unlocked(session)
-        main = controller.main_window
+        main = open_session(qtbot, controller, session)
         main.edit_report(report_id)
         settle(qtbot)
         editor = main.editor
@@ -155,8 +153,7 @@ def test_the_count_is_shown_at_unlock_without_visiting_the_screen(
         paths, settings=UiSettings(tmp_path / "ui.ini"), kdf=FAST_KDF, engine_factory=None
     )
     try:
-        controller.on_unlocked(session)
-        main = controller.main_window
+        main = open_session(qtbot, controller, session)
         entry = main.nav.item(main.visible_pages.index("action"))
         qtbot.waitUntil(lambda: entry.text() == "Needs my action (1)", timeout=10_000)
         assert "action" not in main.pages  # counted without building the screen

@@ -24,7 +24,7 @@ from ui.review import ReviewPage
 from ui.settings import UiSettings
 
 from .conftest import close_controller
-from .helpers import settle
+from .helpers import open_session, settle
 
 
 def test_own_report_shows_why_it_cannot_be_decided(qtbot: QtBot, tmp_path: Path) -> None:
@@ -37,8 +37,7 @@ def test_own_report_shows_why_it_cannot_be_decided(qtbot: QtBot, tmp_path: Path)
         paths, settings=UiSettings(tmp_path / "ui.ini"), kdf=FAST_KDF, engine_factory=None
     )
     try:
-        controller.on_unlocked(session)
-        page = controller.main_window.go("review")
+        page = open_session(qtbot, controller, session).go("review")
         assert isinstance(page, ReviewPage)
         qtbot.waitUntil(lambda: len(page.items) == 1, timeout=10_000)
         settle(qtbot)
@@ -77,8 +76,7 @@ def test_queue_shows_author_and_waiting_since_sortable(
         paths, settings=UiSettings(tmp_path / "ui.ini"), kdf=FAST_KDF, engine_factory=None
     )
     try:
-        controller.on_unlocked(session)
-        page = controller.main_window.go("review")
+        page = open_session(qtbot, controller, session).go("review")
         assert isinstance(page, ReviewPage)
         qtbot.waitUntil(lambda: len(page.items) == 2, timeout=10_000)
         settle(qtbot)
@@ -133,8 +131,7 @@ def test_a_corrected_version_shows_what_changed_since_it_was_returned(
         paths, settings=UiSettings(tmp_path / "ui.ini"), kdf=FAST_KDF, engine_factory=None
     )
     try:
-        controller.on_unlocked(session)
-        page = controller.main_window.go("review")
+        page = open_session(qtbot, controller, session).go("review")
         assert isinstance(page, ReviewPage)
         qtbot.waitUntil(lambda: len(page.items) == 1, timeout=10_000)
         settle(qtbot)
@@ -167,8 +164,7 @@ def test_a_first_version_shows_no_changes_panel(qtbot: QtBot, tmp_path: Path) ->
         paths, settings=UiSettings(tmp_path / "ui.ini"), kdf=FAST_KDF, engine_factory=None
     )
     try:
-        controller.on_unlocked(session)
-        page = controller.main_window.go("review")
+        page = open_session(qtbot, controller, session).go("review")
         assert isinstance(page, ReviewPage)
         qtbot.waitUntil(lambda: len(page.items) == 1, timeout=10_000)
         settle(qtbot)

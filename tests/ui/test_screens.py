@@ -22,7 +22,7 @@ from ui.settings import UiSettings
 
 from .conftest import close_controller
 from .flows import watch
-from .helpers import settle
+from .helpers import open_session, settle
 
 
 @pytest.fixture
@@ -32,8 +32,7 @@ def demo_main(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
         paths, settings=UiSettings(tmp_path / "ui.ini"), kdf=FAST_KDF, engine_factory=None
     )
     timings = watch(controller)
-    controller.on_unlocked(create_demo(paths, reports=40, kdf=FAST_KDF))
-    yield controller.main_window
+    yield open_session(qtbot, controller, create_demo(paths, reports=40, kdf=FAST_KDF))
     timings.check()
     close_controller(controller)
 

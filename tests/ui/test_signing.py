@@ -29,7 +29,7 @@ from ui.widgets import TLP_COLOURS
 
 from .conftest import close_controller
 from .flows import confirm_signing, first_run, signing_dialog
-from .helpers import settle
+from .helpers import open_session, settle
 
 FOCAL_PASS = "focal point passphrase"
 SITI = "0b6f4c1e-7a52-4d7e-9c1a-3f0e2d9b8a71"
@@ -127,8 +127,7 @@ def queue(qtbot: QtBot, tmp_path: Path) -> Iterator[Queue]:
         paths, settings=UiSettings(tmp_path / "ui.ini"), kdf=FAST_KDF, engine_factory=None
     )
     try:
-        controller.on_unlocked(session)
-        page = controller.main_window.go("review")
+        page = open_session(qtbot, controller, session).go("review")
         assert isinstance(page, ReviewPage)
         qtbot.waitUntil(lambda: len(page.items) == 1, timeout=10_000)
         settle(qtbot)
@@ -257,8 +256,7 @@ def test_without_a_directory_typed_codes_are_taken_with_a_warning(
         paths, settings=UiSettings(tmp_path / "ui.ini"), kdf=FAST_KDF, engine_factory=None
     )
     try:
-        controller.on_unlocked(session)
-        page = controller.main_window.go("review")
+        page = open_session(qtbot, controller, session).go("review")
         assert isinstance(page, ReviewPage)
         qtbot.waitUntil(lambda: len(page.items) == 1, timeout=10_000)
         settle(qtbot)

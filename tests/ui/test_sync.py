@@ -104,6 +104,7 @@ def test_panel_and_indicator_follow_the_engine(qtbot: QtBot, tmp_path: Path) -> 
         qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(indicator.sync_button, Qt.MouseButton.LeftButton)
         page.metered.setChecked(not page.metered.isChecked())
+        settle(qtbot)  # applied on the store lane: the engine's status counts the outbox
         assert fake.metered == page.metered.isChecked()
         controller._network_changed()  # what QNetworkInformation's reachability change calls
         assert fake.calls == ["sync_now", "cancel", "sync_now", "network_changed"]

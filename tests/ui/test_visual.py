@@ -23,7 +23,7 @@ from ui.settings import UiSettings
 from ui.widgets import TLP_COLOURS
 
 from .conftest import close_controller
-from .helpers import settle
+from .helpers import open_session, settle
 
 BLACK = QColor("#000000")
 
@@ -34,9 +34,7 @@ def demo_main(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     controller = AppController(
         paths, settings=UiSettings(tmp_path / "ui.ini"), kdf=FAST_KDF, engine_factory=None
     )
-    controller.on_unlocked(create_demo(paths, reports=12, kdf=FAST_KDF))
-    assert controller.main_window is not None
-    yield controller.main_window
+    yield open_session(qtbot, controller, create_demo(paths, reports=12, kdf=FAST_KDF))
     close_controller(controller)
 
 

@@ -361,6 +361,7 @@ def walk(root: Path, language: str) -> Findings:
     session = create_demo(controller.paths, reports=30, kdf=FAST_KDF)
     try:
         controller.on_unlocked(session)
+        settle()  # the main window is built once the role is read on the store lane
         main = controller.main_window
         assert main is not None
         settle()
