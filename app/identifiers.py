@@ -8,17 +8,38 @@ without changing a signed report (a rule change re-indexes, see storage/migratio
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import phonenumbers
+import pycountry
+
 # Kinds of identifier, each with the one-letter code its search token carries.
 DOCUMENT = "d"
+VEHICLE = "v"  # vehicle registration plate
+VESSEL = "s"  # ship or boat name
+PHONE = "p"  # phone number, E.164
+HANDLE = "h"  # messaging or social-media handle, with its platform
+TRANSFER = "m"  # money-transfer reference
+ALIAS = "a"  # name a facilitator goes by
+KINDS = (DOCUMENT, VEHICLE, VESSEL, PHONE, HANDLE, TRANSFER, ALIAS)
 
 
 def _fold(text: str) -> str:
     """NFKC (full-width digits and letters become ASCII ones), then upper case."""
     return unicodedata.normalize("NFKC", text).upper()
+
+
+def _ascii_digit(c: str) -> str:
+    """Any decimal digit (Thai ๑, Arabic-Indic ١ ...) as its ASCII digit: NFKC leaves those
+    scripts' digits alone, but a plate or receipt number is the same whichever was typed."""
+    return str(unicodedata.decimal(c)) if c.isdecimal() else c
+
+
+def _letters_and_digits(text: str) -> str:
+    return "".join(_ascii_digit(c) for c in _fold(text) if c.isalnum())
 
 
 def normalise_document_number(text: str) -> str | None:
@@ -28,6 +49,126 @@ def normalise_document_number(text: str) -> str | None:
     alphanumeric, so folding O to 0 makes both readings one key. None when nothing is left."""
     key = "".join(c for c in _fold(text) if c.isalnum()).replace("O", "0")
     return key or None
+
+
+def normalise_vehicle_registration(text: str) -> str | None:
+    """A registration plate as one key: letters and digits only (spaces, dashes, dots
+    dropped), upper case, any script's digits as ASCII ones. Unlike document numbers, O and
+    0 stay apart: plates are read by eye, not by an MRZ font, and several states' plates
+    put letters and digits in fixed groups where both readings are real plates."""
+    return _letters_and_digits(text) or None
+
+
+# Type prefixes written before a vessel's name, or not, for the same vessel: Motor Vessel,
+# Motor Tanker, Motor Ship, Steam Ship, Fishing Vessel, Fishing Boat, Motor Boat (also with
+# slashes or dots: M/V, M.V.), and Indonesian and Malaysian Kapal Motor, Kapal Motor
+# Penyeberangan (ferry) and Kapal Layar Motor (motor sailer). They say what kind of vessel
+# it is, not which one, so a match on the name must not depend on them.
+_VESSEL_PREFIX = re.compile(
+    r"^\s*(?:mv|mt|ms|ss|fv|fb|mb|km|kmp|klm|m/v|m/t|m/s|s/s|f/v|f/b|m/b|k/m"
+    r"|m\.v|m\.t|m\.s|s\.s|f\.v|f\.b|m\.b|k\.m|k\.m\.p|k\.l\.m)\.?(?=[\s\W_])"
+)
+
+
+def normalise_vessel_name(text: str) -> str | None:
+    """A vessel's name as one key: NFKC, case folded, a leading type prefix ("MV", "M/V",
+    "KM", ...: see _VESSEL_PREFIX) dropped, then letters and digits only, so spacing and
+    punctuation ("Sea-Star", "Sea Star", "SeaStar") do not matter. A name that is nothing
+    but a prefix keeps it."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    stripped = _VESSEL_PREFIX.sub("", folded, count=1)
+
+    def key(name: str) -> str:
+        return "".join(_ascii_digit(c) for c in name if c.isalnum())
+
+    return key(stripped) or key(folded) or None
+
+
+def _phone_region(region: str | None) -> str | None:
+    """ISO 3166 alpha-2, as libphonenumber wants it, from alpha-2 or alpha-3 (reports code
+    countries in alpha-3)."""
+    if region is None:
+        return None
+    code = region.strip().upper()
+    country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
+    if country is not None:
+        code = country.alpha_2
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        # A programming or configuration error (the region comes from the agency's
+        # settings, not from the officer), so it is raised rather than read as "no region".
+        raise ValueError(f"{region!r} is not a country code libphonenumber knows")
+    return code
+
+
+def normalise_phone_number(text: str, region: str | None = None) -> str | None:
+    """A phone number as its E.164 key (+6281234567890), by libphonenumber. `region` (ISO
+    3166 alpha-2 or alpha-3) is where a number typed without its country code was written
+    down: "(0812) 3456 7890" in ID, "0062 812 ..." with ID's international prefix. None when
+    the number cannot be read or is not possible (wrong length for its country, no such
+    country code). Possible rather than valid: validity follows number ranges that change
+    with every metadata release, and a new range is still the same number to match."""
+    number = _parse_phone(text, _phone_region(region))
+    digits = "".join(c for c in unicodedata.normalize("NFKC", text) if c.isdigit())
+    read_as_national = number is None or (
+        number.country_code_source == phonenumbers.CountryCodeSource.FROM_DEFAULT_COUNTRY
+    )
+    if read_as_national and digits.startswith("00"):
+        # "00" and a country code, written where 00 is not the dialling prefix (Indonesia
+        # dials out with 001, 007, ...): 00 is ITU-T's recommended prefix, used by most of
+        # the world, and people write numbers that way wherever they are. The national
+        # reading is kept when the international one is not a possible number.
+        abroad = _parse_phone("+" + digits[2:], None)
+        if abroad is not None and phonenumbers.is_possible_number(abroad):
+            number = abroad
+    if number is None or not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _parse_phone(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    try:
+        return phonenumbers.parse(text, region, keep_raw_input=True)
+    except phonenumbers.NumberParseException:
+        return None
+
+
+# Platforms known under two names: one key for both.
+_PLATFORM_ALIASES = {"twitter": "x", "fb": "facebook", "ig": "instagram", "tg": "telegram"}
+_URL_START = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?[^/@]*\.[a-z]{2,}/")
+
+
+def normalise_handle(platform: str, handle: str) -> str | None:
+    """A messaging or social-media handle as "platform:handle": both NFKC and case folded
+    (handles on the common platforms are case-insensitive), surrounding space and a leading
+    '@' dropped, and a profile link ("https://t.me/joe", "instagram.com/joe/?hl=en") read as
+    its handle. A handle is only the same person on the same platform, so one without a
+    platform has no key."""
+    name = unicodedata.normalize("NFKC", platform).casefold().strip()
+    name = _PLATFORM_ALIASES.get(name, name)
+    value = unicodedata.normalize("NFKC", handle).casefold().strip()
+    if _URL_START.match(value):
+        value = _URL_START.sub("", value).split("?", 1)[0].split("#", 1)[0].strip("/")
+        value = value.rsplit("/", 1)[-1]
+    value = value.lstrip("@").strip()
+    if not name or not value:
+        return None
+    return f"{name}:{value}"
+
+
+def normalise_transfer_reference(text: str) -> str | None:
+    """A money-transfer reference (MTCN, transaction id) as one key: letters and digits
+    only, upper case, any script's digits as ASCII ones. Receipts group the digits with
+    dashes or spaces; the grouping is not part of the reference."""
+    return _letters_and_digits(text) or None
+
+
+def normalise_alias(text: str) -> str | None:
+    """A facilitator's alias as one key: NFKC, case folded (casefold, so "Straße" and
+    "STRASSE" are one), runs of whitespace of any kind as one space. Letters are otherwise
+    kept: an alias is a name, and "Ông Tư" is not "Ong Tu". None when only punctuation or
+    space was typed."""
+    key = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return key if any(c.isalnum() for c in key) else None
 
 
 def report_identifiers(report: Mapping[str, Any]) -> set[tuple[str, str]]:
