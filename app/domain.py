@@ -361,6 +361,73 @@ class AttachmentRef:
 
 
 @dataclass(frozen=True, slots=True)
+class PhoneNumber:
+    number: str  # as typed
+    country: str | None = None  # ISO 3166 alpha-3 where a number without +country was noted
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"number": self.number, "country": self.country}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PhoneNumber:
+        return cls(number=data["number"], country=data.get("country"))
+
+
+@dataclass(frozen=True, slots=True)
+class Handle:
+    platform: str  # as typed: "Telegram", "instagram"...
+    handle: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"platform": self.platform, "handle": self.handle}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Handle:
+        return cls(platform=data["platform"], handle=data["handle"])
+
+
+@dataclass(frozen=True, slots=True)
+class Identifiers:
+    """Identifiers worth matching (issue 18), each as typed; app/identifiers.py normalises
+    them when a report is indexed. Travel-document numbers stay in `documents`."""
+
+    vehicles: tuple[str, ...] = ()  # registration plates
+    vessels: tuple[str, ...] = ()  # ship or boat names
+    phones: tuple[PhoneNumber, ...] = ()
+    handles: tuple[Handle, ...] = ()  # messaging and social-media handles
+    transfers: tuple[str, ...] = ()  # money-transfer references (MTCN, transaction id)
+    aliases: tuple[str, ...] = ()  # names facilitators go by
+
+    def __bool__(self) -> bool:
+        return any(
+            (self.vehicles, self.vessels, self.phones, self.handles, self.transfers, self.aliases)
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "vehicles": list(self.vehicles),
+            "vessels": list(self.vessels),
+            "phones": [p.to_dict() for p in self.phones],
+            "handles": [h.to_dict() for h in self.handles],
+            "transfers": list(self.transfers),
+            "aliases": list(self.aliases),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> Identifiers:
+        if data is None:
+            return cls()
+        return cls(
+            vehicles=tuple(data.get("vehicles") or ()),
+            vessels=tuple(data.get("vessels") or ()),
+            phones=tuple(PhoneNumber.from_dict(p) for p in data.get("phones") or ()),
+            handles=tuple(Handle.from_dict(h) for h in data.get("handles") or ()),
+            transfers=tuple(data.get("transfers") or ()),
+            aliases=tuple(data.get("aliases") or ()),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """One observation. `observed_at` is timezone-aware UTC with whole seconds."""
 
@@ -376,6 +443,7 @@ class Report:
     source: Source = field(default_factory=Source)
     handling: Handling = field(default_factory=Handling)
     attachments: tuple[AttachmentRef, ...] = ()
+    identifiers: Identifiers = field(default_factory=Identifiers)
 
     @property
     def person_count(self) -> int:
@@ -396,6 +464,10 @@ class Report:
             "source": self.source.to_dict(),
             "handling": self.handling.to_dict(),
             "attachments": [a.to_dict() for a in self.attachments],
+            # Optional: only when there are some, so a report without identifiers is the
+            # payload (and signature) it was before the group existed, which older clients
+            # still accept.
+            **({"identifiers": self.identifiers.to_dict()} if self.identifiers else {}),
         }
 
     @classmethod
@@ -415,6 +487,7 @@ class Report:
             source=Source.from_dict(data.get("source")),
             handling=Handling.from_dict(data.get("handling")),
             attachments=tuple(AttachmentRef.from_dict(a) for a in data.get("attachments") or ()),
+            identifiers=Identifiers.from_dict(data.get("identifiers")),
         )
 
 

@@ -172,21 +172,79 @@ def normalise_alias(text: str) -> str | None:
 
 
 def report_identifiers(report: Mapping[str, Any]) -> set[tuple[str, str]]:
-    """(kind, key) of every identifier in a report payload."""
+    """(kind, key) of every identifier in a report payload: its documents' numbers and its
+    identifiers group. One that has no key (an impossible phone number, a handle without a
+    platform) is left out: it stays in the report as typed but matches nothing."""
     found: set[tuple[str, str]] = set()
     for document in report.get("documents") or []:
         number = document.get("number") if isinstance(document, Mapping) else None
         if isinstance(number, str) and (key := normalise_document_number(number)):
             found.add((DOCUMENT, key))
+    group = report.get("identifiers")
+    if not isinstance(group, Mapping):
+        return found
+    plain = (
+        (VEHICLE, "vehicles", normalise_vehicle_registration),
+        (VESSEL, "vessels", normalise_vessel_name),
+        (TRANSFER, "transfers", normalise_transfer_reference),
+        (ALIAS, "aliases", normalise_alias),
+    )
+    for kind, field, normalise in plain:
+        for text in group.get(field) or []:
+            if isinstance(text, str) and (key := normalise(text)):
+                found.add((kind, key))
+    for phone in group.get("phones") or []:
+        number = phone.get("number") if isinstance(phone, Mapping) else None
+        if isinstance(number, str) and (key := _report_phone(number, phone.get("country"))):
+            found.add((PHONE, key))
+    for entry in group.get("handles") or []:
+        if not isinstance(entry, Mapping):
+            continue
+        platform, handle = entry.get("platform"), entry.get("handle")
+        if (
+            isinstance(platform, str)
+            and isinstance(handle, str)
+            and (key := normalise_handle(platform, handle))
+        ):
+            found.add((HANDLE, key))
     return found
+
+
+def _report_phone(number: str, country: Any) -> str | None:
+    region = country if isinstance(country, str) else None
+    try:
+        return normalise_phone_number(number, region)
+    except ValueError:
+        # A country libphonenumber has no numbering plan for (Antarctica): the number can
+        # still be found when it was written with its country code.
+        return normalise_phone_number(number)
+
+
+# "telegram:@joe", "Telegram @joe": a handle typed into the search box with its platform.
+_QUERY_HANDLE = re.compile(r"^\s*([^\s:@]+)\s*(?::\s*|\s+(?=@))(\S+)\s*$")
 
 
 def query_identifiers(text: str) -> set[tuple[str, str]]:
     """(kind, key) of what a person typed into the search box read as each kind of
-    identifier: the whole input, so a number typed with spaces or dashes is still one."""
+    identifier: the whole input, so a number typed with spaces or dashes is still one.
+    Phone numbers are read with their country code only (+62..., 0062...): the search box
+    does not know where a national number was written."""
     found: set[tuple[str, str]] = set()
-    if any(c.isdigit() for c in text) and (key := normalise_document_number(text)):
-        found.add((DOCUMENT, key))
+    if any(c.isdigit() for c in text):
+        readings = (
+            (DOCUMENT, normalise_document_number(text)),
+            (VEHICLE, normalise_vehicle_registration(text)),
+            (TRANSFER, normalise_transfer_reference(text)),
+            (PHONE, normalise_phone_number(text)),
+        )
+        found |= {(kind, key) for kind, key in readings if key}
+    for kind, key in ((VESSEL, normalise_vessel_name(text)), (ALIAS, normalise_alias(text))):
+        if key:
+            found.add((kind, key))
+    if (handle := _QUERY_HANDLE.match(text)) and (
+        key := normalise_handle(handle.group(1), handle.group(2))
+    ):
+        found.add((HANDLE, key))
     return found
 
 

@@ -495,6 +495,74 @@ _ATTACHMENT = _Obj(
     },
 )
 
+_IDENTIFIERS = _Obj(
+    N_("Identifiers"),
+    {
+        "vehicles": _List(
+            N_("Vehicle registrations"),
+            _Leaf(
+                N_("Vehicle registration"),
+                _text(N_("Vehicle registration"), 32, single_line=True),
+                _ALWAYS,
+            ),
+            max_items=50,
+        ),
+        "vessels": _List(
+            N_("Vessel names"),
+            _Leaf(N_("Vessel name"), _text(N_("Vessel name"), 120, single_line=True), _ALWAYS),
+            max_items=50,
+        ),
+        "phones": _List(
+            N_("Phone numbers"),
+            _Obj(
+                N_("Phone number"),
+                {
+                    "number": _Leaf(
+                        N_("Phone number"),
+                        _text(N_("Phone number"), 40, single_line=True),
+                        _ALWAYS,
+                    ),
+                    # Where a number written without its country code was noted.
+                    "country": _Leaf(
+                        N_("Country of the phone number"),
+                        _country(N_("Country of the phone number"), unknown_ok=False),
+                    ),
+                },
+            ),
+            max_items=50,
+        ),
+        "handles": _List(
+            N_("Handles"),
+            _Obj(
+                N_("Handle"),
+                {
+                    "platform": _Leaf(
+                        N_("Platform"), _text(N_("Platform"), 40, single_line=True), _ALWAYS
+                    ),
+                    "handle": _Leaf(
+                        N_("Handle"), _text(N_("Handle"), 200, single_line=True), _ALWAYS
+                    ),
+                },
+            ),
+            max_items=50,
+        ),
+        "transfers": _List(
+            N_("Money-transfer references"),
+            _Leaf(
+                N_("Money-transfer reference"),
+                _text(N_("Money-transfer reference"), 64, single_line=True),
+                _ALWAYS,
+            ),
+            max_items=50,
+        ),
+        "aliases": _List(
+            N_("Aliases"),
+            _Leaf(N_("Alias"), _text(N_("Alias"), 200, single_line=True), _ALWAYS),
+            max_items=50,
+        ),
+    },
+)
+
 _REPORT = _Obj(
     N_("Report"),
     {
@@ -564,6 +632,7 @@ _REPORT = _Obj(
             },
         ),
         "attachments": _List(N_("Attachments"), _ATTACHMENT, max_items=200),
+        "identifiers": _IDENTIFIERS,
     },
 )
 

@@ -21,9 +21,12 @@ from app.domain import (
     AgeBand,
     Fees,
     FraudType,
+    Handle,
     Handling,
+    Identifiers,
     Person,
     PersonRole,
+    PhoneNumber,
     Reliability,
     Report,
     ReportKind,
@@ -108,6 +111,26 @@ def test_empty_draft_has_the_full_shape() -> None:
     assert data["source"] == {"description": "", "reliability": None, "credibility": None}
     assert data["handling"] == {"tlp": None, "third_party": False, "legal_basis": None}
     assert Report.from_dict(data) == Report(kind=ReportKind.OTHER)
+
+
+def test_identifiers_are_in_the_payload_only_when_there_are_some() -> None:
+    identifiers = Identifiers(
+        vehicles=("B 1234 XYZ",),
+        phones=(PhoneNumber("(0812) 3456 7890", "IDN"),),
+        handles=(Handle("Telegram", "@joe"),),
+    )
+    data = Report(kind=ReportKind.OTHER, identifiers=identifiers).to_dict()
+    assert list(data) == [*TOP_KEYS, "identifiers"]
+    assert data["identifiers"] == {
+        "vehicles": ["B 1234 XYZ"],
+        "vessels": [],
+        "phones": [{"number": "(0812) 3456 7890", "country": "IDN"}],
+        "handles": [{"platform": "Telegram", "handle": "@joe"}],
+        "transfers": [],
+        "aliases": [],
+    }
+    assert Report.from_dict(data).identifiers == identifiers
+    assert "identifiers" not in Report(kind=ReportKind.OTHER, identifiers=Identifiers()).to_dict()
 
 
 def _plain(value: Any) -> bool:

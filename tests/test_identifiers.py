@@ -22,6 +22,7 @@ from app.identifiers import (
     normalise_transfer_reference,
     normalise_vehicle_registration,
     normalise_vessel_name,
+    report_identifiers,
 )
 from app.reports import ReportService
 from app.session import Session
@@ -272,3 +273,75 @@ def test_words_of_the_narrative_are_still_found(session: Session) -> None:
     service = ReportService(session.db, session.user)
     wanted = _draft(service, "AB 123-456", "Forged data page at the counter")
     assert [v.report_id for v in service.search("forged counter")] == [wanted]
+
+
+IDENTIFIERS = {
+    "vehicles": ["B 1234 XYZ"],
+    "vessels": ["KM Sinar Bangun"],
+    "phones": [{"number": "(0812) 3456 7890", "country": "IDN"}, {"number": "+60 12-345 6789"}],
+    "handles": [{"platform": "Telegram", "handle": "@Smuggler_Joe"}],
+    "transfers": ["MTCN 123-456-7890"],
+    "aliases": ["Pak  Budi"],
+}
+
+
+def test_report_identifiers_covers_every_kind() -> None:
+    report = {
+        "kind": "people_smuggling",
+        "documents": [{"number": "AB 123-456"}],
+        "identifiers": IDENTIFIERS,
+    }
+    assert report_identifiers(report) == {
+        (DOCUMENT, "AB123456"),
+        (VEHICLE, "B1234XYZ"),
+        (VESSEL, "sinarbangun"),
+        (PHONE, "+6281234567890"),
+        (PHONE, "+60123456789"),
+        (HANDLE, "telegram:smuggler_joe"),
+        (TRANSFER, "MTCN1234567890"),
+        (ALIAS, "pak budi"),
+    }
+    assert {kind for kind, _ in report_identifiers(report)} == set(KINDS)
+
+
+def test_identifiers_without_a_key_are_left_out_and_do_not_break_indexing() -> None:
+    report = {
+        "kind": "other",
+        "identifiers": {
+            "phones": [{"number": "call me"}, {"number": "0812 3456 7890", "country": "ATA"}],
+            "handles": [{"platform": "", "handle": "@joe"}],
+            "vehicles": ["--"],
+        },
+    }
+    assert report_identifiers(report) == set()
+
+
+def _draft_with(service: ReportService, identifiers: dict[str, Any], narrative: str) -> str:
+    data = {"kind": "people_smuggling", "narrative": narrative, "identifiers": identifiers}
+    return service.create_draft(data).report_id
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "b1234xyz",
+        "B-1234-XYZ",
+        "K.M. SINAR BANGUN",
+        "+62 812 3456 7890",
+        "0062 812-3456-7890",
+        "+6281234567890",
+        "telegram:@smuggler_joe",
+        "Telegram @SMUGGLER_JOE",
+        "mtcn1234567890",
+        "pak budi",
+    ],
+)
+def test_a_report_is_found_by_any_of_its_identifiers(session: Session, typed: str) -> None:
+    service = ReportService(session.db, session.user)
+    wanted = _draft_with(service, IDENTIFIERS, "Pickup stopped at the checkpoint")
+    _draft_with(
+        service,
+        {"vehicles": ["B 9999 ZZZ"], "phones": [{"number": "+66 81 234 5678"}]},
+        "Another vehicle entirely",
+    )
+    assert [v.report_id for v in service.search(typed)] == [wanted]

@@ -98,6 +98,62 @@ def test_full_report_is_valid_and_round_trips() -> None:
     assert report_errors(data, now=NOW, for_submit=True) == []
 
 
+IDENTIFIERS = {
+    "vehicles": ["B 1234 XYZ"],
+    "vessels": ["KM Sinar Bangun"],
+    "phones": [{"number": "(0812) 3456 7890", "country": "IDN"}, {"number": "+60 12-345 6789"}],
+    "handles": [{"platform": "telegram", "handle": "@smuggler_joe"}],
+    "transfers": ["MTCN 123-456-7890"],
+    "aliases": ["Pak Budi"],
+}
+
+
+def test_the_identifiers_group_is_valid_and_round_trips() -> None:
+    data = {**full_report(), "identifiers": IDENTIFIERS}
+    normalised = normalise_report(data, now=NOW, for_submit=True)
+    # Kept as typed (the keys are computed when indexing), missing parts in their empty form.
+    assert normalised["identifiers"] == {
+        **IDENTIFIERS,
+        "phones": [
+            {"number": "(0812) 3456 7890", "country": "IDN"},
+            {"number": "+60 12-345 6789", "country": None},
+        ],
+    }
+    assert Report.from_dict(normalised).to_dict() == normalised
+
+
+@pytest.mark.parametrize("empty", [None, {}, {"vehicles": [], "phones": []}])
+def test_a_report_without_identifiers_has_no_identifiers_group(empty: Any) -> None:
+    # Optional: a report without any stays exactly as before the group existed, so its
+    # payload (and signature) is the one an older client makes and accepts.
+    data = full_report()
+    if empty is not None:
+        data["identifiers"] = empty
+    assert "identifiers" not in normalise_report(data, now=NOW, for_submit=True)
+
+
+@pytest.mark.parametrize(
+    ("identifiers", "path"),
+    [
+        ({"emails": ["a@example.org"]}, "identifiers.emails"),
+        ({"vehicles": ["B 1234\nXYZ"]}, "identifiers.vehicles[0]"),
+        ({"vehicles": [""]}, "identifiers.vehicles[0]"),
+        ({"vessels": ["x" * 121]}, "identifiers.vessels[0]"),
+        ({"phones": ["+62 812 3456 7890"]}, "identifiers.phones[0]"),
+        ({"phones": [{"number": "+62 812", "country": "XXX"}]}, "identifiers.phones[0].country"),
+        ({"handles": [{"platform": "telegram"}]}, "identifiers.handles[0].handle"),
+        ({"handles": [{"handle": "@joe"}]}, "identifiers.handles[0].platform"),
+        ({"transfers": "123-456"}, "identifiers.transfers"),
+        ({"aliases": ["a" * 201]}, "identifiers.aliases[0]"),
+    ],
+)
+def test_malformed_identifiers_are_refused_at_their_path(
+    identifiers: dict[str, Any], path: str
+) -> None:
+    errors = errors_of({**full_report(), "identifiers": identifiers}, for_submit=False)
+    assert list(errors) == [path], errors
+
+
 def test_many_samples_round_trip() -> None:
     gen = SyntheticReports(2026, now=NOW)
     for sample in gen.many(1500):
